@@ -1,0 +1,5 @@
+"""Allow `python -m camg`."""
+
+from camg.cli import main
+
+main()

@@ -1,0 +1,71 @@
+"""Look-ups in the food table for `camg foods`: plain records, never printed here."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from camg import tables
+from camg.errors import CamgError
+from camg.matching import food_index
+
+
+def _number(value: float) -> float | None:
+    """A table value as JSON wants it: unknown (NaN) becomes None."""
+    return None if value is None or math.isnan(value) else float(value)
+
+
+def ratio(calcium: float | None, magnesium: float | None) -> float | None:
+    """Ca:Mg by mass; None when either is unknown or there is no magnesium."""
+    if calcium is None or magnesium is None or magnesium <= 0:
+        return None
+    return calcium / magnesium
+
+
+def food_record(food_id: str) -> dict[str, Any]:
+    """A food's values per 100 g, as stored (from SR28)."""
+    row = tables.foods().loc[food_id]
+    calcium = _number(row["calcium_mg"])
+    magnesium = _number(row["magnesium_mg"])
+    return {
+        "id": food_id,
+        "name": row["name"],
+        "group": row["group"],
+        "survey": row["survey"] == "Y",
+        "energy_kcal": _number(row["energy_kcal"]),
+        "calcium_mg": calcium,
+        "magnesium_mg": magnesium,
+        "phosphorus_mg": _number(row["phosphorus_mg"]),
+        "ratio": ratio(calcium, magnesium),
+    }
+
+
+def per_grams(per_100g: float | None, grams: float) -> float | None:
+    return None if per_100g is None else per_100g * grams / 100.0
+
+
+def show(food_id: str) -> dict[str, Any]:
+    """A food with every household portion and what each portion holds."""
+    food_id = food_id.lstrip("#")
+    if food_id.isdigit():
+        food_id = food_id.zfill(5)
+    if food_id not in tables.foods().index:
+        raise CamgError(f'no food with id "{food_id}"; find ids with: camg foods search WORDS')
+    record = food_record(food_id)
+    record["portions"] = [
+        {
+            "portion": portion.label,
+            "grams": portion.grams,
+            "calcium_mg": per_grams(record["calcium_mg"], portion.grams),
+            "magnesium_mg": per_grams(record["magnesium_mg"], portion.grams),
+        }
+        for portion in tables.portions_of(food_id)
+    ]
+    return record
+
+
+def search(phrase: str, limit: int) -> list[dict[str, Any]]:
+    """Foods ranked for a phrase, best first."""
+    if not phrase.strip():
+        raise CamgError("give some words to search for, e.g. camg foods search spinach raw")
+    return [food_record(match.food_id) for match in food_index().rank(phrase, limit)]

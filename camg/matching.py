@@ -1,0 +1,420 @@
+"""Food matching: from the words a person writes to an SR28 food.
+
+Three layers, tried in order, each explainable: an explicit id (`#11457`), the
+curated alias table (data/aliases.csv: everyday names -> the food a person
+most likely means), and a ranking over all 8,789 SR28 descriptions. Words the
+table does not know are corrected to the nearest known word (rapidfuzz) and
+the correction is reported, never hidden.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import cache, lru_cache
+
+from camg import tables
+from camg.text import key, words
+from camg.units import HOUSEHOLD
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Words that say nothing about which food is meant.
+FILLER = _words(
+    "a an the of some fresh organic homemade home made my bit serving portion style type kind"
+)
+COOKING = _words(
+    "cooked boiled baked roasted grilled broiled fried steamed stewed braised sauteed poached "
+    "scrambled toasted microwaved smoked mashed heated prepared roast"
+)
+PLAIN_COOKING = _words("cooked boiled roasted broiled baked")
+# Words of cut and measure: they refine a match but never decide it.
+SOFT = (
+    HOUSEHOLD
+    - _words(
+        "breast thigh drumstick leg wing steak chop patty link rib loaf stick "
+        "strip round medallion leaf cutlet"
+    )
+) | _words(
+    "sliced chopped diced cubed shredded grated crumbled halved chunk floret spear ripe "
+    "large small medium size sized"
+)
+# SR28 heads that name a category, not the food: "Nuts, almonds", "Fish, salmon, ...".
+CATEGORY_HEADS = _words("nut seed fish crustacean mollusk spice beverage cheese game alcoholic")
+# Forms a food can take; a food in one of these forms is not what a person means
+# unless they name the form ("almonds" is not "Oil, almond").
+FORMS = _words(
+    "oil juice soup sauce gravy flour meal powder drink bar cake cookie pie candy "
+    "cereal chip salad sandwich dressing spread paste liquid broth stock extract syrup "
+    "nectar flavored mix babyfood formula substitute imitation dip topping filling pudding "
+    "sherbet frozen canned dried dry powdered dehydrated concentrate infant toddler fast "
+    "restaurant"
+)
+# Variants of a food that a person names when they mean them.
+VARIANTS = _words(
+    "meatless reduced low lowfat light lite diet free special dietary vegetarian sodium "
+    "sweetened unsweetened fortified enriched unenriched glutinous decaffeinated instant "
+    "mocha imitation salt without human fried"
+)
+# Words in many SR28 names that add little: they cost less than a real extra word.
+BOILERPLATE = _words(
+    "raw fluid with vitamin a d and all commercial variety regular ns as to or ready added "
+    "prepared from water tap include includes including mature seeds kernels solid "
+    "drained unprepared plain type grade separable lean only trimmed fat 0 1 2 3 4 8 "
+    "in skin meat part broiler fryer"
+)
+RAW_BY_DEFAULT = frozenset(
+    [
+        "Fruits and Fruit Juices",
+        "Vegetables and Vegetable Products",
+        "Nut and Seed Products",
+        "Spices and Herbs",
+    ]
+)
+COOKED_BY_DEFAULT = frozenset(
+    [
+        "Poultry Products",
+        "Beef Products",
+        "Pork Products",
+        "Lamb, Veal, and Game Products",
+        "Finfish and Shellfish Products",
+        "Legumes and Legume Products",
+        "Cereal Grains and Pasta",
+    ]
+)
+# Groups people rarely mean unless they say so, with the words that do say so.
+NICHE_GROUPS = {
+    "Baby Foods": _words("baby babyfood infant toddler"),
+    "Fast Foods": _words("fast mcdonald burger king wendy subway taco bell"),
+    "Restaurant Foods": _words("restaurant chinese italian mexican applebee denny"),
+    "American Indian/Alaska Native Foods": _words(
+        "alaska native navajo hopi apache shoshone inupiat yupik"
+    ),
+}
+
+# How close a misspelt word must be to a known one (1 - edits / length).
+TYPO_SIMILARITY = 0.75
+# Share of a phrase's words a food must explain before camg takes it as meant.
+MIN_COVERAGE = 0.99
+_ID = re.compile(r"#?(\d{4,5})")
+
+
+@dataclass(frozen=True)
+class Match:
+    """A food chosen for a phrase, with how it was chosen."""
+
+    food_id: str
+    name: str
+    score: float
+    via: str  # "id", "alias" or "ranking"
+    read_as: str | None = None  # the corrected words, when typos were corrected
+    ignored: str | None = None  # words no food explained, when the head noun decided
+
+    @property
+    def label(self) -> str:
+        return f"{self.name} (#{self.food_id})"
+
+
+@dataclass(frozen=True)
+class _Food:
+    id: str
+    name: str
+    group: str
+    tokens: tuple[str, ...]
+    segment_of: dict[str, int]  # word -> index of the first comma segment holding it
+    head: frozenset[str]  # the words of the name's head segment
+    survey: bool
+    branded: bool
+    complete: bool
+
+
+def _segments(name: str) -> dict[str, int]:
+    """Each word of a name and how far from its head it stands (0: the head).
+
+    Leading category segments ("Nuts", "Fish", "Beverages") do not count: in
+    "Fish, salmon, Atlantic" the head is "salmon".
+    """
+    positions: dict[str, int] = {}
+    index = 0
+    for segment in name.split(","):
+        segment_words = words(segment)
+        for word in segment_words:
+            positions.setdefault(word, index)
+        if segment_words and not (index == 0 and set(segment_words) <= CATEGORY_HEADS):
+            index += 1
+    return positions
+
+
+class FoodIndex:
+    """All SR28 foods, indexed by word, plus the alias and synonym tables."""
+
+    def __init__(self) -> None:
+        frame = tables.foods()
+        self.foods: dict[str, _Food] = {}
+        self.postings: dict[str, list[str]] = {}
+        for row in frame.itertuples(index=False):
+            name = row.name
+            positions = _segments(name)
+            head = frozenset(w for w, seg in positions.items() if seg == 0) - CATEGORY_HEADS
+            for word in _common_name_words(row.common_names):
+                positions.setdefault(word, 1)
+            food = _Food(
+                id=row.id,
+                name=name,
+                group=row.group,
+                tokens=tuple(words(name)),
+                segment_of=positions,
+                head=head,
+                survey=row.survey == "Y",
+                branded=bool(row.manufacturer) or _has_brand(name),
+                complete=row.calcium_mg == row.calcium_mg and row.magnesium_mg == row.magnesium_mg,
+            )
+            self.foods[food.id] = food
+            for word in positions:
+                self.postings.setdefault(word, []).append(food.id)
+        alias_rows = tables.read_rows("aliases.csv")
+        self.aliases = {key(row["alias"]): row["food_id"] for row in alias_rows}
+        self.default_measures: dict[str, str] = {}
+        for row in alias_rows:
+            if row["default_measure"]:
+                self.default_measures.setdefault(row["food_id"], row["default_measure"])
+        self.synonyms = {
+            key(row["word"]): key(row["means"]) for row in tables.read_rows("synonyms.csv")
+        }
+        self._sorted_aliases = _unique_sorted_keys(self.aliases)
+        self.alias_words = {word for phrase in self.aliases for word in phrase.split()}
+        self.vocabulary = sorted(set(self.postings) | self.alias_words | set(self.synonyms))
+
+    # -- public -----------------------------------------------------------------
+
+    def resolve(self, phrase: str) -> Match | None:
+        """The food a person most likely means by `phrase`, or None."""
+        return _resolve_cached(self, phrase)
+
+    def rank(self, phrase: str, limit: int = 10) -> list[Match]:
+        """Foods ranked for `phrase`, best first: the search behind `camg foods search`."""
+        query, read_as = self._query(phrase)
+        ranked = self._rank_words(query)[:limit]
+        return [Match(food.id, food.name, score, "ranking", read_as) for score, food in ranked]
+
+    def candidates(self, phrase: str, limit: int = 3) -> list[Match]:
+        """Did-you-mean candidates for a phrase that did not resolve."""
+        ranked = self.rank(phrase, limit)
+        if ranked:
+            return ranked
+        from rapidfuzz import fuzz, process
+
+        names = {food.id: food.name for food in self.foods.values()}
+        found = process.extract(phrase, names, scorer=fuzz.WRatio, limit=limit)
+        return [Match(food_id, name, score, "ranking") for name, score, food_id in found]
+
+    def by_id(self, food_id: str) -> Match | None:
+        food = self.foods.get(food_id.zfill(5))
+        return Match(food.id, food.name, 100.0, "id") if food else None
+
+    # -- internals ----------------------------------------------------------------
+
+    def _resolve(self, phrase: str) -> Match | None:
+        pinned = _ID.fullmatch(phrase.strip())
+        if pinned and phrase.strip().startswith("#"):
+            return self.by_id(pinned.group(1))
+        query, read_as = self._query(phrase)
+        if not query:
+            return None
+        found = self._best(phrase, query)
+        if found is not None:
+            return replace(found, read_as=read_as)
+        # "basmati rice", "garden peas": when no food explains every word, the
+        # head noun (the last words) decides, and the dropped words are reported.
+        for start in range(1, len(query)):
+            found = self._best(" ".join(query[start:]), query[start:])
+            if found is not None:
+                return replace(found, read_as=read_as, ignored=" ".join(query[:start]))
+        return None
+
+    def _best(self, phrase: str, query: list[str]) -> Match | None:
+        """The alias for the words, else the best food that explains all of them."""
+        alias = self._alias(phrase, query)
+        if alias is not None:
+            return Match(alias, self.foods[alias].name, 100.0, "alias")
+        ranked = self._rank_words(query, min_coverage=MIN_COVERAGE)
+        if not ranked:
+            return None
+        score, food = ranked[0]
+        return Match(food.id, food.name, score, "ranking")
+
+    def _query(self, phrase: str) -> tuple[list[str], str | None]:
+        """The phrase's meaningful words, typos corrected; and the corrected text if any."""
+        raw = [word for word in words(phrase) if word not in FILLER]
+        corrected = " ".join(_correct_word(self, word) for word in raw).split()
+        read_as = " ".join(corrected) if corrected != raw else None
+        return corrected, read_as
+
+    def knows(self, word: str) -> bool:
+        return word in self.postings or word in self.synonyms or word in self.alias_words
+
+    def _alias(self, phrase: str, query: list[str]) -> str | None:
+        """The curated food for the phrase: as written, without filler, or in synonyms."""
+        solid = [word for word in query if word not in SOFT] or query
+        candidates = (
+            key(phrase),
+            " ".join(query),
+            " ".join(solid),
+            " ".join(self.synonyms.get(word, word) for word in solid),
+        )
+        for candidate in candidates:
+            if candidate in self.aliases:
+                return self.aliases[candidate]
+        for candidate in candidates[1:]:
+            by_set = self._sorted_aliases.get(" ".join(sorted(candidate.split())))
+            if by_set is not None:
+                return by_set
+        return None
+
+    def _rank_words(self, query: list[str], min_coverage: float = 0.0) -> list[tuple[float, _Food]]:
+        expanded = [self._expand(word) for word in query]
+        candidate_ids: set[str] = set()
+        for options in expanded:
+            for option in options:
+                candidate_ids.update(self.postings.get(option, ()))
+        scored = []
+        for food_id in candidate_ids:
+            food = self.foods[food_id]
+            found = _score(food, query, expanded)
+            if found is not None and found[1] >= min_coverage:
+                scored.append((found[0], food))
+        scored.sort(key=lambda item: (-item[0], item[1].id))
+        return scored
+
+    def _expand(self, word: str) -> tuple[str, ...]:
+        """The word itself and what it means in SR28's vocabulary."""
+        synonym = self.synonyms.get(word)
+        if synonym is None:
+            return (word,)
+        return (word, *synonym.split())
+
+
+def _common_name_words(common_names: str) -> list[str]:
+    """Other names of a food ("cilantro"); USDA commodity notes are not names."""
+    if common_names.lower().startswith("includes"):
+        return []
+    return words(common_names)
+
+
+def _has_brand(name: str) -> bool:
+    """SR28 writes brand names in capitals: "KRAFT CHEEZ WHIZ ..."."""
+    return any(len(word) >= 3 and word.isupper() and word.isalpha() for word in name.split())
+
+
+def _unique_sorted_keys(aliases: dict[str, str]) -> dict[str, str]:
+    """Aliases by their sorted words, kept only where that is unambiguous."""
+    by_set: dict[str, set[str]] = {}
+    for phrase, food_id in aliases.items():
+        by_set.setdefault(" ".join(sorted(phrase.split())), set()).add(food_id)
+    return {words_: ids.pop() for words_, ids in by_set.items() if len(ids) == 1}
+
+
+def _score(
+    food: _Food, query: list[str], expanded: list[tuple[str, ...]]
+) -> tuple[float, float] | None:
+    """How well a food fits the query words, and the share of words it explains.
+
+    Words that only describe a cut or a measure ("sliced", "stalk") count when
+    they match and are not held against a food when they do not.
+    """
+    positions = food.segment_of
+    matched = 0.0
+    explained = 0
+    needed = 0
+    prominence = 0.0
+    for word, options in zip(query, expanded, strict=True):
+        hits = [positions[option] for option in options if option in positions]
+        if word in SOFT:
+            matched += 0.3 if hits else 0.0
+            continue
+        needed += 1
+        if not hits:
+            continue
+        explained += 1
+        matched += 1.0 if word in positions else 0.9
+        prominence += 1.0 / (1 + min(hits))
+    if matched == 0:
+        return None
+    query_set = set(query) | {option for options in expanded for option in options}
+    head_explained = len(food.head & query_set) / max(len(food.head), 1)
+    score = 6.0 * matched / needed + 1.5 * prominence / needed + 2.0 * head_explained
+    score -= _unasked_words(food, query_set)
+    score += _kind_bonus(food, query_set)
+    return round(score, 4), explained / needed if needed else 1.0
+
+
+def _unasked_words(food: _Food, query_set: set[str]) -> float:
+    """The cost of what a food's name says that the person did not."""
+    cost = 0.0
+    for word in set(food.tokens) - query_set:
+        if word in FORMS:
+            cost += 1.2
+        elif word in VARIANTS:
+            cost += 0.6
+        elif word in BOILERPLATE or word in CATEGORY_HEADS:
+            cost += 0.03
+        else:
+            cost += 0.1
+    return min(cost, 4.0)
+
+
+def _kind_bonus(food: _Food, query_set: set[str]) -> float:
+    """Preferences a person assumes without saying: generic, common, as usually eaten."""
+    bonus = 1.0 if food.survey else 0.0
+    if food.branded:
+        bonus -= 2.0
+    if not food.complete:
+        bonus -= 0.5
+    niche = NICHE_GROUPS.get(food.group)
+    if niche is not None and not niche & query_set:
+        bonus -= 3.0
+    food_words = set(food.tokens)
+    says_how = bool(COOKING & query_set) or "raw" in query_set
+    usual_raw = food.group in RAW_BY_DEFAULT and "raw" in food_words
+    usual_cooked = food.group in COOKED_BY_DEFAULT and bool(PLAIN_COOKING & food_words)
+    if not says_how and (usual_raw or usual_cooked):
+        bonus += 0.8
+    return bonus
+
+
+@lru_cache(maxsize=8192)
+def _correct_word(index: FoodIndex, word: str) -> str:
+    """A word as SR28 or the alias table spells it: "brocoli" -> "broccoli".
+
+    Words run together ("peanutbutter") are split into two known words first;
+    otherwise the nearest known word within a small edit distance is taken.
+    """
+    if index.knows(word) or len(word) < 4 or word.isdigit() or word in SOFT:
+        return word
+    for cut in range(3, len(word) - 2):
+        if index.knows(word[:cut]) and index.knows(word[cut:]):
+            return f"{word[:cut]} {word[cut:]}"
+    from rapidfuzz import process
+    from rapidfuzz.distance import DamerauLevenshtein
+
+    found = process.extractOne(
+        word,
+        index.vocabulary,
+        scorer=DamerauLevenshtein.normalized_similarity,
+        score_cutoff=TYPO_SIMILARITY,
+    )
+    return found[0] if found else word
+
+
+@lru_cache(maxsize=65536)
+def _resolve_cached(index: FoodIndex, phrase: str) -> Match | None:
+    return index._resolve(phrase)
+
+
+@cache
+def food_index() -> FoodIndex:
+    """The process-wide index, built on first use."""
+    return FoodIndex()

@@ -1,0 +1,181 @@
+"""Weigh an amount of a food: grams from mass, volume or a household measure.
+
+Every weight comes from SR28's own household measures for the food (or from
+exact mass units); when a food has no measure of the kind asked for, that is
+an error that names the measures it does have.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from camg import tables
+from camg.tables import Portion
+from camg.text import words
+from camg.units import HOUSEHOLD, ML_PER, Unit, measure_unit
+
+SIZES = frozenset({"small", "large", "mini", "miniature", "jumbo", "extra", "snack", "fun"})
+# What "one" means when no unit is written, most telling first: a measure named
+# like the food itself ("avocado", "egg") comes before all of these.
+_COUNT_PREFERENCE = (
+    "medium",
+    "whole",
+    "fruit",
+    "each",
+    "item",
+    "unit",
+    "piece",
+    "large",
+    "slice",
+    "serving",
+    "nlea",
+    "cup",
+    "oz",
+)
+
+
+class PortionError(ValueError):
+    """The food has no measure for what was written; the message lists what it has."""
+
+
+@dataclass(frozen=True)
+class Weighed:
+    grams: float
+    portion: str  # how the weight was found: "1 cup (244 g)", "30 g", "1 medium (118 g)"
+    default: bool = False  # no amount was written: one default portion
+
+
+def weigh(
+    food_id: str,
+    food_name: str,
+    amount: float | None,
+    unit: Unit | None,
+    food_words: tuple[str, ...],
+    default_measure: str | None = None,
+) -> Weighed:
+    """Grams for `amount` `unit` of a food; `food_words` pick "cup, chopped" over "cup"."""
+    if unit is not None and unit.kind == "mass":
+        grams = (amount or 1.0) * unit.grams
+        return Weighed(grams, f"{amount or 1:g} {unit.name}")
+    if unit is not None and unit.kind == "volume":
+        return _by_volume(food_id, food_name, amount or 1.0, unit, food_words)
+    if unit is not None:
+        portion = _household(food_id, unit.name, food_words)
+        if portion is None:
+            raise PortionError(_missing(unit.name, food_id, food_name))
+        return _times(portion, amount or 1.0)
+    portion = _count_portion(food_id, food_words, default_measure)
+    if portion is None:
+        raise PortionError(
+            f'no household measure for {food_name}; give an amount in grams, e.g. "100 g"'
+        )
+    return _times(portion, amount or 1.0, default=amount is None)
+
+
+def _times(portion: Portion, amount: float, default: bool = False) -> Weighed:
+    grams = portion.unit_grams * amount
+    return Weighed(grams, f"{amount:g} x {portion.measure} ({portion.unit_grams:g} g)", default)
+
+
+def _by_volume(
+    food_id: str, food_name: str, amount: float, unit: Unit, food_words: tuple[str, ...]
+) -> Weighed:
+    direct = _household(food_id, unit.name, food_words)
+    if direct is not None:
+        return _times(direct, amount)
+    density = _density(food_id, food_words)
+    if density is None:
+        raise PortionError(_missing(unit.name, food_id, food_name))
+    grams_per_ml, source = density
+    grams = amount * unit.ml * grams_per_ml
+    return Weighed(grams, f"{amount:g} {unit.name} (from {source})")
+
+
+def _density(food_id: str, food_words: tuple[str, ...]) -> tuple[float, str] | None:
+    """Grams per millilitre from the food's best volume measure."""
+    volume = [p for p in tables.portions_of(food_id) if measure_unit(p.measure)[0] in ML_PER]
+    if not volume:
+        return None
+    best = _best(volume, food_words)
+    name = measure_unit(best.measure)[0]
+    return best.unit_grams / ML_PER[name], f"1 {best.measure} = {best.unit_grams:g} g"
+
+
+def _household(food_id: str, unit: str, food_words: tuple[str, ...]) -> Portion | None:
+    """The food's measure for a unit: named by it ("slice"), else sized by it.
+
+    SR28 writes sizes both ways: "medium (7\" long)" and "pita, large (6-1/2\" dia)".
+    """
+    portions = tables.portions_of(food_id)
+    named = [p for p in portions if measure_unit(p.measure)[0] == unit]
+    if named:
+        return _best(named, food_words)
+    sized = [p for p in portions if unit in measure_unit(p.measure)[1]]
+    return _best(sized, food_words) if sized else None
+
+
+def _best(portions: list[Portion], food_words: tuple[str, ...]) -> Portion:
+    """The measure whose qualifiers the log's words echo ("chopped"), else a medium
+    one, else one of no stated size, else the plainest."""
+    wanted = {_stem(word) for word in food_words}
+
+    def rank(portion: Portion) -> tuple[int, int, int, int]:
+        qualifiers = measure_unit(portion.measure)[1]
+        echoed = len(wanted & {_stem(word) for word in qualifiers})
+        size = 0 if "medium" in qualifiers else 2 if SIZES & set(qualifiers) else 1
+        return (-echoed, size, len(qualifiers), portion.seq)
+
+    return min(portions, key=rank)
+
+
+def _stem(word: str) -> str:
+    """ "sliced", "slices" and "slice" meet as "slic"."""
+    return word[:4]
+
+
+@lru_cache(maxsize=16384)
+def _count_portion(
+    food_id: str, food_words: tuple[str, ...], default_measure: str | None
+) -> Portion | None:
+    """What one of the food means when only a count (or nothing) is written."""
+    portions = tables.portions_of(food_id)
+    if not portions:
+        return None
+    named = _named_by(portions, food_words)
+    if named:
+        return _best(named, food_words)
+    if default_measure:
+        for portion in portions:
+            if portion.measure == default_measure:
+                return portion
+    for preferred in _COUNT_PREFERENCE:
+        matching = [p for p in portions if measure_unit(p.measure)[0] == preferred]
+        if matching:
+            return _best(matching, food_words)
+    return portions[0]
+
+
+def _named_by(portions: tuple[Portion, ...], food_words: tuple[str, ...]) -> list[Portion]:
+    """Measures named by a word of the phrase, the last such word first: in
+    "roasted chicken thigh" the thigh, not the whole chicken; "sugar cubes"
+    finds "serving 1 cube" too."""
+    for word in reversed(food_words):
+        named = [p for p in portions if measure_unit(p.measure)[0] == word]
+        if not named and word in HOUSEHOLD:
+            named = [p for p in portions if word in measure_unit(p.measure)[1][:2]]
+        if named and word not in SIZES:
+            return named
+    return []
+
+
+def _missing(unit: str, food_id: str, food_name: str) -> str:
+    measures = ", ".join(
+        f"{p.amount:g} {p.measure} ({p.grams:g} g)" for p in tables.portions_of(food_id)[:8]
+    )
+    has = f"it has: {measures}" if measures else "SR28 lists no household measures for it"
+    return f"no {unit} measure for {food_name}; {has}; give grams"
+
+
+def food_words_of(phrase: str) -> tuple[str, ...]:
+    return tuple(words(phrase))

@@ -1,0 +1,46 @@
+"""Shared test helpers: run camg through its real entry point, in process."""
+
+from __future__ import annotations
+
+import io
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SR28 = Path(os.environ.get("CAMG_SR28", ROOT.parent / "shared" / "usda-sr28"))
+
+# Output must not depend on the terminal CI happens to have.
+os.environ.pop("FORCE_COLOR", None)
+os.environ["COLUMNS"] = "120"
+os.environ["TERM"] = "dumb"
+
+
+@dataclass
+class Result:
+    status: int
+    stdout: str
+    stderr: str
+
+
+@pytest.fixture
+def camg(capsys, monkeypatch):
+    """Call camg's console-script entry point with arguments and optional stdin."""
+    from camg.cli import main
+
+    def run(*args: str, stdin: str | None = None, env: dict[str, str] | None = None) -> Result:
+        if stdin is not None:
+            monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(stdin.encode())))
+        for name, value in (env or {}).items():
+            monkeypatch.setenv(name, value)
+        capsys.readouterr()
+        with pytest.raises(SystemExit) as done:
+            main(list(args))
+        out, err = capsys.readouterr()
+        code = done.value.code
+        return Result(int(code) if code is not None else 0, out, err)
+
+    return run

@@ -1,0 +1,61 @@
+"""The committed food and portion tables hold SR28's values, unknowns kept unknown."""
+
+from __future__ import annotations
+
+import csv
+import math
+
+import pytest
+
+from camg import tables
+from tests.conftest import ROOT
+
+
+@pytest.fixture(scope="module")
+def rows() -> dict[str, dict[str, str]]:
+    with (ROOT / "data" / "foods.csv").open(encoding="utf-8", newline="") as handle:
+        return {row["id"]: row for row in csv.DictReader(handle)}
+
+
+def test_every_sr28_food_is_present(rows):
+    assert len(rows) == 8789
+    assert all(len(food_id) == 5 and food_id.isdigit() for food_id in rows)
+
+
+def test_spinach_raw_values(rows):
+    spinach = rows["11457"]
+    assert spinach["name"] == "Spinach, raw"
+    assert float(spinach["calcium_mg"]) == 99
+    assert float(spinach["magnesium_mg"]) == 79
+
+
+def test_unknown_magnesium_stays_empty(rows):
+    # KRAFT CHEEZ WHIZ: SR28 has calcium but no magnesium row.
+    assert rows["01188"]["calcium_mg"] == "359"
+    assert rows["01188"]["magnesium_mg"] == ""
+    assert math.isnan(tables.foods().loc["01188", "magnesium_mg"])
+
+
+def test_coverage_matches_the_release_notes(rows):
+    calcium = sum(1 for row in rows.values() if row["calcium_mg"])
+    magnesium = sum(1 for row in rows.values() if row["magnesium_mg"])
+    both = sum(1 for row in rows.values() if row["calcium_mg"] and row["magnesium_mg"])
+    assert (calcium, magnesium, both) == (8441, 8050, 7852)
+
+
+def test_leading_zeros_survive_loading():
+    frame = tables.foods()
+    assert "01001" in frame.index
+    assert frame.loc["01001", "name"] == "Butter, salted"
+
+
+def test_portion_grams_are_for_one_unit():
+    # SR28: 0.5 "breast, bone and skin removed" weighs 86 g, so one weighs 172 g.
+    half_breasts = [p for p in tables.portions_of("05064") if p.amount == 0.5]
+    assert half_breasts, "expected SR28's half-breast measure for 05064"
+    assert half_breasts[0].unit_grams == pytest.approx(2 * half_breasts[0].grams)
+
+
+def test_every_portion_belongs_to_a_food(rows):
+    assert set(tables.portions()) <= set(rows)
+    assert sum(len(items) for items in tables.portions().values()) == 15438
