@@ -102,6 +102,103 @@ def foods_show(
     )
 
 
+class Basis(str, Enum):
+    mass = "mass"
+    molar = "molar"
+
+
+class Sex(str, Enum):
+    female = "female"
+    male = "male"
+
+
+@app.command("log")
+def log(
+    files: Annotated[
+        list[str],
+        typer.Argument(help="Meal log files; - reads standard input.", show_default=False),
+    ],
+    fmt: FormatOption = Format.table,
+    detail: Annotated[
+        bool, typer.Option("--detail", "-d", help="Every entry, and each day's top sources.")
+    ] = False,
+    lenient: Annotated[
+        bool,
+        typer.Option("--lenient", help="Use the lines camg understands; report the others."),
+    ] = False,
+    check: Annotated[
+        bool,
+        typer.Option("--check", help="Exit 1 if any day is outside the range (0 if none)."),
+    ] = False,
+    ratio_range: Annotated[
+        str | None,
+        typer.Option("--range", help="The Ca:Mg range by mass, LOW:HIGH (default 2:2.8)."),
+    ] = None,
+    basis: Annotated[
+        Basis, typer.Option("--basis", help="molar also reports the molar ratio.")
+    ] = Basis.mass,
+    sex: Annotated[Sex | None, typer.Option("--sex", help="For % of RDA; with --age.")] = None,
+    age: Annotated[
+        float | None, typer.Option("--age", min=0, help="Age in years; with --sex.")
+    ] = None,
+    pregnant: Annotated[bool, typer.Option("--pregnant", help="Use pregnancy DRIs.")] = False,
+    lactating: Annotated[bool, typer.Option("--lactating", help="Use lactation DRIs.")] = False,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="Do not print notes on how lines were read.")
+    ] = False,
+) -> None:
+    """Read meal logs and report each day's calcium, magnesium and Ca:Mg ratio."""
+    from camg import engine, logfile, report, resolve
+
+    options = engine.Options(
+        *_range(ratio_range), basis=basis.value, profile=_profile(sex, age, pregnant, lactating)
+    )
+    resolved = resolve.resolve_log(logfile.read_logs(files, sys.stdin.buffer))
+    if resolved.problems and not lenient:
+        raise CamgError(resolved.problems)
+    _report_problems(resolved.problems)
+    if not quiet:
+        _report_problems(resolved.notices, prefix="note: ")
+    result = engine.build_report(resolved, options)
+    unresolved = [engine.problem_record(problem) for problem in resolved.problems]
+    if fmt is Format.json:
+        _emit(fmt, report.to_json(result, unresolved), columns=[], table=None)
+    elif fmt in (Format.csv, Format.tsv):
+        columns, rows = report.entry_rows(result) if detail else report.day_rows(result)
+        _emit(fmt, rows, columns=columns, table=None)
+    else:
+        _console().print(_views().report_view(result, detail))
+    if check and any(day.status != engine.WITHIN for day in result.days if day.entry_count):
+        raise typer.Exit(ExitStatus.OUT_OF_RANGE)
+
+
+def _range(text: str | None) -> tuple[float, float]:
+    from camg import reference
+
+    if text is None:
+        return reference.default_range()
+    low, sep, high = text.partition(":")
+    try:
+        bounds = float(low), float(high)
+    except ValueError:
+        bounds = (0.0, 0.0)
+    if not sep or not 0 < bounds[0] < bounds[1]:
+        raise CamgError(f'--range "{text}": give LOW:HIGH with 0 < LOW < HIGH, e.g. 2:2.8')
+    return bounds
+
+
+def _profile(sex: Sex | None, age: float | None, pregnant: bool, lactating: bool) -> Any:
+    from camg.reference import Profile
+
+    if sex is None and age is None:
+        if pregnant or lactating:
+            raise CamgError("--pregnant and --lactating need --sex female and --age")
+        return None
+    if sex is None or age is None:
+        raise CamgError("give both --sex and --age to compare with the RDA")
+    return Profile(sex.value, age, pregnant, lactating)
+
+
 SEARCH_COLUMNS = ["id", "name", "group", "calcium_mg", "magnesium_mg", "ratio"]
 PORTION_COLUMNS = ["portion", "grams", "calcium_mg", "magnesium_mg"]
 
@@ -133,9 +230,10 @@ def _console() -> Any:
     return Console(highlight=False, soft_wrap=False)
 
 
-def _report_problems(problems: Any) -> None:
+def _report_problems(problems: Any, prefix: str = "") -> None:
     for problem in problems:
-        sys.stderr.write(f"camg: {problem}\n" if problem.source is None else f"{problem}\n")
+        where = "camg: " if problem.source is None else ""
+        sys.stderr.write(f"{where}{prefix}{problem}\n")
 
 
 def _silence_stdout() -> None:

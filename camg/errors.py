@@ -27,6 +27,7 @@ class Problem:
     message: str
     source: str | None = None
     line: int | None = None
+    text: str | None = None  # the input the problem is about, when it is one item
 
     def __str__(self) -> str:
         if self.source is not None and self.line is not None:

@@ -31,6 +31,8 @@ COOKING = _words(
     "scrambled toasted microwaved smoked mashed heated prepared roast"
 )
 PLAIN_COOKING = _words("cooked boiled roasted broiled baked")
+# Methods that any food "cooked" covers; frying, smoking and the like change a food.
+GENERIC_COOKING = PLAIN_COOKING | _words("grilled steamed stewed braised roast heated microwaved")
 # Words of cut and measure: they refine a match but never decide it.
 SOFT = (
     HOUSEHOLD
@@ -97,6 +99,8 @@ NICHE_GROUPS = {
 
 # How close a misspelt word must be to a known one (1 - edits / length).
 TYPO_SIMILARITY = 0.75
+# How many leading words may go unexplained when the head noun decides.
+MAX_IGNORED = 2
 # Share of a phrase's words a food must explain before camg takes it as meant.
 MIN_COVERAGE = 0.99
 _ID = re.compile(r"#?(\d{4,5})")
@@ -229,7 +233,9 @@ class FoodIndex:
             return replace(found, read_as=read_as)
         # "basmati rice", "garden peas": when no food explains every word, the
         # head noun (the last words) decides, and the dropped words are reported.
-        for start in range(1, len(query)):
+        for start in range(1, min(len(query), MAX_IGNORED + 1)):
+            if any(char.isdigit() for word in query[:start] for char in word):
+                break  # an amount among the dropped words: a second item, not a modifier
             found = self._best(" ".join(query[start:]), query[start:])
             if found is not None:
                 return replace(found, read_as=read_as, ignored=" ".join(query[:start]))
@@ -272,7 +278,23 @@ class FoodIndex:
             by_set = self._sorted_aliases.get(" ".join(sorted(candidate.split())))
             if by_set is not None:
                 return by_set
-        return None
+        return self._cooked_alias(solid)
+
+    def _cooked_alias(self, query: list[str]) -> str | None:
+        """ "cooked spaghetti", "grilled chicken breast": the alias without the cooking
+        words, when its food is already cooked that way."""
+        methods = [word for word in query if word in COOKING]
+        rest = " ".join(word for word in query if word not in COOKING)
+        food_id = self.aliases.get(rest) if methods and rest else None
+        if food_id is None:
+            return None
+        food_words = set(self.foods[food_id].tokens)
+        for method in methods:
+            same = {method, *self._expand(method)} & food_words
+            generic = method in GENERIC_COOKING and "cooked" in food_words
+            if not (same or generic):
+                return None
+        return food_id
 
     def _rank_words(self, query: list[str], min_coverage: float = 0.0) -> list[tuple[float, _Food]]:
         expanded = [self._expand(word) for word in query]
@@ -341,7 +363,7 @@ def _score(
         explained += 1
         matched += 1.0 if word in positions else 0.9
         prominence += 1.0 / (1 + min(hits))
-    if matched == 0:
+    if not needed or not explained:
         return None
     query_set = set(query) | {option for options in expanded for option in options}
     head_explained = len(food.head & query_set) / max(len(food.head), 1)

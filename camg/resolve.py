@@ -83,16 +83,13 @@ def _resolve_day(day: Day, resolved: ResolvedDay, notices: list[Problem]) -> Non
         try:
             template = resolve_text(item.text)
         except ItemError as error:
-            resolved.unresolved.append(Problem(str(error), item.source, item.line))
+            resolved.unresolved.append(Problem(str(error), item.source, item.line, item.text))
             continue
         entry = replace(template, source=item.source, line=item.line, meal=item.meal)
         resolved.entries.append(entry)
-        if entry.read_as:
-            notices.append(
-                Problem(
-                    f'read "{item.text}" as {entry.read_as}: {entry.food}', item.source, item.line
-                )
-            )
+        notice = _notice(entry)
+        if notice:
+            notices.append(Problem(notice, item.source, item.line, item.text))
 
 
 def _notice(entry: Entry) -> str | None:

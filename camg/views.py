@@ -59,3 +59,134 @@ def food_panel(record: dict[str, Any]) -> Group:
     if not record["portions"]:
         table.caption = "SR28 lists no household portions for this food; log it in grams"
     return Group(heading, table)
+
+
+STATUS_STYLE = {"within": "green", "above": "red", "below": "yellow"}
+
+
+def report_view(report: Any, detail: bool) -> Group:
+    """The day table, then notes, details and the footer."""
+    from camg import report as records
+
+    parts: list[Any] = [_day_table(report)]
+    if report.summary.days > 1:
+        parts.append(_summary_text(report))
+    for day in report.days:
+        parts.extend(_day_notes(day))
+        if detail:
+            parts.append(_entry_table(records.entry_records(report, day), _day_title(day)))
+            parts.append(_sources_text(records, report, day))
+    parts.append(_footer(report))
+    return Group(*parts)
+
+
+def _day_title(day: Any) -> str:
+    return day.date.isoformat() if day.date else "undated"
+
+
+def _day_table(report: Any) -> Table:
+    options = report.options
+    molar = options.basis == "molar"
+    title = f"Ca:Mg by day (range {options.low:g} to {options.high:g} by mass"
+    if molar:
+        title += f", {report.molar(options.low):.2f} to {report.molar(options.high):.2f} molar"
+    table = Table(title=title + ")", title_justify="left")
+    table.add_column("date", no_wrap=True)
+    table.add_column("Ca mg", justify="right")
+    table.add_column("Mg mg", justify="right")
+    table.add_column("Ca:Mg", justify="right")
+    if molar:
+        table.add_column("molar", justify="right")
+    table.add_column("status")
+    if report.intakes is not None:
+        table.add_column("Ca % RDA", justify="right")
+        table.add_column("Mg % RDA", justify="right")
+    for day in report.days:
+        cells: list[Any] = [
+            _day_title(day) + (" *" if day.incomplete else ""),
+            mg(day.calcium_mg),
+            mg(day.magnesium_mg),
+            ratio_text(day.ratio),
+        ]
+        if molar:
+            cells.append(ratio_text(report.molar(day.ratio)))
+        label = day.status or "no ratio"
+        cells.append(Text(label, style=STATUS_STYLE.get(label, "")))
+        if report.intakes is not None:
+            cells += [f"{day.calcium_rda_pct:.0f}%", f"{day.magnesium_rda_pct:.0f}%"]
+        table.add_row(*cells)
+    if any(day.incomplete for day in report.days):
+        table.caption = "* incomplete: see the notes below"
+        table.caption_justify = "left"
+    return table
+
+
+def _summary_text(report: Any) -> Text:
+    summary = report.summary
+    return Text(
+        f"{summary.days} days, {summary.days_within} within range. "
+        f"Mean per day: Ca {mg(summary.mean_calcium_mg)} mg, "
+        f"Mg {mg(summary.mean_magnesium_mg)} mg. "
+        f"Ratio of the totals: {ratio_text(summary.ratio_of_totals)}; "
+        f"mean of the daily ratios: {ratio_text(summary.mean_of_daily_ratios)}."
+    )
+
+
+def _day_notes(day: Any) -> list[Text]:
+    notes = []
+    title = _day_title(day)
+    if day.unknown_foods:
+        notes.append(
+            Text(
+                f"{title}: calcium or magnesium unknown in the source for: "
+                + "; ".join(day.unknown_foods)
+                + " (totalled from known values)"
+            )
+        )
+    if day.unresolved:
+        lines = ", ".join(str(item["line"]) for item in day.unresolved)
+        notes.append(Text(f"{title}: lines not understood and left out: {lines}"))
+    if day.ratio is None and day.entry_count:
+        notes.append(Text(f"{title}: no magnesium, so no ratio"))
+    notes.extend(Text(f"{title}: warning: {warning}", style="bold red") for warning in day.warnings)
+    return notes
+
+
+def _entry_table(entries: list[dict[str, Any]], title: str) -> Table:
+    table = Table(title=title, title_justify="left")
+    table.add_column("line", justify="right")
+    table.add_column("meal")
+    table.add_column("food")
+    table.add_column("grams", justify="right")
+    table.add_column("Ca mg", justify="right")
+    table.add_column("Mg mg", justify="right")
+    for entry in entries:
+        grams = "" if entry["grams"] is None else f"{entry['grams']:,.0f}"
+        table.add_row(
+            str(entry["line"]),
+            Text(entry["meal"] or ""),
+            Text(entry["food"]),
+            grams,
+            mg(entry["calcium_mg"]),
+            mg(entry["magnesium_mg"]),
+        )
+    return table
+
+
+def _sources_text(records: Any, report: Any, day: Any) -> Text:
+    parts = []
+    for element, symbol in (("calcium", "Ca"), ("magnesium", "Mg")):
+        top = records.top_sources(report, day, element)
+        listed = ", ".join(f"{item['food']} ({mg(item[f'{element}_mg'])} mg)" for item in top)
+        parts.append(f"top {symbol} sources: {listed or 'none'}")
+    return Text("\n".join(parts))
+
+
+def _footer(report: Any) -> Text:
+    options = report.options
+    return Text(
+        f"Range {options.low:g}:1 to {options.high:g}:1 is the dietary Ca:Mg ratio by mass that "
+        "many experts recommend; other published ranges differ (see docs). "
+        "Informational, not medical advice.",
+        style="dim",
+    )
