@@ -40,7 +40,9 @@ _HEADING = re.compile(
     r"\s*([A-Za-z][A-Za-z'\-]*(?:\s+[A-Za-z][A-Za-z'\-]*){0,2})\s*:(?!\d)\s*(.*)$"
 )
 _COMMENT = re.compile(r"#(?!\d{4,5}\b)")
-_BULLET = re.compile(r"\s*(?:[-*•·]|\d+[.)])\s+(?=\D)")
+_BULLET = re.compile(r"\s*(?:[-*•·]\s+|\d+[.)]\s+(?=\D))")
+# Only CR, LF and CRLF end lines, as in the editors people write logs with.
+_LINE_END = re.compile(r"\r\n|\r|\n")
 _AMOUNT_FIRST = re.compile(r"[\d.½⅓⅔¼¾⅛]")
 _TIME = re.compile(r"\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s+", re.IGNORECASE)
 
@@ -87,7 +89,7 @@ def parse(text: str, source: str, into: ParsedLog | None = None) -> ParsedLog:
     by_date = {day.date: day for day in log.days}
     day: Day | None = None
     meal: str | None = None
-    for number, raw in enumerate(text.splitlines(), start=1):
+    for number, raw in enumerate(_LINE_END.split(text), start=1):
         line = _strip_comment(raw).strip()
         if not line:
             continue

@@ -1,0 +1,31 @@
+"""Food resolution on the evaluation set of everyday phrases: the bar is 95% top-1."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+
+from tests.conftest import ROOT
+
+BAR = 0.95
+
+
+def _evaluator():
+    path = ROOT / "scripts" / "eval_phrases.py"
+    spec = importlib.util.spec_from_file_location("eval_phrases", path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_evaluation_set_is_large_and_varied():
+    text = (ROOT / "tests" / "data" / "phrases.csv").read_text(encoding="utf-8")
+    rows = text.strip().splitlines()[1:]
+    assert len(rows) >= 200
+
+
+def test_top1_food_and_weight_accuracy_meets_the_bar():
+    result = _evaluator().evaluate()
+    shown = "\n".join(result.failures)
+    assert result.accuracy >= BAR, f"{result.accuracy:.1%} < {BAR:.0%}:\n{shown}"

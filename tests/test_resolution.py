@@ -1,0 +1,94 @@
+"""How phrases become foods and grams: the everyday meanings the issue names."""
+
+from __future__ import annotations
+
+import pytest
+
+from camg.resolve import ItemError, resolve_text
+
+
+@pytest.mark.parametrize(
+    ("phrase", "name_start"),
+    [
+        ("1 cup milk", "Milk, reduced fat, fluid"),
+        ("banana", "Bananas, raw"),
+        ("100 g salmon", "Fish, salmon"),
+        ("1 cup cooked oatmeal", "Cereals, oats"),
+        ("1 cup spinach", "Spinach, raw"),
+        ("200 g courgette", "Squash, summer, zucchini"),
+        ("2 slices wholemeal bread", "Bread, whole-wheat"),
+    ],
+)
+def test_everyday_words_mean_everyday_foods(phrase, name_start):
+    assert resolve_text(phrase).food.startswith(name_start)
+
+
+def test_milk_is_not_a_soup_and_salmon_is_not_oil():
+    assert "soup" not in resolve_text("1 cup milk").food.lower()
+    assert "oil" not in resolve_text("100 g salmon").food.lower()
+    assert "water" in resolve_text("1 cup cooked oatmeal").food.lower()
+
+
+def test_weights_come_from_the_foods_own_measures():
+    assert resolve_text("1 cup milk").grams == 244
+    assert resolve_text("1 cup spinach").grams == 30
+    assert resolve_text("a banana").grams == 118  # medium
+    assert resolve_text("2 large eggs").grams == 100
+    assert resolve_text("3 oz canned tuna").grams == pytest.approx(3 * 28.349523125)
+
+
+def test_no_amount_is_one_default_portion_and_says_so():
+    entry = resolve_text("banana")
+    assert entry.default_portion and entry.grams == 118
+    assert not resolve_text("1 banana").default_portion
+
+
+def test_volume_without_a_volume_measure_is_an_error_naming_the_measures():
+    with pytest.raises(
+        ItemError, match=r"no cup measure for Seeds, chia seeds, dried; it has: 1 oz"
+    ):
+        resolve_text("1 cup chia seeds")
+
+
+def test_ml_converts_through_the_cup_measure():
+    assert resolve_text("200 ml milk").grams == pytest.approx(200 / 236.5882365 * 244)
+
+
+def test_pinned_id_overrides_matching():
+    entry = resolve_text("100 g #11457")
+    assert (entry.food_id, entry.grams) == ("11457", 100)
+
+
+def test_unknown_id_and_unknown_food_are_errors_with_candidates():
+    with pytest.raises(ItemError, match="unknown food"):
+        resolve_text("100 g #99999")
+    with pytest.raises(ItemError, match=r'unknown food "flibbertigibbet"; did you mean: '):
+        resolve_text("20 g flibbertigibbet")
+
+
+def test_typos_are_read_as_the_nearest_word_and_say_so():
+    entry = resolve_text("1 cup brocoli")
+    assert entry.food.startswith("Broccoli") and entry.read_as == "broccoli"
+
+
+def test_supplements_are_elemental_doses():
+    for text, element, dose in [
+        ("200 mg magnesium", "magnesium", 200),
+        ("Ca 500 mg", "calcium", 500),
+        ("Mg 0.2 g", "magnesium", 200),
+    ]:
+        entry = resolve_text(text)
+        assert (entry.supplement, entry.dose_mg, entry.grams) == (
+            element,
+            pytest.approx(dose),
+            None,
+        )
+    with pytest.raises(ItemError, match="as a mass"):
+        resolve_text("2 magnesium")
+
+
+def test_resolving_the_same_text_twice_is_cached():
+    resolve_text.cache_clear()
+    first = resolve_text("1 cup milk")
+    assert resolve_text("1 cup milk") is first
+    assert resolve_text.cache_info().hits == 1
