@@ -190,7 +190,11 @@ class FoodIndex:
         }
         self._sorted_aliases = _unique_sorted_keys(self.aliases)
         self.alias_words = {word for phrase in self.aliases for word in phrase.split()}
-        self.vocabulary = sorted(set(self.postings) | self.alias_words | set(self.synonyms))
+        heads = {word for food in self.foods.values() for word in food.head}
+        # Typos are corrected only towards words that name foods, not any word of
+        # a description: "latte" must not become the "late" of "late harvest".
+        self.vocabulary = sorted(heads | self.alias_words | set(self.synonyms))
+        self.head_words = frozenset(heads)
 
     # -- public -----------------------------------------------------------------
 
@@ -234,12 +238,18 @@ class FoodIndex:
         # "basmati rice", "garden peas": when no food explains every word, the
         # head noun (the last words) decides, and the dropped words are reported.
         for start in range(1, min(len(query), MAX_IGNORED + 1)):
-            if any(char.isdigit() for word in query[:start] for char in word):
-                break  # an amount among the dropped words: a second item, not a modifier
+            if not self._droppable(query[start - 1]):
+                break  # "bagel with cream cheese": two foods, not a modifier and a food
             found = self._best(" ".join(query[start:]), query[start:])
             if found is not None:
                 return replace(found, read_as=read_as, ignored=" ".join(query[:start]))
         return None
+
+    def _droppable(self, word: str) -> bool:
+        """A word that may modify a food but does not name one, nor join two."""
+        if word in ("with", "and", "on", "in") or any(char.isdigit() for char in word):
+            return False
+        return word not in self.head_words and word not in self.aliases
 
     def _best(self, phrase: str, query: list[str]) -> Match | None:
         """The alias for the words, else the best food that explains all of them."""
@@ -422,9 +432,11 @@ def _correct_word(index: FoodIndex, word: str) -> str:
     from rapidfuzz import process
     from rapidfuzz.distance import DamerauLevenshtein
 
+    # People rarely mistype the first letter; requiring it keeps "scone" from "cone".
+    same_start = [known for known in index.vocabulary if known[0] == word[0]]
     found = process.extractOne(
         word,
-        index.vocabulary,
+        same_start,
         scorer=DamerauLevenshtein.normalized_similarity,
         score_cutoff=TYPO_SIMILARITY,
     )

@@ -13,8 +13,19 @@ from functools import lru_cache
 from camg import tables
 from camg.tables import Portion
 from camg.text import words
-from camg.units import HOUSEHOLD, ML_PER, Unit, measure_unit
+from camg.units import GRAMS_PER, HOUSEHOLD, ML_PER, Unit, measure_unit
 
+# Words people use for a measure SR28 names otherwise: a piece of toast is a slice,
+# a strip or rasher of bacon is a slice.
+UNIT_STAND_INS = {
+    "piece": ("slice", "item", "each", "unit"),
+    "strip": ("slice",),
+    "rasher": ("slice",),
+    "slice": ("piece",),
+    "tin": ("can",),
+    "filet": ("fillet",),
+    "fillet": ("filet",),
+}
 SIZES = frozenset({"small", "large", "mini", "miniature", "jumbo", "extra", "snack", "fun"})
 # What "one" means when no unit is written, most telling first: a measure named
 # like the food itself ("avocado", "egg") comes before all of these.
@@ -70,6 +81,9 @@ def weigh(
         raise PortionError(
             f'no household measure for {food_name}; give an amount in grams, e.g. "100 g"'
         )
+    if amount is None and measure_unit(portion.measure)[0] in GRAMS_PER:
+        # No amount and a serving given by weight ("3 oz"): the serving as listed.
+        return Weighed(portion.grams, f"{portion.label} ({portion.grams:g} g)", default=True)
     return _times(portion, amount or 1.0, default=amount is None)
 
 
@@ -108,9 +122,10 @@ def _household(food_id: str, unit: str, food_words: tuple[str, ...]) -> Portion 
     SR28 writes sizes both ways: "medium (7\" long)" and "pita, large (6-1/2\" dia)".
     """
     portions = tables.portions_of(food_id)
-    named = [p for p in portions if measure_unit(p.measure)[0] == unit]
-    if named:
-        return _best(named, food_words)
+    for name in (unit, *UNIT_STAND_INS.get(unit, ())):
+        named = [p for p in portions if measure_unit(p.measure)[0] == name]
+        if named:
+            return _best(named, food_words)
     sized = [p for p in portions if unit in measure_unit(p.measure)[1]]
     return _best(sized, food_words) if sized else None
 

@@ -25,6 +25,7 @@ ML_PER = {
     "pint": 473.176473,
     "quart": 946.352946,
     "gallon": 3785.411784,
+    "shot": 44.36029434375,  # 1.5 US fl oz, the usual jigger
 }
 
 _SPELLINGS = {
@@ -44,6 +45,7 @@ _SPELLINGS = {
     "pint": "pint pt",
     "quart": "quart qt",
     "gallon": "gallon gal",
+    "shot": "shot jigger",
 }
 SPELLING = {
     spelling: unit for unit, spellings in _SPELLINGS.items() for spelling in spellings.split()
@@ -60,96 +62,22 @@ SPELLING_PAIRS = {
 
 # Household words people put between the amount and the food ("2 slices bread").
 HOUSEHOLD = frozenset(
-    [
-        "slice",
-        "piece",
-        "medium",
-        "large",
-        "small",
-        "jumbo",
-        "mini",
-        "can",
-        "tin",
-        "bottle",
-        "jar",
-        "package",
-        "packet",
-        "pack",
-        "container",
-        "carton",
-        "pouch",
-        "bag",
-        "box",
-        "stalk",
-        "stick",
-        "clove",
-        "breast",
-        "thigh",
-        "drumstick",
-        "leg",
-        "wing",
-        "fillet",
-        "filet",
-        "steak",
-        "chop",
-        "patty",
-        "link",
-        "strip",
-        "sheet",
-        "bar",
-        "scoop",
-        "bunch",
-        "head",
-        "leaf",
-        "sprig",
-        "spear",
-        "floret",
-        "floweret",
-        "wedge",
-        "cube",
-        "pat",
-        "serving",
-        "portion",
-        "item",
-        "unit",
-        "ear",
-        "rib",
-        "loaf",
-        "round",
-        "cutlet",
-        "medallion",
-        "envelope",
-        "block",
-        "shot",
-        "jigger",
-        "square",
-        "segment",
-        "sachet",
-    ]
+    (
+        "slice piece medium large small jumbo mini can tin bottle jar package packet pack "
+        "container carton pouch bag box stalk stick clove breast thigh drumstick leg wing fillet "
+        "filet steak chop patty link strip sheet bar scoop bunch head leaf sprig spear floret "
+        "floweret wedge cube pat serving portion item unit ear rib loaf round cutlet medallion "
+        "envelope block square segment sachet rasher"
+    ).split()
 )
 # Size words that mean the same measure in SR28 ("extra large" is one measure).
 SIZE_PAIRS = {("extra", "large"): "extra large", ("extra", "small"): "extra small"}
 # Amounts no table can weigh: say so rather than guess.
 VAGUE = frozenset(
-    [
-        "handful",
-        "pinch",
-        "dash",
-        "splash",
-        "drizzle",
-        "knob",
-        "dollop",
-        "glass",
-        "mug",
-        "bowl",
-        "plate",
-        "plateful",
-        "spoon",
-        "spoonful",
-        "sprinkle",
-        "smidgen",
-        "scoopful",
-    ]
+    (
+        "handful pinch dash splash drizzle knob dollop glass mug bowl plate plateful spoon "
+        "spoonful sprinkle smidgen scoopful"
+    ).split()
 )
 
 
