@@ -225,9 +225,11 @@ def _emit(
 
 
 def _console() -> Any:
+    """A console for stdout: styled on a terminal, plain when piped or NO_COLOR is set."""
     from rich.console import Console
 
-    return Console(highlight=False, soft_wrap=False)
+    plain = bool(os.environ.get("NO_COLOR"))
+    return Console(highlight=False, soft_wrap=False, color_system=None if plain else "auto")
 
 
 def _report_problems(problems: Any, prefix: str = "") -> None:

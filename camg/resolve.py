@@ -69,13 +69,18 @@ def resolve_log(parsed: ParsedLog) -> ResolvedLog:
     problems = list(parsed.problems)
     notices: list[Problem] = []
     days = []
-    for day in parsed.days:
+    for day in sorted(parsed.days, key=_chronological):
         resolved = ResolvedDay(day.date, list(day.labels))
         _resolve_day(day, resolved, notices)
         problems.extend(resolved.unresolved)
         days.append(resolved)
     problems.sort(key=lambda problem: (problem.source or "", problem.line or 0))
     return ResolvedLog(days, problems, notices)
+
+
+def _chronological(day: Day) -> tuple[bool, date]:
+    """The undated day first, then the dated ones in calendar order."""
+    return day.date is not None, day.date or date.min
 
 
 def _resolve_day(day: Day, resolved: ResolvedDay, notices: list[Problem]) -> None:

@@ -1,0 +1,190 @@
+"""`camg log` in shell pipelines: stdin, several files, --check, colour and closed pipes."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from tests.conftest import ROOT
+
+WITHIN = "100 g #11457\n10 g #01009\n"  # spinach and cheddar: ratio about 2.1
+ABOVE = "1 cup milk\n"  # ratio about 10.9
+BELOW = "100 g #12014\n"  # pumpkin seeds: ratio 0.08
+
+
+@pytest.fixture
+def log_file(tmp_path):
+    def make(text: str, name: str = "meals.txt") -> str:
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        return str(path)
+
+    return make
+
+
+def test_dash_reads_stdin(camg):
+    result = camg("log", "-", "--format", "json", stdin="2026-11-20\n1 cup milk\n")
+    assert result.status == 0
+    entry = json.loads(result.stdout)["days"][0]["entries"][0]
+    assert entry["source"] == "<stdin>" and entry["line"] == 2
+
+
+def test_stdin_errors_are_located_too(camg):
+    result = camg("log", "-", stdin="1 cup milk\n20 g flibbertigibbet\n")
+    assert result.status == 2
+    assert result.stderr.startswith("<stdin>:2: unknown food")
+
+
+def test_no_file_is_a_usage_error_and_stdin_is_never_implicit(camg):
+    result = camg("log", stdin="1 cup milk\n")
+    assert result.status == 2 and result.stdout == ""
+
+
+def test_several_files_merge_by_date(camg, log_file):
+    first = log_file("2026-11-21\n1 cup milk\n2026-11-20\n100 g #11457\n", "a.txt")
+    second = log_file("2026-11-20\n100 g #11457\n", "b.txt")
+    report = json.loads(camg("log", first, second, "-f", "json").stdout)
+    assert [day["date"] for day in report["days"]] == ["2026-11-20", "2026-11-21"]
+    merged = report["days"][0]
+    assert merged["calcium_mg"] == pytest.approx(2 * 99)
+    assert [entry["source"] for entry in merged["entries"]] == [first, second]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (WITHIN, 0),
+        (ABOVE, 1),
+        (BELOW, 1),
+        ("2026-11-20\n" + WITHIN + "2026-11-21\n" + ABOVE, 1),
+        ("100 g #19335\n", 1),
+    ],  # sugar: no magnesium, no ratio, not within
+)
+def test_check_exit_status_is_grep_like(camg, log_file, text, expected):
+    result = camg("log", log_file(text), "--check", "--format", "csv")
+    assert result.status == expected
+    assert result.stdout.startswith("date,")  # the report is still printed
+
+
+def test_check_with_bad_input_is_trouble(camg, log_file):
+    assert camg("log", log_file("20 g flibbertigibbet\n"), "--check").status == 2
+
+
+def test_range_option_moves_the_bounds(camg, log_file):
+    path = log_file(ABOVE)
+    assert camg("log", path, "--check", "--range", "10:12", "-f", "csv").status == 0
+    report = json.loads(camg("log", path, "--range", "10:12", "-f", "json").stdout)
+    assert report["range"] == {"low": 10.0, "high": 12.0, "basis": "mass"}
+    for bad in ("3:2", "x:y", "2", "0:2"):
+        result = camg("log", path, "--range", bad)
+        assert result.status == 2 and "--range" in result.stderr
+
+
+def test_molar_basis_converts_ratio_and_range(camg, log_file):
+    report = json.loads(camg("log", log_file(WITHIN), "--basis", "molar", "-f", "json").stdout)
+    assert report["range"]["molar_low"] == pytest.approx(1.2129, abs=1e-4)
+    day = report["days"][0]
+    assert day["molar_ratio"] == pytest.approx(day["ratio"] * 24.305 / 40.078, abs=1e-3)
+
+
+def test_profile_needs_sex_and_age(camg, log_file):
+    path = log_file(WITHIN)
+    assert camg("log", path, "--sex", "female").status == 2
+    report = json.loads(camg("log", path, "--sex", "female", "--age", "40", "-f", "json").stdout)
+    assert report["days"][0]["magnesium_rda_pct"] == pytest.approx(
+        100 * report["days"][0]["magnesium_mg"] / 320, abs=0.01
+    )
+
+
+def test_csv_detail_has_one_row_per_entry(camg, log_file):
+    result = camg(
+        "log", log_file("2026-11-20\nlunch: 1 cup milk; 100 g #11457\n"), "-f", "csv", "--detail"
+    )
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert [row["food_id"] for row in rows] == ["01079", "11457"]
+    assert rows[0]["meal"] == "lunch" and rows[0]["date"] == "2026-11-20"
+
+
+def test_spreadsheet_formulas_in_user_text_are_neutralised(camg, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "=HYPERLINK.txt").write_text("1 cup milk\n", encoding="utf-8")
+    result = camg("log", "=HYPERLINK.txt", "-f", "csv", "--detail")
+    row = next(csv.DictReader(io.StringIO(result.stdout)))
+    assert row["source"] == "'=HYPERLINK.txt"
+    assert row["grams"] == "244.0"
+
+
+def test_tsv_uses_tabs(camg, log_file):
+    header = camg("log", log_file(WITHIN), "-f", "tsv").stdout.splitlines()[0]
+    assert header.split("\t")[:4] == ["date", "calcium_mg", "magnesium_mg", "ratio"]
+
+
+def test_no_colour_when_piped_or_no_color(camg, log_file):
+    path = log_file(WITHIN)
+    assert "\x1b[" not in camg("log", path).stdout
+    forced = camg("log", path, env={"FORCE_COLOR": "1", "NO_COLOR": "1"}).stdout
+    assert "\x1b[" not in forced
+
+
+def _run(*args: str, **kwargs) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return subprocess.run(
+        [sys.executable, "-m", "camg", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        check=False,
+        **kwargs,
+    )
+
+
+def test_colour_on_a_terminal_unless_no_color():
+    env = {**os.environ, "FORCE_COLOR": "1", "TERM": "xterm-256color", "PYTHONPATH": str(ROOT)}
+    env.pop("NO_COLOR", None)
+    coloured = subprocess.run(
+        [sys.executable, "-m", "camg", "log", "examples/day.txt"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert "\x1b[" in coloured.stdout
+    env["NO_COLOR"] = "1"
+    plain = subprocess.run(
+        [sys.executable, "-m", "camg", "log", "examples/day.txt"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert "\x1b[" not in plain.stdout
+
+
+def test_a_closed_pipe_ends_quietly(tmp_path):
+    big = tmp_path / "big.txt"
+    lines = [
+        f"2026-{1 + d // 28:02d}-{1 + d % 28:02d}\n1 cup milk; 100 g #11457\n" for d in range(300)
+    ]
+    big.write_text("".join(lines), encoding="utf-8")
+    shell = f"{sys.executable} -m camg log {big} --format csv | head -1"
+    done = subprocess.run(
+        ["sh", "-c", shell],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        check=False,
+    )
+    assert (
+        done.stdout == "date,calcium_mg,magnesium_mg,ratio,status,incomplete,unknown_values,"
+        "entries_count\n"
+    )
+    assert done.stderr == ""
