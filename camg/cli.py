@@ -70,10 +70,11 @@ def root(
 @foods_app.command("search")
 def foods_search(
     words: Annotated[
-        list[str], typer.Argument(help="Words describing the food, e.g. spinach raw.")
+        list[str],
+        typer.Argument(help="Words describing the food, e.g. spinach raw.", metavar="WORDS"),
     ],
     limit: Annotated[
-        int, typer.Option("--limit", "-n", min=1, help="How many matches to show.")
+        int, typer.Option("--limit", "-n", min=1, metavar="N", help="How many matches to show.")
     ] = 10,
     fmt: FormatOption = Format.table,
 ) -> None:
@@ -86,7 +87,7 @@ def foods_search(
 
 @foods_app.command("show")
 def foods_show(
-    food_id: Annotated[str, typer.Argument(help="The 5-digit SR28 id, e.g. 11457.")],
+    food_id: Annotated[str, typer.Argument(help="The 5-digit SR28 id, e.g. 11457.", metavar="ID")],
     fmt: FormatOption = Format.table,
 ) -> None:
     """Show a food's values per 100 g and every household portion with its grams, Ca and Mg."""
@@ -116,7 +117,7 @@ class Sex(str, Enum):
 def log(
     files: Annotated[
         list[str],
-        typer.Argument(help="Meal log files; - reads standard input.", show_default=False),
+        typer.Argument(help="Meal log files; - reads standard input.", metavar="FILE"),
     ],
     fmt: FormatOption = Format.table,
     detail: Annotated[
@@ -132,14 +133,17 @@ def log(
     ] = False,
     ratio_range: Annotated[
         str | None,
-        typer.Option("--range", help="The Ca:Mg range by mass, LOW:HIGH (default 2:2.8)."),
+        typer.Option(
+            "--range", metavar="LOW:HIGH", help="The Ca:Mg range by mass (default 2:2.8)."
+        ),
     ] = None,
     basis: Annotated[
         Basis, typer.Option("--basis", help="molar also reports the molar ratio.")
     ] = Basis.mass,
     sex: Annotated[Sex | None, typer.Option("--sex", help="For % of RDA; with --age.")] = None,
     age: Annotated[
-        float | None, typer.Option("--age", min=0, help="Age in years; with --sex.")
+        float | None,
+        typer.Option("--age", min=0, metavar="YEARS", help="Age in years; with --sex."),
     ] = None,
     pregnant: Annotated[bool, typer.Option("--pregnant", help="Use pregnancy DRIs.")] = False,
     lactating: Annotated[bool, typer.Option("--lactating", help="Use lactation DRIs.")] = False,
