@@ -25,6 +25,16 @@ class Format(str, Enum):
     tsv = "tsv"
 
 
+class Basis(str, Enum):
+    mass = "mass"
+    molar = "molar"
+
+
+class Sex(str, Enum):
+    female = "female"
+    male = "male"
+
+
 app = typer.Typer(
     name="camg",
     help="Calcium-to-magnesium ratio of your diet, from a plain-text meal log and USDA SR28 data.",
@@ -41,6 +51,25 @@ foods_app = typer.Typer(
 )
 app.add_typer(foods_app, name="foods")
 
+SuggestOption = Annotated[
+    int,
+    typer.Option("--suggest", min=0, metavar="N", help="Foods to suggest per day; 0 for none."),
+]
+AvoidOption = Annotated[
+    str | None,
+    typer.Option("--avoid", metavar="WORDS", help="Foods not to suggest, e.g. nuts,dairy."),
+]
+RangeOption = Annotated[
+    str | None,
+    typer.Option("--range", metavar="LOW:HIGH", help="The Ca:Mg range by mass (default 2:2.8)."),
+]
+SexOption = Annotated[Sex | None, typer.Option("--sex", help="For % of RDA; with --age.")]
+AgeOption = Annotated[
+    float | None,
+    typer.Option("--age", min=0, metavar="YEARS", help="Age in years; with --sex."),
+]
+PregnantOption = Annotated[bool, typer.Option("--pregnant", help="Use pregnancy DRIs.")]
+LactatingOption = Annotated[bool, typer.Option("--lactating", help="Use lactation DRIs.")]
 FormatOption = Annotated[
     Format,
     typer.Option(
@@ -103,16 +132,6 @@ def foods_show(
     )
 
 
-class Basis(str, Enum):
-    mass = "mass"
-    molar = "molar"
-
-
-class Sex(str, Enum):
-    female = "female"
-    male = "male"
-
-
 @app.command("log")
 def log(
     files: Annotated[
@@ -131,28 +150,22 @@ def log(
         bool,
         typer.Option("--check", help="Exit 1 if any day is outside the range (0 if none)."),
     ] = False,
-    ratio_range: Annotated[
-        str | None,
-        typer.Option(
-            "--range", metavar="LOW:HIGH", help="The Ca:Mg range by mass (default 2:2.8)."
-        ),
-    ] = None,
+    ratio_range: RangeOption = None,
     basis: Annotated[
         Basis, typer.Option("--basis", help="molar also reports the molar ratio.")
     ] = Basis.mass,
-    sex: Annotated[Sex | None, typer.Option("--sex", help="For % of RDA; with --age.")] = None,
-    age: Annotated[
-        float | None,
-        typer.Option("--age", min=0, metavar="YEARS", help="Age in years; with --sex."),
-    ] = None,
-    pregnant: Annotated[bool, typer.Option("--pregnant", help="Use pregnancy DRIs.")] = False,
-    lactating: Annotated[bool, typer.Option("--lactating", help="Use lactation DRIs.")] = False,
+    sex: SexOption = None,
+    age: AgeOption = None,
+    pregnant: PregnantOption = False,
+    lactating: LactatingOption = False,
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="Do not print notes on how lines were read.")
     ] = False,
+    count: SuggestOption = 3,
+    avoid: AvoidOption = None,
 ) -> None:
     """Read meal logs and report each day's calcium, magnesium and Ca:Mg ratio."""
-    from camg import engine, logfile, report, resolve
+    from camg import engine, logfile, report, resolve, suggest
 
     options = engine.Options(
         *_range(ratio_range), basis=basis.value, profile=_profile(sex, age, pregnant, lactating)
@@ -164,6 +177,7 @@ def log(
     if not quiet:
         _report_problems(resolved.notices, prefix="note: ")
     result = engine.build_report(resolved, options)
+    suggest.for_report(result, count, suggest.parse_avoid(avoid))
     unresolved = [engine.problem_record(problem) for problem in resolved.problems]
     if fmt is Format.json:
         _emit(fmt, report.to_json(result, unresolved), columns=[], table=None)
@@ -174,6 +188,59 @@ def log(
         _console().print(_views().report_view(result, detail))
     if check and any(day.status != engine.WITHIN for day in result.days if day.entry_count):
         raise typer.Exit(ExitStatus.OUT_OF_RANGE)
+
+
+@app.command("suggest")
+def suggest_command(
+    calcium: Annotated[
+        float, typer.Option("--calcium", min=0, metavar="MG", help="The day's calcium, mg.")
+    ],
+    magnesium: Annotated[
+        float, typer.Option("--magnesium", min=0, metavar="MG", help="The day's magnesium, mg.")
+    ],
+    fmt: FormatOption = Format.table,
+    ratio_range: RangeOption = None,
+    count: SuggestOption = 3,
+    avoid: AvoidOption = None,
+    sex: SexOption = None,
+    age: AgeOption = None,
+    pregnant: PregnantOption = False,
+    lactating: LactatingOption = False,
+) -> None:
+    """Foods, in household portions, that bring given daily totals into range."""
+    from camg import reference, suggest
+
+    low, high = _range(ratio_range)
+    profile = _profile(sex, age, pregnant, lactating)
+    rda = reference.intakes_for(profile).magnesium_rda_mg if profile else None
+    goal = suggest.Goal(calcium, magnesium, low, high, rda)
+    options = suggest.suggest(goal, count, suggest.parse_avoid(avoid))
+    records = [option.record() for option in options]
+    if fmt is Format.json:
+        data = {
+            "calcium_mg": calcium,
+            "magnesium_mg": magnesium,
+            "ratio": goal.ratio,
+            "range": {"low": low, "high": high, "basis": "mass"},
+            "suggestions": records,
+        }
+        _emit(fmt, data, columns=[], table=None)
+    elif fmt in (Format.csv, Format.tsv):
+        _emit(fmt, records, columns=SUGGESTION_COLUMNS, table=None)
+    else:
+        _console().print(_views().suggestion_view(goal, options))
+
+
+SUGGESTION_COLUMNS = [
+    "food_id",
+    "food",
+    "portion",
+    "grams",
+    "calcium_mg",
+    "magnesium_mg",
+    "ratio_after",
+    "reaches_range",
+]
 
 
 def _range(text: str | None) -> tuple[float, float]:

@@ -135,7 +135,7 @@ def to_json(report: Report, unresolved: list[dict[str, Any]]) -> dict[str, Any]:
         record["meals"] = meal_records(report, day)
         record["top_calcium_sources"] = top_sources(report, day, "calcium")
         record["top_magnesium_sources"] = top_sources(report, day, "magnesium")
-        record["suggestions"] = day.suggestions
+        record["suggestions"] = [option.record() for option in day.suggestions]
         days.append(record)
     profile = report.options.profile
     return {

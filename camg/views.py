@@ -73,6 +73,8 @@ def report_view(report: Any, detail: bool) -> Group:
         parts.append(_summary_text(report))
     for day in report.days:
         parts.extend(_day_notes(day))
+        if day.suggestions:
+            parts.append(_suggestion_text(day, report.options))
         if detail:
             parts.append(_entry_table(records.entry_records(report, day), _day_title(day)))
             parts.append(_sources_text(records, report, day))
@@ -190,3 +192,41 @@ def _footer(report: Any) -> Text:
         "Informational, not medical advice.",
         style="dim",
     )
+
+
+def suggestion_view(goal: Any, options: list[Any]) -> Text:
+    """`camg suggest`: the totals given, then the foods."""
+    state = "no ratio" if goal.ratio is None else f"Ca:Mg {goal.ratio:.2f}"
+    heading = (
+        f"Ca {mg(goal.calcium_mg)} mg, Mg {mg(goal.magnesium_mg)} mg ({state}; "
+        f"range {goal.low:g} to {goal.high:g})"
+    )
+    if not options:
+        return Text(heading + ": nothing to suggest.")
+    return Text(
+        heading
+        + ": add one of\n"
+        + "\n".join(_suggestion_line(o, goal.low, goal.high) for o in options)
+    )
+
+
+def _suggestion_text(day: Any, options: Any) -> Text:
+    title = _day_title(day)
+    state = f"Ca:Mg {ratio_text(day.ratio)}, {day.status or 'no ratio'}"
+    lines = [f"{title} ({state}): add one of"]
+    lines += [_suggestion_line(option, options.low, options.high) for option in day.suggestions]
+    return Text("\n".join(lines))
+
+
+def _suggestion_line(option: Any, low: float, high: float) -> str:
+    from camg.suggest import portion_text
+
+    after = ratio_text(option.ratio_after)
+    line = (
+        f"  {portion_text(option)} ({option.grams:,.0f} g): "
+        f"+{mg(option.magnesium_mg)} mg Mg, +{mg(option.calcium_mg)} mg Ca -> ratio {after}"
+    )
+    if not option.reaches_range and option.ratio_after is not None:
+        side = "above" if option.ratio_after > high else "below"
+        line += f" (closest it gets; still {side} {low:g} to {high:g})"
+    return line
