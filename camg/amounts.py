@@ -8,7 +8,7 @@ the food is decided when portions are weighed.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from camg.text import singular
 from camg.units import (
@@ -81,8 +81,7 @@ class AmountError(ValueError):
     """An item whose amount or unit cannot be read; the message says how to fix it."""
 
 
-@dataclass(frozen=True)
-class ItemParts:
+class ItemParts(NamedTuple):
     """What one log item says, before the food is looked up."""
 
     amount: float | None  # None: no amount written (one default portion)

@@ -165,7 +165,7 @@ def log(
     avoid: AvoidOption = None,
 ) -> None:
     """Read meal logs and report each day's calcium, magnesium and Ca:Mg ratio."""
-    from camg import engine, logfile, report, resolve, suggest
+    from camg import engine, logfile, report, resolve
 
     options = engine.Options(
         *_range(ratio_range), basis=basis.value, profile=_profile(sex, age, pregnant, lactating)
@@ -177,7 +177,10 @@ def log(
     if not quiet:
         _report_problems(resolved.notices, prefix="note: ")
     result = engine.build_report(resolved, options)
-    suggest.for_report(result, count, suggest.parse_avoid(avoid))
+    if count and result.may_need_suggestions():
+        from camg import suggest
+
+        suggest.for_report(result, count, suggest.parse_avoid(avoid))
     unresolved = [engine.problem_record(problem) for problem in resolved.problems]
     if fmt is Format.json:
         _emit(fmt, report.to_json(result, unresolved), columns=[], table=None)

@@ -94,6 +94,12 @@ class Report:
     def molar(self, ratio: float | None) -> float | None:
         return None if ratio is None else ratio * reference.molar_factor()
 
+    def may_need_suggestions(self) -> bool:
+        """A day out of range, or intakes a day may fall short of (then camg loads the
+        suggestion module; a log whose days are all in range never pays for it)."""
+        off = any(day.status != WITHIN for day in self.days if day.entry_count)
+        return off or self.intakes is not None
+
     def entries_of(self, day: DayResult) -> pd.DataFrame:
         rows = self._rows_by_day().get(day.index)
         return self.entries.iloc[rows] if rows is not None else self.entries.iloc[0:0]
@@ -167,7 +173,7 @@ def entry_frame(log: ResolvedLog) -> pd.DataFrame:
     frame = pd.DataFrame(columns)
     frame["grams"] = frame["grams"].astype("float64")
     frame["dose_mg"] = frame["dose_mg"].astype("float64")
-    values = tables.foods()[["calcium_mg", "magnesium_mg"]].reindex(frame["food_id"])
+    values = tables.nutrients()[["calcium_mg", "magnesium_mg"]].reindex(frame["food_id"])
     for element in ("calcium", "magnesium"):
         per_100g = values[f"{element}_mg"].to_numpy()
         from_food = frame["grams"].to_numpy() * per_100g / 100.0
@@ -181,19 +187,19 @@ def _day_totals(frame: pd.DataFrame, day_count: int) -> list[dict[str, float]]:
     """Sums per day of what is known; days without entries total zero."""
     import pandas as pd
 
-    supplement_mg = frame["magnesium_mg"].where(frame["supplement"] == "magnesium", 0.0)
-    grouped = (
-        frame.assign(supplement_magnesium_mg=supplement_mg)
-        .groupby("day")
-        .agg(
-            calcium_mg=("calcium_mg", "sum"),
-            magnesium_mg=("magnesium_mg", "sum"),
-            supplement_magnesium_mg=("supplement_magnesium_mg", "sum"),
-            entries=("line", "size"),
-        )
-        .reindex(pd.RangeIndex(day_count), fill_value=0.0)
+    columns = pd.DataFrame(
+        {
+            "day": frame["day"],
+            "calcium_mg": frame["calcium_mg"],
+            "magnesium_mg": frame["magnesium_mg"],
+            "supplement_magnesium_mg": frame["magnesium_mg"].where(
+                frame["supplement"] == "magnesium", 0.0
+            ),
+            "entries": 1,
+        }
     )
-    return grouped.to_dict("records")
+    sums = columns.groupby("day").sum().reindex(pd.RangeIndex(day_count), fill_value=0.0)
+    return sums.to_dict("records")
 
 
 def _unknown_foods(frame: pd.DataFrame) -> dict[int, list[str]]:

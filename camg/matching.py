@@ -10,8 +10,8 @@ the correction is reported, never hidden.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
+from typing import Any, NamedTuple
 
 from camg import tables
 from camg.text import key, words
@@ -106,8 +106,7 @@ MIN_COVERAGE = 0.99
 _ID = re.compile(r"#?(\d{4,5})")
 
 
-@dataclass(frozen=True)
-class Match:
+class Match(NamedTuple):
     """A food chosen for a phrase, with how it was chosen."""
 
     food_id: str
@@ -122,8 +121,7 @@ class Match:
         return f"{self.name} (#{self.food_id})"
 
 
-@dataclass(frozen=True)
-class _Food:
+class _Food(NamedTuple):
     id: str
     name: str
     group: str
@@ -152,35 +150,27 @@ def _segments(name: str) -> dict[str, int]:
     return positions
 
 
+class _Ranking(NamedTuple):
+    """What ranking over all foods needs: built only when the alias table is not enough."""
+
+    foods: dict[str, _Food]
+    postings: dict[str, list[str]]
+    vocabulary: list[str]  # the words typos are corrected towards
+    head_words: frozenset[str]
+
+
 class FoodIndex:
     """All SR28 foods, indexed by word, plus the alias and synonym tables."""
 
     def __init__(self) -> None:
-        frame = tables.foods()
-        self.foods: dict[str, _Food] = {}
-        self.postings: dict[str, list[str]] = {}
-        for row in frame.itertuples(index=False):
-            name = row.name
-            positions = _segments(name)
-            head = frozenset(w for w, seg in positions.items() if seg == 0) - CATEGORY_HEADS
-            for word in _common_name_words(row.common_names):
-                positions.setdefault(word, 1)
-            food = _Food(
-                id=row.id,
-                name=name,
-                group=row.group,
-                tokens=tuple(words(name)),
-                segment_of=positions,
-                head=head,
-                survey=row.survey == "Y",
-                branded=bool(row.manufacturer) or _has_brand(name),
-                complete=row.calcium_mg == row.calcium_mg and row.magnesium_mg == row.magnesium_mg,
-            )
-            self.foods[food.id] = food
-            for word in positions:
-                self.postings.setdefault(word, []).append(food.id)
+        frame = tables.nutrients()
+        self.names: dict[str, str] = dict(
+            zip(frame["id"].tolist(), frame["name"].tolist(), strict=True)
+        )
+        # aliases.csv is stored normalised (tests/test_curated_data.py checks it), so
+        # it loads without re-reading every phrase.
         alias_rows = tables.read_rows("aliases.csv")
-        self.aliases = {key(row["alias"]): row["food_id"] for row in alias_rows}
+        self.aliases = {row["alias"]: row["food_id"] for row in alias_rows}
         self.default_measures: dict[str, str] = {}
         for row in alias_rows:
             if row["default_measure"]:
@@ -188,13 +178,26 @@ class FoodIndex:
         self.synonyms = {
             key(row["word"]): key(row["means"]) for row in tables.read_rows("synonyms.csv")
         }
-        self._sorted_aliases = _unique_sorted_keys(self.aliases)
         self.alias_words = {word for phrase in self.aliases for word in phrase.split()}
-        heads = {word for food in self.foods.values() for word in food.head}
+
+    @cached_property
+    def _sorted_aliases(self) -> dict[str, str]:
+        return _unique_sorted_keys(self.aliases)
+
+    @cached_property
+    def ranking(self) -> _Ranking:
+        foods: dict[str, _Food] = {}
+        postings: dict[str, list[str]] = {}
+        for row in tables.foods().itertuples(index=False):
+            food = _food(row)
+            foods[food.id] = food
+            for word in food.segment_of:
+                postings.setdefault(word, []).append(food.id)
+        heads = {word for food in foods.values() for word in food.head}
         # Typos are corrected only towards words that name foods, not any word of
         # a description: "latte" must not become the "late" of "late harvest".
-        self.vocabulary = sorted(heads | self.alias_words | set(self.synonyms))
-        self.head_words = frozenset(heads)
+        vocabulary = sorted(heads | self.alias_words | set(self.synonyms))
+        return _Ranking(foods, postings, vocabulary, frozenset(heads))
 
     # -- public -----------------------------------------------------------------
 
@@ -215,13 +218,13 @@ class FoodIndex:
             return ranked
         from rapidfuzz import fuzz, process
 
-        names = {food.id: food.name for food in self.foods.values()}
-        found = process.extract(phrase, names, scorer=fuzz.WRatio, limit=limit)
+        found = process.extract(phrase, self.names, scorer=fuzz.WRatio, limit=limit)
         return [Match(food_id, name, score, "ranking") for name, score, food_id in found]
 
     def by_id(self, food_id: str) -> Match | None:
-        food = self.foods.get(food_id.zfill(5))
-        return Match(food.id, food.name, 100.0, "id") if food else None
+        food_id = food_id.zfill(5)
+        name = self.names.get(food_id)
+        return Match(food_id, name, 100.0, "id") if name else None
 
     # -- internals ----------------------------------------------------------------
 
@@ -229,12 +232,16 @@ class FoodIndex:
         pinned = _ID.fullmatch(phrase.strip())
         if pinned and phrase.strip().startswith("#"):
             return self.by_id(pinned.group(1))
+        as_written = [word for word in words(phrase) if word not in FILLER]
+        alias = self._alias(phrase, as_written) if as_written else None
+        if alias is not None:  # the everyday case: no need to rank all foods
+            return Match(alias, self.names[alias], 100.0, "alias")
         query, read_as = self._query(phrase)
         if not query:
             return None
         found = self._best(phrase, query)
         if found is not None:
-            return replace(found, read_as=read_as)
+            return found._replace(read_as=read_as)
         # "basmati rice", "garden peas": when no food explains every word, the
         # head noun (the last words) decides, and the dropped words are reported.
         for start in range(1, min(len(query), MAX_IGNORED + 1)):
@@ -242,20 +249,20 @@ class FoodIndex:
                 break  # "bagel with cream cheese": two foods, not a modifier and a food
             found = self._best(" ".join(query[start:]), query[start:])
             if found is not None:
-                return replace(found, read_as=read_as, ignored=" ".join(query[:start]))
+                return found._replace(read_as=read_as, ignored=" ".join(query[:start]))
         return None
 
     def _droppable(self, word: str) -> bool:
         """A word that may modify a food but does not name one, nor join two."""
         if word in ("with", "and", "on", "in") or any(char.isdigit() for char in word):
             return False
-        return word not in self.head_words and word not in self.aliases
+        return word not in self.ranking.head_words and word not in self.aliases
 
     def _best(self, phrase: str, query: list[str]) -> Match | None:
         """The alias for the words, else the best food that explains all of them."""
         alias = self._alias(phrase, query)
         if alias is not None:
-            return Match(alias, self.foods[alias].name, 100.0, "alias")
+            return Match(alias, self.names[alias], 100.0, "alias")
         ranked = self._rank_words(query, min_coverage=MIN_COVERAGE)
         if not ranked:
             return None
@@ -270,7 +277,8 @@ class FoodIndex:
         return corrected, read_as
 
     def knows(self, word: str) -> bool:
-        return word in self.postings or word in self.synonyms or word in self.alias_words
+        known = word in self.synonyms or word in self.alias_words
+        return known or word in self.ranking.postings
 
     def _alias(self, phrase: str, query: list[str]) -> str | None:
         """The curated food for the phrase: as written, without filler, or in synonyms."""
@@ -298,7 +306,7 @@ class FoodIndex:
         food_id = self.aliases.get(rest) if methods and rest else None
         if food_id is None:
             return None
-        food_words = set(self.foods[food_id].tokens)
+        food_words = set(words(self.names[food_id]))
         for method in methods:
             same = {method, *self._expand(method)} & food_words
             generic = method in GENERIC_COOKING and "cooked" in food_words
@@ -307,14 +315,15 @@ class FoodIndex:
         return food_id
 
     def _rank_words(self, query: list[str], min_coverage: float = 0.0) -> list[tuple[float, _Food]]:
+        foods, postings = self.ranking.foods, self.ranking.postings
         expanded = [self._expand(word) for word in query]
         candidate_ids: set[str] = set()
         for options in expanded:
             for option in options:
-                candidate_ids.update(self.postings.get(option, ()))
+                candidate_ids.update(postings.get(option, ()))
         scored = []
         for food_id in candidate_ids:
-            food = self.foods[food_id]
+            food = foods[food_id]
             found = _score(food, query, expanded)
             if found is not None and found[1] >= min_coverage:
                 scored.append((found[0], food))
@@ -327,6 +336,24 @@ class FoodIndex:
         if synonym is None:
             return (word,)
         return (word, *synonym.split())
+
+
+def _food(row: Any) -> _Food:
+    positions = _segments(row.name)
+    head = frozenset(w for w, seg in positions.items() if seg == 0) - CATEGORY_HEADS
+    for word in _common_name_words(row.common_names):
+        positions.setdefault(word, 1)
+    return _Food(
+        id=row.id,
+        name=row.name,
+        group=row.group,
+        tokens=tuple(words(row.name)),
+        segment_of=positions,
+        head=head,
+        survey=row.survey == "Y",
+        branded=bool(row.manufacturer) or _has_brand(row.name),
+        complete=row.calcium_mg == row.calcium_mg and row.magnesium_mg == row.magnesium_mg,
+    )
 
 
 def _common_name_words(common_names: str) -> list[str]:
@@ -433,7 +460,7 @@ def _correct_word(index: FoodIndex, word: str) -> str:
     from rapidfuzz.distance import DamerauLevenshtein
 
     # People rarely mistype the first letter; requiring it keeps "scone" from "cone".
-    same_start = [known for known in index.vocabulary if known[0] == word[0]]
+    same_start = [known for known in index.ranking.vocabulary if known[0] == word[0]]
     found = process.extractOne(
         word,
         same_start,

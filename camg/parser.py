@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from typing import NamedTuple
 
 from camg.errors import CamgError, Problem
 
@@ -47,8 +48,7 @@ _AMOUNT_FIRST = re.compile(r"[\d.½⅓⅔¼¾⅛]")
 _TIME = re.compile(r"\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s+", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
-class Item:
+class Item(NamedTuple):
     """One item as written, and where: the unit of resolution and of error reports."""
 
     source: str

@@ -7,8 +7,8 @@ an error that names the measures it does have.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from camg import tables
 from camg.tables import Portion
@@ -50,8 +50,7 @@ class PortionError(ValueError):
     """The food has no measure for what was written; the message lists what it has."""
 
 
-@dataclass(frozen=True)
-class Weighed:
+class Weighed(NamedTuple):
     grams: float
     portion: str  # how the weight was found: "1 cup (244 g)", "30 g", "1 medium (118 g)"
     default: bool = False  # no amount was written: one default portion

@@ -6,9 +6,10 @@ morning), and the same words always mean the same food and grams.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
+from typing import NamedTuple
 
 from camg.amounts import AmountError, ItemParts, split_item
 from camg.errors import Problem
@@ -24,8 +25,7 @@ SUPPLEMENT_WORDS = frozenset(
 )
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(NamedTuple):
     """One resolved item: what was eaten, how much, and where it was written."""
 
     source: str
@@ -90,7 +90,7 @@ def _resolve_day(day: Day, resolved: ResolvedDay, notices: list[Problem]) -> Non
         except ItemError as error:
             resolved.unresolved.append(Problem(str(error), item.source, item.line, item.text))
             continue
-        entry = replace(template, source=item.source, line=item.line, meal=item.meal)
+        entry = template._replace(source=item.source, line=item.line, meal=item.meal)
         resolved.entries.append(entry)
         notice = _notice(entry)
         if notice:

@@ -306,7 +306,7 @@ PLURALS = {"cup": "cups", "container": "containers", "inch": "inches", "can": "c
 @cache
 def candidates() -> tuple[Candidate, ...]:
     """The curated foods with their values from the food table."""
-    foods = tables.foods()
+    foods = tables.nutrients()
     result = []
     for row in tables.read_rows("suggestions.csv"):
         food = foods.loc[row["food_id"]]

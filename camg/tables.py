@@ -8,10 +8,10 @@ camg/data; in a source checkout, in data/ at the top of the repository.
 from __future__ import annotations
 
 import csv
-from dataclasses import dataclass
+from bisect import bisect_left, bisect_right
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -35,11 +35,22 @@ def read_rows(name: str) -> list[dict[str, str]]:
 @cache
 def foods() -> pd.DataFrame:
     """The food table indexed by id; unknown nutrient values are NaN, never 0."""
+    return _read_foods(None)
+
+
+@cache
+def nutrients() -> pd.DataFrame:
+    """Names and nutrient values only: what a log's report needs, read faster."""
+    return _read_foods(["id", "name", *NUTRIENT_COLUMNS])
+
+
+def _read_foods(columns: list[str] | None) -> pd.DataFrame:
     import pandas as pd
 
     text_columns = ["id", "name", "group", "common_names", "manufacturer", "survey"]
     frame = pd.read_csv(
         data_dir() / "foods.csv",
+        usecols=columns,
         dtype={column: str for column in text_columns},
         keep_default_na=False,
         na_values={column: [""] for column in NUTRIENT_COLUMNS},
@@ -47,8 +58,7 @@ def foods() -> pd.DataFrame:
     return frame.set_index("id", drop=False)
 
 
-@dataclass(frozen=True)
-class Portion:
+class Portion(NamedTuple):
     """One SR28 household measure of a food: `amount` x `measure` weighs `grams`."""
 
     seq: int
@@ -67,16 +77,24 @@ class Portion:
 
 
 @cache
-def portions() -> dict[str, tuple[Portion, ...]]:
-    """Household measures by food id, in SR28's own order."""
-    table: dict[str, list[Portion]] = {}
-    for row in read_rows("portions.csv"):
-        portion = Portion(
-            int(row["seq"]), float(row["amount"]), row["measure"], float(row["grams"])
-        )
-        table.setdefault(row["food_id"], []).append(portion)
-    return {food_id: tuple(items) for food_id, items in table.items()}
+def _portion_lines() -> tuple[list[str], list[str]]:
+    """portions.csv as lines (header dropped) and their food ids. The file is sorted by
+    food id, so a command that needs a few foods finds and parses only their rows."""
+    lines = (data_dir() / "portions.csv").read_text(encoding="utf-8").splitlines()[1:]
+    return lines, [line[:5] for line in lines]
 
 
+@cache
 def portions_of(food_id: str) -> tuple[Portion, ...]:
-    return portions().get(food_id, ())
+    """A food's household measures in SR28's own order (parsed on first use)."""
+    lines, ids = _portion_lines()
+    rows = csv.reader(lines[bisect_left(ids, food_id) : bisect_right(ids, food_id)])
+    return tuple(
+        Portion(int(seq), float(amount), measure, float(grams))
+        for _, seq, amount, measure, grams, _ in rows
+    )
+
+
+def portion_food_ids() -> list[str]:
+    """Every food that has household measures."""
+    return list(dict.fromkeys(_portion_lines()[1]))

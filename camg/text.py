@@ -85,6 +85,8 @@ def singular(word: str) -> str:
 
 def fold(text: str) -> str:
     """Lower-case and strip accents: "Crème fraîche" -> "creme fraiche"."""
+    if text.isascii():
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 

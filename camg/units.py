@@ -8,7 +8,7 @@ milk 244 g). US customary volumes are used, as in SR28.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from camg.text import singular
 
@@ -81,8 +81,7 @@ VAGUE = frozenset(
 )
 
 
-@dataclass(frozen=True)
-class Unit:
+class Unit(NamedTuple):
     """A unit as written in a log: its canonical name and its kind."""
 
     name: str  # "g", "cup", "slice", ...

@@ -57,5 +57,6 @@ def test_portion_grams_are_for_one_unit():
 
 
 def test_every_portion_belongs_to_a_food(rows):
-    assert set(tables.portions()) <= set(rows)
-    assert sum(len(items) for items in tables.portions().values()) == 15438
+    food_ids = tables.portion_food_ids()
+    assert set(food_ids) <= set(rows)
+    assert sum(len(tables.portions_of(food_id)) for food_id in food_ids) == 15438

@@ -1,0 +1,50 @@
+"""The hand-curated tables point at real foods and real measures, and load as stored."""
+
+from __future__ import annotations
+
+import csv
+
+import pytest
+
+from camg import tables
+from camg.text import key
+from tests.conftest import ROOT
+
+
+def rows(name: str) -> list[dict[str, str]]:
+    with (ROOT / "data" / name).open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+FOOD_IDS = {row["id"] for row in rows("foods.csv")}
+
+
+def test_aliases_are_normalised_unique_and_point_at_real_foods():
+    aliases = rows("aliases.csv")
+    assert len(aliases) >= 1000
+    assert all(row["alias"] == key(row["alias"]) for row in aliases)
+    assert len({row["alias"] for row in aliases}) == len(aliases)
+    assert {row["food_id"] for row in aliases} <= FOOD_IDS
+
+
+def test_alias_default_measures_exist_for_their_foods():
+    for row in rows("aliases.csv"):
+        if row["default_measure"]:
+            measures = [p.measure for p in tables.portions_of(row["food_id"])]
+            assert row["default_measure"] in measures, row
+
+
+def test_synonyms_are_single_normalised_words():
+    for row in rows("synonyms.csv"):
+        assert row["word"] == key(row["word"]) and " " not in row["word"]
+
+
+@pytest.mark.parametrize("row", rows("suggestions.csv"), ids=lambda row: row["label"])
+def test_suggestion_candidates_are_whole_foods_with_known_values(row):
+    food = tables.foods().loc[row["food_id"]]
+    assert food["calcium_mg"] == food["calcium_mg"] and food["magnesium_mg"] > 0
+    assert row["purpose"] in ("magnesium", "calcium")
+    ratio = food["calcium_mg"] / food["magnesium_mg"]
+    assert ratio < 2 if row["purpose"] == "magnesium" else ratio > 3
+    measures = [p.measure for p in tables.portions_of(row["food_id"])]
+    assert all(measure in measures for measure in row["measures"].split("|"))
