@@ -183,7 +183,7 @@ def log(
         suggest.for_report(result, count, suggest.parse_avoid(avoid))
     unresolved = [engine.problem_record(problem) for problem in resolved.problems]
     if fmt is Format.json:
-        _emit(fmt, report.to_json(result, unresolved), columns=[], table=None)
+        report.write_json(result, unresolved, sys.stdout)
     elif fmt in (Format.csv, Format.tsv):
         columns, rows = report.entry_rows(result) if detail else report.day_rows(result)
         _emit(fmt, rows, columns=columns, table=None)

@@ -9,32 +9,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
+from itertools import accumulate
 from typing import TYPE_CHECKING, Any
 
 from camg import reference, tables
 from camg.errors import Problem
 from camg.reference import Intakes, Profile
-from camg.resolve import Entry, ResolvedLog
+from camg.resolve import Entry, Resolution, ResolvedLog
 
 if TYPE_CHECKING:
     import pandas as pd
 
 BELOW, WITHIN, ABOVE = "below", "within", "above"
-ENTRY_FIELDS = (
-    "source",
-    "line",
-    "text",
-    "meal",
-    "food_id",
-    "food",
-    "amount",
-    "unit",
-    "grams",
-    "portion",
-    "default_portion",
-    "supplement",
-    "dose_mg",
-)
+# What each entry carries from its resolution, so that days can be summed.
+ENTRY_VALUES = ["calcium_mg", "magnesium_mg", "supplement_magnesium_mg"]
 
 
 @dataclass(frozen=True)
@@ -88,8 +77,9 @@ class Report:
     intakes: Intakes | None
     days: list[DayResult]
     summary: Summary
-    entries: pd.DataFrame  # one row per entry, with its day index and its Ca and Mg
-    _day_rows: dict[int, Any] | None = field(default=None, repr=False)
+    entries: pd.DataFrame  # one row per entry: day, source, line, meal, resolution, Ca, Mg
+    resolutions: pd.DataFrame  # one row per distinct resolution: food, grams, portion...
+    cache: dict[str, Any] = field(default_factory=dict, repr=False)  # for the renderers
 
     def molar(self, ratio: float | None) -> float | None:
         return None if ratio is None else ratio * reference.molar_factor()
@@ -100,21 +90,31 @@ class Report:
         off = any(day.status != WITHIN for day in self.days if day.entry_count)
         return off or self.intakes is not None
 
-    def entries_of(self, day: DayResult) -> pd.DataFrame:
-        rows = self._rows_by_day().get(day.index)
-        return self.entries.iloc[rows] if rows is not None else self.entries.iloc[0:0]
+    @cached_property
+    def joined(self) -> pd.DataFrame:
+        """Every entry with what it resolved to (food, grams, portion, ...)."""
+        described = self.resolutions.drop(columns=ENTRY_VALUES)
+        return self.entries.join(described, on="resolution")
 
-    def _rows_by_day(self) -> dict[int, Any]:
-        if self._day_rows is None:
-            self._day_rows = self.entries.groupby("day").indices
-        return self._day_rows
+    @cached_property
+    def _starts(self) -> list[int]:
+        return list(accumulate((day.entry_count for day in self.days), initial=0))
+
+    def day_span(self, day: DayResult) -> tuple[int, int]:
+        """Where a day's entries are in the frames: entries are stored day by day."""
+        start = self._starts[day.index]
+        return start, start + day.entry_count
+
+    def entries_of(self, day: DayResult) -> pd.DataFrame:
+        start, end = self.day_span(day)
+        return self.joined.iloc[start:end]
 
 
 def build_report(log: ResolvedLog, options: Options) -> Report:
     """Totals, ratios and statuses for every day of a resolved log."""
-    frame = entry_frame(log)
+    frame, resolutions = entry_frame(log)
     per_day = _day_totals(frame, len(log.days))
-    unknown = _unknown_foods(frame)
+    unknown = _unknown_foods(frame, resolutions)
     intakes = reference.intakes_for(options.profile) if options.profile else None
     days = []
     for index, day in enumerate(log.days):
@@ -136,7 +136,7 @@ def build_report(log: ResolvedLog, options: Options) -> Report:
         if intakes is not None:
             _compare_with_intakes(result, intakes)
         days.append(result)
-    return Report(options, intakes, days, summarise(days, options), frame)
+    return Report(options, intakes, days, summarise(days, options), frame, resolutions)
 
 
 def problem_record(problem: Problem) -> dict[str, Any]:
@@ -161,25 +161,68 @@ def status(value: float | None, low: float, high: float) -> str | None:
     return ABOVE if value > high else WITHIN
 
 
-def entry_frame(log: ResolvedLog) -> pd.DataFrame:
-    """All entries as one frame, joined to the food table: Ca and Mg per entry."""
+def entry_frame(log: ResolvedLog) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """All entries as one frame joined, through their resolutions, to the food table.
+
+    A log repeats itself: a million entries share a few thousand resolutions, so
+    calcium and magnesium are worked out once per resolution and taken per entry.
+    """
+    import numpy as np
     import pandas as pd
 
     entries: list[Entry] = [entry for day in log.days for entry in day.entries]
-    columns: dict[str, Any] = {
-        name: [getattr(entry, name) for entry in entries] for name in ENTRY_FIELDS
-    }
-    columns["day"] = [index for index, day in enumerate(log.days) for _ in day.entries]
-    frame = pd.DataFrame(columns)
-    frame["grams"] = frame["grams"].astype("float64")
-    frame["dose_mg"] = frame["dose_mg"].astype("float64")
-    values = tables.nutrients()[["calcium_mg", "magnesium_mg"]].reindex(frame["food_id"])
-    for element in ("calcium", "magnesium"):
-        per_100g = values[f"{element}_mg"].to_numpy()
-        from_food = frame["grams"].to_numpy() * per_100g / 100.0
-        dose = frame["dose_mg"].where(frame["supplement"] == element, 0.0).to_numpy()
-        is_supplement = frame["supplement"].notna().to_numpy()
-        frame[f"{element}_mg"] = pd.Series(from_food).where(~is_supplement, dose).to_numpy()
+    sources, lines, meals, chosen = zip(*entries, strict=True) if entries else ((),) * 4
+    position: dict[int, int] = {}
+    distinct: list[Resolution] = []
+    codes = np.fromiter(
+        (_code(resolution, position, distinct) for resolution in chosen),
+        dtype=np.int64,
+        count=len(chosen),
+    )
+    resolutions = resolution_frame(distinct)
+    frame = pd.DataFrame(
+        {
+            "day": np.repeat(np.arange(len(log.days)), [len(day.entries) for day in log.days]),
+            "source": pd.Series(sources, dtype=object),
+            "line": np.asarray(lines, dtype=np.int64),
+            "meal": pd.Series(meals, dtype=object),
+            "resolution": codes,
+        }
+    )
+    for column in ENTRY_VALUES:
+        frame[column] = resolutions[column].to_numpy()[codes]
+    return frame, resolutions
+
+
+def _code(resolution: Resolution, position: dict[int, int], distinct: list[Resolution]) -> int:
+    code = position.get(id(resolution))
+    if code is None:
+        code = position[id(resolution)] = len(distinct)
+        distinct.append(resolution)
+    return code
+
+
+def resolution_frame(resolutions: list[Resolution]) -> pd.DataFrame:
+    """One row per resolution, joined to the food table: its Ca and Mg (NaN: unknown)."""
+    import numpy as np
+    import pandas as pd
+
+    frame = pd.DataFrame(resolutions or None, columns=list(Resolution._fields))
+    grams = frame["grams"].to_numpy(dtype="float64", na_value=np.nan)
+    doses = frame["dose_mg"].to_numpy(dtype="float64", na_value=np.nan)
+    supplement = frame["supplement"]
+    is_supplement = supplement.notna().to_numpy()
+    values = [
+        tables.food_values(food_id) if isinstance(food_id, str) else None
+        for food_id in frame["food_id"]
+    ]
+    for position, element in ((2, "calcium"), (3, "magnesium")):
+        per_100g = np.array([v[position] if v else np.nan for v in values], dtype="float64")
+        dose = np.where((supplement == element).to_numpy(), doses, 0.0)
+        frame[f"{element}_mg"] = np.where(is_supplement, dose, grams * per_100g / 100.0)
+    frame["supplement_magnesium_mg"] = np.where(
+        (supplement == "magnesium").to_numpy(), frame["magnesium_mg"], 0.0
+    )
     return frame
 
 
@@ -187,28 +230,23 @@ def _day_totals(frame: pd.DataFrame, day_count: int) -> list[dict[str, float]]:
     """Sums per day of what is known; days without entries total zero."""
     import pandas as pd
 
-    columns = pd.DataFrame(
-        {
-            "day": frame["day"],
-            "calcium_mg": frame["calcium_mg"],
-            "magnesium_mg": frame["magnesium_mg"],
-            "supplement_magnesium_mg": frame["magnesium_mg"].where(
-                frame["supplement"] == "magnesium", 0.0
-            ),
-            "entries": 1,
-        }
-    )
-    sums = columns.groupby("day").sum().reindex(pd.RangeIndex(day_count), fill_value=0.0)
-    return sums.to_dict("records")
+    columns = ["day", "calcium_mg", "magnesium_mg", "supplement_magnesium_mg"]
+    sums = frame[columns].assign(entries=1).groupby("day").sum()
+    return sums.reindex(pd.RangeIndex(day_count), fill_value=0.0).to_dict("records")
 
 
-def _unknown_foods(frame: pd.DataFrame) -> dict[int, list[str]]:
+def _unknown_foods(frame: pd.DataFrame, resolutions: pd.DataFrame) -> dict[int, list[str]]:
     """Per day, the foods whose calcium or magnesium the source does not give."""
     unknown = frame[frame["calcium_mg"].isna() | frame["magnesium_mg"].isna()]
-    return {
-        int(day): list(dict.fromkeys(group["food"]))
-        for day, group in unknown.groupby("day", sort=False)
-    }
+    if unknown.empty:
+        return {}
+    pairs = unknown[["day", "resolution"]].drop_duplicates()
+    foods = resolutions["food"].to_numpy()[pairs["resolution"].to_numpy()]
+    found: dict[int, list[str]] = {}
+    for day, food in zip(pairs["day"].tolist(), foods, strict=True):
+        if food not in found.setdefault(day, []):
+            found[day].append(food)
+    return found
 
 
 def _compare_with_intakes(day: DayResult, intakes: Intakes) -> None:

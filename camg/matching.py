@@ -163,10 +163,6 @@ class FoodIndex:
     """All SR28 foods, indexed by word, plus the alias and synonym tables."""
 
     def __init__(self) -> None:
-        frame = tables.nutrients()
-        self.names: dict[str, str] = dict(
-            zip(frame["id"].tolist(), frame["name"].tolist(), strict=True)
-        )
         # aliases.csv is stored normalised (tests/test_curated_data.py checks it), so
         # it loads without re-reading every phrase.
         alias_rows = tables.read_rows("aliases.csv")
@@ -218,13 +214,14 @@ class FoodIndex:
             return ranked
         from rapidfuzz import fuzz, process
 
-        found = process.extract(phrase, self.names, scorer=fuzz.WRatio, limit=limit)
+        names = {food.id: food.name for food in self.ranking.foods.values()}
+        found = process.extract(phrase, names, scorer=fuzz.WRatio, limit=limit)
         return [Match(food_id, name, score, "ranking") for name, score, food_id in found]
 
     def by_id(self, food_id: str) -> Match | None:
         food_id = food_id.zfill(5)
-        name = self.names.get(food_id)
-        return Match(food_id, name, 100.0, "id") if name else None
+        values = tables.food_values(food_id)
+        return Match(food_id, values[0], 100.0, "id") if values else None
 
     # -- internals ----------------------------------------------------------------
 
@@ -235,7 +232,7 @@ class FoodIndex:
         as_written = [word for word in words(phrase) if word not in FILLER]
         alias = self._alias(phrase, as_written) if as_written else None
         if alias is not None:  # the everyday case: no need to rank all foods
-            return Match(alias, self.names[alias], 100.0, "alias")
+            return Match(alias, _name(alias), 100.0, "alias")
         query, read_as = self._query(phrase)
         if not query:
             return None
@@ -262,7 +259,7 @@ class FoodIndex:
         """The alias for the words, else the best food that explains all of them."""
         alias = self._alias(phrase, query)
         if alias is not None:
-            return Match(alias, self.names[alias], 100.0, "alias")
+            return Match(alias, _name(alias), 100.0, "alias")
         ranked = self._rank_words(query, min_coverage=MIN_COVERAGE)
         if not ranked:
             return None
@@ -306,7 +303,7 @@ class FoodIndex:
         food_id = self.aliases.get(rest) if methods and rest else None
         if food_id is None:
             return None
-        food_words = set(words(self.names[food_id]))
+        food_words = set(words(_name(food_id)))
         for method in methods:
             same = {method, *self._expand(method)} & food_words
             generic = method in GENERIC_COOKING and "cooked" in food_words
@@ -336,6 +333,13 @@ class FoodIndex:
         if synonym is None:
             return (word,)
         return (word, *synonym.split())
+
+
+def _name(food_id: str) -> str:
+    values = tables.food_values(food_id)
+    if values is None:
+        raise ValueError(f"no SR28 food {food_id}")  # a curated table points nowhere
+    return values[0]
 
 
 def _food(row: Any) -> _Food:

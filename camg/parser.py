@@ -7,7 +7,9 @@ one by one, so that a user sees every bad line at once.
 
 from __future__ import annotations
 
+import io
 import re
+import sys
 from dataclasses import dataclass, field
 from datetime import date
 from typing import NamedTuple
@@ -42,8 +44,8 @@ _HEADING = re.compile(
 )
 _COMMENT = re.compile(r"#(?!\d{4,5}\b)")
 _BULLET = re.compile(r"\s*(?:[-*•·]\s+|\d+[.)]\s+(?=\D))")
-# Only CR, LF and CRLF end lines, as in the editors people write logs with.
-_LINE_END = re.compile(r"\r\n|\r|\n")
+# The characters a bullet or a time of day can start with.
+_MAY_LEAD = frozenset("-*•·0123456789 \t")
 _AMOUNT_FIRST = re.compile(r"[\d.½⅓⅔¼¾⅛]")
 _TIME = re.compile(r"\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s+", re.IGNORECASE)
 
@@ -89,17 +91,19 @@ def parse(text: str, source: str, into: ParsedLog | None = None) -> ParsedLog:
     by_date = {day.date: day for day in log.days}
     day: Day | None = None
     meal: str | None = None
-    for number, raw in enumerate(_LINE_END.split(text), start=1):
-        line = _strip_comment(raw).strip()
+    # Universal newlines: CR, LF and CRLF end lines, as in the editors people write
+    # logs with; iterating keeps a big log from becoming a list of a million lines.
+    for number, raw in enumerate(io.StringIO(text, newline=None), start=1):
+        line = (_strip_comment(raw) if "#" in raw else raw).strip()
         if not line:
             continue
-        dated = _DATE.match(line)
+        dated = _DATE.match(line) if line[0].isdigit() else None
         if dated:
             day, meal = _start_day(dated, by_date, log, source, number), None
             continue
         if day is None:
             day = _day(None, by_date, log)
-        heading = _heading(line)
+        heading = _heading(line) if ":" in line else None
         if heading is not None:
             meal, line = heading
             if not line:
@@ -107,8 +111,14 @@ def parse(text: str, source: str, into: ParsedLog | None = None) -> ParsedLog:
         for text_ in line.split(";"):
             item = _clean_item(text_)
             if item:
-                day.items.append(Item(source, number, item, meal))
+                # tuple.__new__ skips the named tuple's Python-level __new__: a log
+                # can hold a million items.
+                item = sys.intern(item)  # a log repeats its items: keep one copy of each
+                day.items.append(_new_tuple(Item, (source, number, item, meal)))
     return log
+
+
+_new_tuple = tuple.__new__
 
 
 def _strip_comment(line: str) -> str:
@@ -169,6 +179,8 @@ def _heading(line: str) -> tuple[str, str] | None:
 def _clean_item(text: str) -> str:
     """Drop list bullets and times of day people put before items."""
     text = text.strip()
+    if not text or text[0] not in _MAY_LEAD:
+        return text
     for pattern in (_BULLET, _TIME):
         found = pattern.match(text)
         if found:

@@ -5,8 +5,10 @@ The same records feed every machine format, so the formats cannot disagree.
 
 from __future__ import annotations
 
+import dataclasses
+import json
 import math
-from typing import Any
+from typing import IO, Any
 
 from camg.engine import DayResult, Report
 
@@ -55,57 +57,100 @@ def day_record(report: Report, day: DayResult) -> dict[str, Any]:
     return record
 
 
+ENTRY_FIELDS = [
+    "source",
+    "line",
+    "text",
+    "meal",
+    "food_id",
+    "food",
+    "amount",
+    "unit",
+    "grams",
+    "portion",
+    "default_portion",
+    "supplement",
+    "calcium_mg",
+    "magnesium_mg",
+]
+_NUMBERS = {"amount", "grams", "calcium_mg", "magnesium_mg"}
+_TEXTS = {"source", "meal", "food_id", "unit", "supplement"}
+
+
 def entry_records(report: Report, day: DayResult) -> list[dict[str, Any]]:
-    rows = report.entries_of(day)
-    records = []
-    for row in rows.itertuples(index=False):
-        records.append(
-            {
-                "source": _text(row.source),
-                "line": int(row.line),
-                "text": row.text,
-                "meal": _text(row.meal),
-                "food_id": _text(row.food_id),
-                "food": row.food,
-                "amount": _num(row.amount),
-                "unit": _text(row.unit),
-                "grams": _num(row.grams),
-                "portion": row.portion,
-                "default_portion": bool(row.default_portion),
-                "supplement": _text(row.supplement),
-                "calcium_mg": _num(row.calcium_mg),
-                "magnesium_mg": _num(row.magnesium_mg),
-            }
-        )
-    return records
+    """A day's entries as records (JSON objects, CSV rows)."""
+    columns = _entry_columns(report)
+    start, end = report.day_span(day)
+    values = (columns[name][start:end] for name in ENTRY_FIELDS)
+    return [dict(zip(ENTRY_FIELDS, row, strict=True)) for row in zip(*values, strict=True)]
 
 
-def meal_records(report: Report, day: DayResult) -> list[dict[str, Any]]:
-    rows = report.entries_of(day)
-    if rows.empty:
-        return []
-    meals = rows.assign(meal=rows["meal"].fillna("")).groupby("meal", sort=False)
-    totals = meals[["calcium_mg", "magnesium_mg"]].sum()
-    return [
-        {
+def _entry_columns(report: Report) -> dict[str, list[Any]]:
+    """Every entry's fields as plain Python values, converted once for the whole log."""
+    cached = report.cache.get("entry_columns")
+    if cached is None:
+        joined = report.joined
+        cached = {}
+        for name in ENTRY_FIELDS:
+            column = joined[name].tolist()
+            if name in _NUMBERS:
+                column = [_num(value) for value in column]
+            elif name in _TEXTS:
+                column = [_text(value) for value in column]
+            elif name == "line":
+                column = [int(value) for value in column]
+            elif name == "default_portion":
+                column = [bool(value) for value in column]
+            cached[name] = column
+        report.cache["entry_columns"] = cached
+    return cached
+
+
+class Details:
+    """Meal totals and top sources of every day, worked out in one pass over the log's
+    entries rather than once per day."""
+
+    def __init__(self, report: Report) -> None:
+        joined = report.joined
+        self.meals = _meal_totals(joined)
+        self.top = {element: _top_sources(joined, element) for element in ("calcium", "magnesium")}
+
+    def meals_of(self, day: DayResult) -> list[dict[str, Any]]:
+        return self.meals.get(day.index, [])
+
+    def top_sources(self, day: DayResult, element: str) -> list[dict[str, Any]]:
+        return self.top[element].get(day.index, [])
+
+
+def _meal_totals(joined: Any) -> dict[int, list[dict[str, Any]]]:
+    found: dict[int, list[dict[str, Any]]] = {}
+    if joined.empty:
+        return found
+    frame = joined.assign(meal=joined["meal"].fillna(""))
+    sums = frame.groupby(["day", "meal"], sort=False)[["calcium_mg", "magnesium_mg"]].sum()
+    for (day, meal), calcium, magnesium in zip(
+        sums.index, sums["calcium_mg"], sums["magnesium_mg"], strict=True
+    ):
+        record = {
             "meal": meal or None,
-            "calcium_mg": _num(values["calcium_mg"]),
-            "magnesium_mg": _num(values["magnesium_mg"]),
+            "calcium_mg": _num(calcium),
+            "magnesium_mg": _num(magnesium),
         }
-        for meal, values in totals.iterrows()
-    ]
+        found.setdefault(int(day), []).append(record)
+    return found
 
 
-def top_sources(report: Report, day: DayResult, element: str, limit: int = 3) -> list[dict]:
-    """The foods that gave the day most of an element."""
-    rows = report.entries_of(day)
+def _top_sources(joined: Any, element: str, limit: int = 3) -> dict[int, list[dict[str, Any]]]:
+    """Per day, the foods that gave it most of an element, most first."""
     column = f"{element}_mg"
-    by_food = rows.groupby("food", sort=False)[column].sum().sort_values(ascending=False)
-    return [
-        {"food": food, column: _num(value)}
-        for food, value in by_food.head(limit).items()
-        if value > 0
-    ]
+    found: dict[int, list[dict[str, Any]]] = {}
+    if joined.empty:
+        return found
+    sums = joined.groupby(["day", "food"], sort=False)[column].sum()
+    sums = sums[sums > 0].sort_values(ascending=False, kind="stable")
+    for (day, food), value in sums.groupby(level="day", sort=False).head(limit).items():
+        found.setdefault(int(day), []).append({"food": food, column: _num(value)})
+    return found
 
 
 def summary_record(report: Report) -> dict[str, Any]:
@@ -124,34 +169,41 @@ def summary_record(report: Report) -> dict[str, Any]:
     return record
 
 
-def to_json(report: Report, unresolved: list[dict[str, Any]]) -> dict[str, Any]:
-    """The whole report: range, days with entries, summary."""
-    days = []
-    for day in report.days:
-        record = day_record(report, day)
-        record["labels"] = day.labels
-        record["unresolved"] = day.unresolved
-        record["entries"] = entry_records(report, day)
-        record["meals"] = meal_records(report, day)
-        record["top_calcium_sources"] = top_sources(report, day, "calcium")
-        record["top_magnesium_sources"] = top_sources(report, day, "magnesium")
-        record["suggestions"] = [option.record() for option in day.suggestions]
-        days.append(record)
+def write_json(report: Report, unresolved: list[dict[str, Any]], stream: IO[str]) -> None:
+    """The whole report as one JSON object: range, profile, days (one per line, written
+    as they are made, so a long log never holds all its records at once), summary."""
     profile = report.options.profile
-    return {
+    head = {
         "range": range_record(report),
-        "profile": None
-        if profile is None
-        else {
-            "sex": profile.sex,
-            "age": profile.age,
-            "pregnant": profile.pregnant,
-            "lactating": profile.lactating,
-        },
-        "days": days,
-        "summary": summary_record(report),
-        "unresolved": unresolved,
+        "profile": None if profile is None else dataclasses.asdict(profile),
     }
+    stream.write("{\n")
+    for name, value in head.items():
+        stream.write(f"  {_dumps(name)}: {_dumps(value)},\n")
+    stream.write('  "days": [')
+    details = Details(report)
+    for number, day in enumerate(report.days):
+        stream.write(",\n    " if number else "\n    ")
+        stream.write(_dumps(full_day_record(report, day, details)))
+    stream.write("\n  ],\n" if report.days else "],\n")
+    stream.write(f'  "summary": {_dumps(summary_record(report))},\n')
+    stream.write(f'  "unresolved": {_dumps(unresolved)}\n}}\n')
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, allow_nan=False)
+
+
+def full_day_record(report: Report, day: DayResult, details: Details) -> dict[str, Any]:
+    record = day_record(report, day)
+    record["labels"] = day.labels
+    record["unresolved"] = day.unresolved
+    record["entries"] = entry_records(report, day)
+    record["meals"] = details.meals_of(day)
+    record["top_calcium_sources"] = details.top_sources(day, "calcium")
+    record["top_magnesium_sources"] = details.top_sources(day, "magnesium")
+    record["suggestions"] = [option.record() for option in day.suggestions]
+    return record
 
 
 DAY_COLUMNS = [

@@ -25,13 +25,11 @@ SUPPLEMENT_WORDS = frozenset(
 )
 
 
-class Entry(NamedTuple):
-    """One resolved item: what was eaten, how much, and where it was written."""
+class Resolution(NamedTuple):
+    """What one item's words mean: a food and a weight, or an elemental dose. The same
+    words always mean the same, so a log shares one Resolution among its repeats."""
 
-    source: str
-    line: int
     text: str
-    meal: str | None
     food_id: str | None  # None for a supplement
     food: str
     amount: float | None
@@ -43,6 +41,15 @@ class Entry(NamedTuple):
     dose_mg: float | None = None
     read_as: str | None = None  # corrected spelling, when typos were corrected
     ignored: str | None = None  # words no SR28 food explained (the head noun decided)
+
+
+class Entry(NamedTuple):
+    """One resolved item and where it was written."""
+
+    source: str
+    line: int
+    meal: str | None
+    resolution: Resolution
 
 
 @dataclass
@@ -65,7 +72,10 @@ class ItemError(ValueError):
 
 
 def resolve_log(parsed: ParsedLog) -> ResolvedLog:
-    """Resolve every item of every day; nothing is dropped without a problem saying so."""
+    """Resolve every item of every day; nothing is dropped without a problem saying so.
+
+    The parsed log is consumed: each day's items are released once resolved.
+    """
     problems = list(parsed.problems)
     notices: list[Problem] = []
     days = []
@@ -86,32 +96,34 @@ def _chronological(day: Day) -> tuple[bool, date]:
 def _resolve_day(day: Day, resolved: ResolvedDay, notices: list[Problem]) -> None:
     for item in day.items:
         try:
-            template = resolve_text(item.text)
+            resolution = resolve_text(item.text)
         except ItemError as error:
             resolved.unresolved.append(Problem(str(error), item.source, item.line, item.text))
             continue
-        entry = template._replace(source=item.source, line=item.line, meal=item.meal)
-        resolved.entries.append(entry)
-        notice = _notice(entry)
-        if notice:
-            notices.append(Problem(notice, item.source, item.line, item.text))
+        # tuple.__new__ skips the named tuple's Python-level __new__ (a million items).
+        resolved.entries.append(_new_tuple(Entry, (item.source, item.line, item.meal, resolution)))
+        if resolution.read_as or resolution.ignored:
+            notices.append(Problem(_notice(resolution), item.source, item.line, item.text))
+    day.items.clear()  # consumed: a big log need not hold items and entries at once
 
 
-def _notice(entry: Entry) -> str | None:
+_new_tuple = tuple.__new__
+
+
+def _notice(resolution: Resolution) -> str:
     """What the user should know about how camg read an item it could still use."""
     said = []
-    if entry.read_as:
-        said.append(f'read as "{entry.read_as}"')
-    if entry.ignored:
-        said.append(f'no food matches "{entry.ignored}"; used the rest')
-    if not said:
-        return None
-    return f'"{entry.text}": {"; ".join(said)}: {entry.food} (#{entry.food_id})'
+    if resolution.read_as:
+        said.append(f'read as "{resolution.read_as}"')
+    if resolution.ignored:
+        said.append(f'no food matches "{resolution.ignored}"; used the rest')
+    food = f"{resolution.food} (#{resolution.food_id})"
+    return f'"{resolution.text}": {"; ".join(said)}: {food}'
 
 
 @lru_cache(maxsize=32768)
-def resolve_text(text: str) -> Entry:
-    """An entry for one item's text (source, line and meal are filled in by the caller)."""
+def resolve_text(text: str) -> Resolution:
+    """What one item's text means; raises ItemError saying why when it means nothing."""
     try:
         parts = split_item(text)
     except AmountError as error:
@@ -132,11 +144,8 @@ def resolve_text(text: str) -> Entry:
         )
     except PortionError as error:
         raise ItemError(str(error)) from None
-    return Entry(
-        source="",
-        line=0,
+    return Resolution(
         text=text,
-        meal=None,
         food_id=match.food_id,
         food=match.name,
         amount=parts.amount if parts.amount is not None else 1.0,
@@ -164,7 +173,7 @@ def _find_food(phrase: str) -> tuple[Match, str]:
     return match, phrase
 
 
-def _supplement(parts: ItemParts, text: str) -> Entry | None:
+def _supplement(parts: ItemParts, text: str) -> Resolution | None:
     """ "200 mg magnesium", "Ca 500 mg": an elemental dose, not a food."""
     food_words = key(parts.food).split()
     elements = [ELEMENTS[word] for word in food_words if word in ELEMENTS]
@@ -176,11 +185,8 @@ def _supplement(parts: ItemParts, text: str) -> Entry | None:
     if parts.amount is None or parts.unit is None or parts.unit.kind != "mass":
         raise ItemError(f'give the {element} dose as a mass, e.g. "200 mg {element}"')
     dose = parts.amount * parts.unit.grams * 1000.0
-    return Entry(
-        source="",
-        line=0,
+    return Resolution(
         text=text,
-        meal=None,
         food_id=None,
         food=f"{element.capitalize()} supplement (elemental)",
         amount=parts.amount,

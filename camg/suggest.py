@@ -306,10 +306,9 @@ PLURALS = {"cup": "cups", "container": "containers", "inch": "inches", "can": "c
 @cache
 def candidates() -> tuple[Candidate, ...]:
     """The curated foods with their values from the food table."""
-    foods = tables.nutrients()
     result = []
     for row in tables.read_rows("suggestions.csv"):
-        food = foods.loc[row["food_id"]]
+        name, kcal, calcium, magnesium = tables.food_values(row["food_id"])
         listed = tables.portions_of(row["food_id"])
         measures = tuple(
             next(portion for portion in listed if portion.measure == text)
@@ -318,15 +317,15 @@ def candidates() -> tuple[Candidate, ...]:
         result.append(
             Candidate(
                 food_id=row["food_id"],
-                name=food["name"],
+                name=name,
                 purpose=row["purpose"],
                 kind=row["kind"],
                 label=row["label"],
                 tags=frozenset(words(row["tags"])),
                 measures=measures,
-                calcium_per_100g=float(food["calcium_mg"]),
-                magnesium_per_100g=float(food["magnesium_mg"]),
-                kcal_per_100g=float(food["energy_kcal"]),
+                calcium_per_100g=calcium,
+                magnesium_per_100g=magnesium,
+                kcal_per_100g=kcal,
             )
         )
     return tuple(result)

@@ -8,6 +8,7 @@ camg/data; in a source checkout, in data/ at the top of the repository.
 from __future__ import annotations
 
 import csv
+import math
 from bisect import bisect_left, bisect_right
 from functools import cache
 from pathlib import Path
@@ -17,6 +18,16 @@ if TYPE_CHECKING:
     import pandas as pd
 
 NUTRIENT_COLUMNS = ["energy_kcal", "calcium_mg", "magnesium_mg", "phosphorus_mg"]
+FOOD_COLUMNS = [
+    "id",
+    "name",
+    "group",
+    "common_names",
+    "manufacturer",
+    "survey",
+    "refuse_pct",
+    *NUTRIENT_COLUMNS,
+]
 
 
 def data_dir() -> Path:
@@ -35,27 +46,43 @@ def read_rows(name: str) -> list[dict[str, str]]:
 @cache
 def foods() -> pd.DataFrame:
     """The food table indexed by id; unknown nutrient values are NaN, never 0."""
-    return _read_foods(None)
-
-
-@cache
-def nutrients() -> pd.DataFrame:
-    """Names and nutrient values only: what a log's report needs, read faster."""
-    return _read_foods(["id", "name", *NUTRIENT_COLUMNS])
-
-
-def _read_foods(columns: list[str] | None) -> pd.DataFrame:
     import pandas as pd
 
     text_columns = ["id", "name", "group", "common_names", "manufacturer", "survey"]
     frame = pd.read_csv(
         data_dir() / "foods.csv",
-        usecols=columns,
         dtype={column: str for column in text_columns},
         keep_default_na=False,
         na_values={column: [""] for column in NUTRIENT_COLUMNS},
     )
     return frame.set_index("id", drop=False)
+
+
+@cache
+def _food_lines() -> tuple[list[str], list[str]]:
+    """foods.csv as lines (header dropped) and their ids: sorted by id, so a log's
+    few foods are found by bisection without reading the whole table."""
+    lines = (data_dir() / "foods.csv").read_text(encoding="utf-8").splitlines()[1:]
+    return lines, [line[:5] for line in lines]
+
+
+@cache
+def food_values(food_id: str) -> tuple[str, float, float, float] | None:
+    """A food's name and its energy, calcium and magnesium per 100 g (NaN: unknown)."""
+    lines, ids = _food_lines()
+    at = bisect_left(ids, food_id)
+    if at == len(ids) or ids[at] != food_id:
+        return None
+    row = next(csv.reader([lines[at]]))
+    values = dict(zip(FOOD_COLUMNS, row, strict=True))
+    return (
+        values["name"],
+        *(_number(values[column]) for column in ("energy_kcal", "calcium_mg", "magnesium_mg")),
+    )
+
+
+def _number(text: str) -> float:
+    return float(text) if text else math.nan
 
 
 class Portion(NamedTuple):

@@ -71,13 +71,14 @@ def report_view(report: Any, detail: bool) -> Group:
     parts: list[Any] = [_day_table(report)]
     if report.summary.days > 1:
         parts.append(_summary_text(report))
+    details = records.Details(report) if detail else None
     for day in report.days:
         parts.extend(_day_notes(day))
         if day.suggestions:
             parts.append(_suggestion_text(day, report.options))
-        if detail:
+        if details is not None:
             parts.append(_entry_table(records.entry_records(report, day), _day_title(day)))
-            parts.append(_sources_text(records, report, day))
+            parts.append(_sources_text(details, day))
     parts.append(_footer(report))
     return Group(*parts)
 
@@ -175,10 +176,10 @@ def _entry_table(entries: list[dict[str, Any]], title: str) -> Table:
     return table
 
 
-def _sources_text(records: Any, report: Any, day: Any) -> Text:
+def _sources_text(details: Any, day: Any) -> Text:
     parts = []
     for element, symbol in (("calcium", "Ca"), ("magnesium", "Mg")):
-        top = records.top_sources(report, day, element)
+        top = details.top_sources(day, element)
         listed = ", ".join(f"{item['food']} ({mg(item[f'{element}_mg'])} mg)" for item in top)
         parts.append(f"top {symbol} sources: {listed or 'none'}")
     return Text("\n".join(parts))

@@ -81,8 +81,8 @@ def test_unknown_values_mark_the_day_incomplete_and_are_not_zeros():
     assert day.unknown_foods == [TABLE["01188"]["name"]]
     assert day.calcium_mg == pytest.approx(359 + 99)  # totalled from what is known
     assert day.magnesium_mg == pytest.approx(79)
-    unknown_row = report.entries[report.entries["food_id"] == "01188"].iloc[0]
-    assert math.isnan(unknown_row["magnesium_mg"])
+    entries = report.entries_of(day)
+    assert math.isnan(entries[entries["food_id"] == "01188"].iloc[0]["magnesium_mg"])
 
 
 def test_repeated_dates_merge_into_one_day():
