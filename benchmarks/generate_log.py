@@ -4,7 +4,7 @@
 The log looks like the ones in examples/: dated days, `meal:` headings, items
 one per line or several on a line separated by `;`, blank lines, whole-line
 and trailing `# comments`, the odd bullet or time of day. Items are drawn from
-a vocabulary of everyday foods (about 150 phrases) with varied amounts and
+a vocabulary of about 170 everyday foods with varied amounts and
 units: "1 cup milk", "2 slices whole wheat bread", "150 g salmon", "a banana",
 "30g almonds", "Greek yogurt, 150 g", "1/2 cup brown rice", "3 oz canned tuna".
 
@@ -24,6 +24,7 @@ camg next to this interpreter; it exits non-zero unless camg reads it all.
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import subprocess
 import sys
@@ -404,7 +405,7 @@ def check(seed: int) -> int:
             check=False,
         )
         notes = [line for line in done.stderr.splitlines() if line]
-        print(f"{path.name}: camg exit {done.returncode}, {len(notes)} stderr lines")
+        print(f"{os.path.relpath(path)}: camg exit {done.returncode}, {len(notes)} stderr lines")
         for line in notes[:40]:
             print(f"  {line}")
         status = status or done.returncode or (1 if notes else 0)
@@ -428,7 +429,10 @@ def main(argv: list[str] | None = None) -> int:
     out = args.out or OUT_DIR / f"log-{args.lines}.txt"
     days = write_log(out, args.lines, args.seed)
     size = out.stat().st_size
-    print(f"{out}: {args.lines:,} lines, {days:,} days, {size / 2**20:.1f} MiB (seed {args.seed})")
+    shown = os.path.relpath(out) if out.is_absolute() else out
+    print(
+        f"{shown}: {args.lines:,} lines, {days:,} days, {size / 2**20:.1f} MiB (seed {args.seed})"
+    )
     return 0
 
 

@@ -165,12 +165,12 @@ class FoodIndex:
     def __init__(self) -> None:
         # aliases.csv is stored normalised (tests/test_curated_data.py checks it), so
         # it loads without re-reading every phrase.
-        alias_rows = tables.read_rows("aliases.csv")
-        self.aliases = {row["alias"]: row["food_id"] for row in alias_rows}
+        alias_rows = tables.read_tuples("aliases.csv")  # alias, food_id, default_measure
+        self.aliases = {alias: food_id for alias, food_id, _ in alias_rows}
         self.default_measures: dict[str, str] = {}
-        for row in alias_rows:
-            if row["default_measure"]:
-                self.default_measures.setdefault(row["food_id"], row["default_measure"])
+        for _, food_id, measure in alias_rows:
+            if measure:
+                self.default_measures.setdefault(food_id, measure)
         self.synonyms = {
             key(row["word"]): key(row["means"]) for row in tables.read_rows("synonyms.csv")
         }

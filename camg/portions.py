@@ -12,7 +12,6 @@ from typing import NamedTuple
 
 from camg import tables
 from camg.tables import Portion
-from camg.text import words
 from camg.units import GRAMS_PER, HOUSEHOLD, ML_PER, Unit, measure_unit
 
 # Words people use for a measure SR28 names otherwise: a piece of toast is a slice,
@@ -189,7 +188,3 @@ def _missing(unit: str, food_id: str, food_name: str) -> str:
     )
     has = f"it has: {measures}" if measures else "SR28 lists no household measures for it"
     return f"no {unit} measure for {food_name}; {has}; give grams"
-
-
-def food_words_of(phrase: str) -> tuple[str, ...]:
-    return tuple(words(phrase))

@@ -43,6 +43,14 @@ def read_rows(name: str) -> list[dict[str, str]]:
         return list(csv.DictReader(handle))
 
 
+def read_tuples(name: str) -> list[list[str]]:
+    """A table's rows as lists, header dropped: for the tables read on every run."""
+    with (data_dir() / name).open(encoding="utf-8", newline="") as handle:
+        rows = csv.reader(handle)
+        next(rows)
+        return list(rows)
+
+
 @cache
 def foods() -> pd.DataFrame:
     """The food table indexed by id; unknown nutrient values are NaN, never 0."""

@@ -1,0 +1,494 @@
+#!/usr/bin/env python3
+"""camg's performance benchmarks: each figure measured next to its floor.
+
+A floor is the cheapest thing that does the unavoidable part of the work on the
+same machine in the same run: reading the log line by line in plain Python,
+importing the libraries camg is built on. Every figure and its floor are
+measured alternately, several times, and the medians are compared.
+
+  a. big log: `camg log BIG --format csv > /dev/null`, wall time, peak RSS and
+     lines per second; floor `python -c "for line in open(p): pass"`.
+     Bars: at most 10 s and 1 GiB.
+  b. small log: `camg log examples/day.txt`; floor
+     `python -c "import pandas, typer, rich"`. Bar: at most 1.25x the floor.
+  c. `camg --help` and `camg --version`: wall time (floor `python -c "import typer"`)
+     and whether pandas is imported (`python -X importtime -m camg ...`).
+     Bar: pandas not imported.
+
+Only the standard library is used: each command runs as a child process, wall
+time is taken around it with time.perf_counter, and its own peak RSS comes from
+os.wait4 (the child's rusage, as `/usr/bin/time -v` reports it).
+
+Usage:
+    python benchmarks/generate_log.py          # once: benchmarks/out/log-1000000.txt
+    python benchmarks/run.py                   # print the table
+    python benchmarks/run.py --write           # also put it in docs/performance.md
+    python benchmarks/run.py --profile         # cProfile of camg on a 100,000-line log
+
+Run it with the interpreter of the environment camg is installed in; the camg
+next to that interpreter is measured.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import hashlib
+import os
+import platform
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+OUT_DIR = REPO / "benchmarks" / "out"
+DOC = REPO / "docs" / "performance.md"
+BIG_LOG = OUT_DIR / "log-1000000.txt"
+PROFILE_LOG = OUT_DIR / "log-100000.txt"
+SMALL_LOG = REPO / "examples" / "day.txt"
+START, END = "<!-- benchmark results: start -->", "<!-- benchmark results: end -->"
+
+BIG_WALL_BAR = 10.0  # seconds
+BIG_RSS_BAR = 2**30  # bytes
+SMALL_RATIO_BAR = 1.25
+
+PYTHON = sys.executable
+
+
+def compile_bytecode() -> None:
+    """Measure camg as installed: pip compiles a wheel's modules to bytecode, but an
+    editable checkout under PYTHONDONTWRITEBYTECODE would compile them on every run."""
+    package = subprocess.run(
+        [PYTHON, "-c", "import camg, os; print(os.path.dirname(camg.__file__))"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    env = {name: value for name, value in os.environ.items() if name != "PYTHONDONTWRITEBYTECODE"}
+    subprocess.run([PYTHON, "-m", "compileall", "-q", package], env=env, check=True)
+
+
+def camg() -> list[str]:
+    """The camg console script next to this interpreter (else `python -m camg`)."""
+    script = Path(PYTHON).parent / ("camg.exe" if os.name == "nt" else "camg")
+    return [str(script)] if script.exists() else [PYTHON, "-m", "camg"]
+
+
+@dataclass
+class Run:
+    wall: float  # seconds
+    rss: int  # peak resident set size, bytes
+
+
+def run_once(command: list[str], cwd: Path = REPO) -> Run:
+    """Run `command` with stdout to /dev/null; its wall time and its own peak RSS."""
+    with tempfile.TemporaryFile() as errors:
+        start = time.perf_counter()
+        child = subprocess.Popen(
+            command, cwd=cwd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=errors
+        )
+        _, status, usage = os.wait4(child.pid, 0)
+        wall = time.perf_counter() - start
+        child.returncode = os.waitstatus_to_exitcode(status)
+        if child.returncode != 0:
+            errors.seek(0)
+            message = errors.read().decode(errors="replace")[-2000:]
+            raise SystemExit(f"{' '.join(command)}: exit {child.returncode}\n{message}")
+    # ru_maxrss is in KiB on Linux, in bytes on macOS.
+    rss = usage.ru_maxrss if sys.platform == "darwin" else usage.ru_maxrss * 1024
+    return Run(wall, rss)
+
+
+@dataclass
+class Pair:
+    """A command and its floor, measured alternately `repeat` times after a warm-up."""
+
+    runs: list[Run]
+    floor_runs: list[Run]
+
+    @property
+    def wall(self) -> float:
+        return statistics.median(run.wall for run in self.runs)
+
+    def spread(self, label: str) -> str:
+        """Fastest and slowest runs of both: a check on noise from other work."""
+        walls = [run.wall for run in self.runs]
+        floors = [run.wall for run in self.floor_runs]
+        return (
+            f"{label} {seconds(min(walls))} to {seconds(max(walls))}"
+            f" (floor {seconds(min(floors))} to {seconds(max(floors))})"
+        )
+
+    @property
+    def floor_wall(self) -> float:
+        return statistics.median(run.wall for run in self.floor_runs)
+
+    @property
+    def rss(self) -> float:
+        return statistics.median(run.rss for run in self.runs)
+
+    @property
+    def floor_rss(self) -> float:
+        return statistics.median(run.rss for run in self.floor_runs)
+
+
+def measure(name: str, command: list[str], floor: list[str], repeat: int) -> Pair:
+    run_once(command)  # warm-up: page cache, .pyc files
+    run_once(floor)
+    pair = Pair([], [])
+    for index in range(repeat):
+        pair.runs.append(run_once(command))
+        pair.floor_runs.append(run_once(floor))
+        print(
+            f"  {name} {index + 1}/{repeat}: {pair.runs[-1].wall:.3f} s,"
+            f" floor {pair.floor_runs[-1].wall:.3f} s",
+            file=sys.stderr,
+        )
+    return pair
+
+
+def imports_pandas(args: list[str]) -> bool:
+    """Whether `python -X importtime -m camg ARGS` imports pandas (or any pandas.*)."""
+    done = subprocess.run(
+        [PYTHON, "-X", "importtime", "-m", "camg", *args],
+        cwd=REPO,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if done.returncode != 0:
+        raise SystemExit(f"camg {' '.join(args)}: exit {done.returncode}\n{done.stderr[-2000:]}")
+    modules = [line.rsplit("|", 1)[-1].strip() for line in done.stderr.splitlines()]
+    return any(module == "pandas" or module.startswith("pandas.") for module in modules)
+
+
+def count_lines(path: Path) -> int:
+    with path.open("rb") as handle:
+        return sum(chunk.count(b"\n") for chunk in iter(lambda: handle.read(1 << 20), b""))
+
+
+def seconds(value: float) -> str:
+    return f"{value:.2f} s" if value >= 1 else f"{value * 1000:.0f} ms"
+
+
+def mib(value: float) -> str:
+    return f"{value / 2**20:,.0f} MiB"
+
+
+def ratio(value: float, floor: float) -> str:
+    quotient = value / floor
+    return f"{quotient:.2f}x" if quotient >= 0.1 else f"{quotient:.2g}x"
+
+
+def met(ok: bool) -> str:
+    return "yes" if ok else "**no**"
+
+
+def benchmark(big: Path, big_repeat: int, small_repeat: int) -> tuple[list[list[str]], dict]:
+    rows: list[list[str]] = []
+    code = revision()  # before the runs: the code may change while they run
+    lines = count_lines(big)
+    shown = os.path.relpath(big, REPO)
+    print(f"big log: {shown}, {lines:,} lines", file=sys.stderr)
+
+    read_floor = [PYTHON, "-c", "import sys\nfor line in open(sys.argv[1]): pass", str(big)]
+    spreads: list[str] = []
+    a = measure("big log", [*camg(), "log", str(big), "--format", "csv"], read_floor, big_repeat)
+    rows.append(
+        [
+            f"a. `camg log {shown} --format csv`: wall time",
+            seconds(a.wall),
+            seconds(a.floor_wall),
+            ratio(a.wall, a.floor_wall),
+            f"≤ {BIG_WALL_BAR:g} s",
+            met(a.wall <= BIG_WALL_BAR),
+        ]
+    )
+    spreads.append(a.spread("a."))
+    rows.append(
+        [
+            "a. same: peak RSS",
+            mib(a.rss),
+            mib(a.floor_rss),
+            ratio(a.rss, a.floor_rss),
+            "≤ 1 GiB",
+            met(a.rss <= BIG_RSS_BAR),
+        ]
+    )
+    rows.append(
+        [
+            "a. same: throughput",
+            f"{lines / a.wall:,.0f} lines/s",
+            f"{lines / a.floor_wall:,.0f} lines/s",
+            ratio(a.floor_wall, a.wall),
+            "—",
+            "—",
+        ]
+    )
+
+    small = os.path.relpath(SMALL_LOG, REPO)
+    b = measure(
+        "small log",
+        [*camg(), "log", str(SMALL_LOG)],
+        [PYTHON, "-c", "import pandas, typer, rich"],
+        small_repeat,
+    )
+    rows.append(
+        [
+            f"b. `camg log {small}`: wall time",
+            seconds(b.wall),
+            seconds(b.floor_wall),
+            ratio(b.wall, b.floor_wall),
+            f"≤ {SMALL_RATIO_BAR:g}x floor",
+            met(b.wall <= SMALL_RATIO_BAR * b.floor_wall),
+        ]
+    )
+
+    spreads.append(b.spread("b."))
+    typer_floor = [PYTHON, "-c", "import typer"]
+    for flag in ("--help", "--version"):
+        c = measure(f"camg {flag}", [*camg(), flag], typer_floor, small_repeat)
+        rows.append(
+            [
+                f"c. `camg {flag}`: wall time",
+                seconds(c.wall),
+                seconds(c.floor_wall),
+                ratio(c.wall, c.floor_wall),
+                "—",
+                "—",
+            ]
+        )
+        spreads.append(c.spread(f"c. {flag}"))
+        pandas = imports_pandas([flag])
+        rows.append(
+            [
+                f"c. `camg {flag}`: imports pandas",
+                "yes" if pandas else "no",
+                "—",
+                "—",
+                "not imported",
+                met(not pandas),
+            ]
+        )
+    context = {
+        "lines": lines,
+        "big": shown,
+        "big_repeat": big_repeat,
+        "small_repeat": small_repeat,
+        "spreads": spreads,
+        "revision": code,
+    }
+    return rows, context
+
+
+def table(rows: list[list[str]]) -> str:
+    header = ["figure", "median", "floor median", "ratio", "bar", "met"]
+    out = ["| " + " | ".join(header) + " |", "|" + " --- |" * len(header)]
+    out += ["| " + " | ".join(row) + " |" for row in rows]
+    return "\n".join(out)
+
+
+def _cpuinfo_model() -> str:
+    try:
+        text = Path("/proc/cpuinfo").read_text()
+    except OSError:
+        return platform.processor() or "unknown"
+    found = re.search(r"^model name\s*:\s*(.+)$", text, re.MULTILINE)
+    return found.group(1).strip() if found else platform.processor() or "unknown"
+
+
+def _memory() -> str:
+    try:
+        text = Path("/proc/meminfo").read_text()
+    except OSError:
+        return "unknown"
+    found = re.search(r"^MemTotal:\s*(\d+) kB", text, re.MULTILINE)
+    return f"{int(found.group(1)) / 2**20:.1f} GiB" if found else "unknown"
+
+
+def _os_name() -> str:
+    try:
+        return platform.freedesktop_os_release()["PRETTY_NAME"]
+    except (OSError, AttributeError, KeyError):
+        return platform.system()
+
+
+def _version(package: str) -> str:
+    try:
+        return metadata.version(package)
+    except metadata.PackageNotFoundError:
+        return "not installed"
+
+
+def revision() -> str:
+    """The commit measured, and whether camg's code or data differ from it."""
+    try:
+        head = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"],
+            cwd=REPO,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+        dirty = subprocess.run(
+            ["git", "status", "--porcelain", "--", "camg", "data", "pyproject.toml"],
+            cwd=REPO,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown (not a git checkout)"
+    if not dirty:
+        return head
+    diff = subprocess.run(
+        ["git", "diff", "HEAD", "--", "camg", "data", "pyproject.toml"],
+        cwd=REPO,
+        capture_output=True,
+        check=False,
+    ).stdout
+    digest = hashlib.sha1(diff).hexdigest()[:8]
+    return f"{head} with uncommitted changes to camg/ or data/ (diff sha1 {digest})"
+
+
+def machine() -> list[tuple[str, str]]:
+    usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return [
+        ("CPU", _cpuinfo_model()),
+        ("cores", f"{os.cpu_count()} logical, {usable} usable by this process"),
+        ("memory", _memory()),
+        ("OS", f"{_os_name()} ({platform.machine()})"),
+        ("Python", f"{platform.python_implementation()} {platform.python_version()}"),
+        (
+            "packages",
+            ", ".join(
+                f"{name} {_version(name)}"
+                for name in ("camg", "pandas", "typer", "rich", "rapidfuzz")
+            ),
+        ),
+    ]
+
+
+def summary(rows: list[list[str]]) -> str:
+    judged = [row for row in rows if row[5] != "—"]
+    missed = [row[0] for row in judged if row[5] != "yes"]
+    text = f"Bars met: {len(judged) - len(missed)} of {len(judged)}."
+    if missed:
+        text += " Not met: " + "; ".join(missed) + "."
+    return text
+
+
+def report(rows: list[list[str]], context: dict) -> str:
+    today = dt.date.today().isoformat()
+    lines = [
+        f"Measured on {today} with `python benchmarks/run.py` (big log: {context['big_repeat']}"
+        f" runs, others: {context['small_repeat']} runs, each after one warm-up run; medians).",
+        f"Big log: `{context['big']}`, {context['lines']:,} lines. Code: {context['revision']}.",
+        "",
+        "| machine | |",
+        "| --- | --- |",
+        *[f"| {key} | {value} |" for key, value in machine()],
+        "",
+        table(rows),
+        "",
+        "Wall time, fastest to slowest run: " + "; ".join(context["spreads"]) + ".",
+        "",
+        summary(rows),
+    ]
+    return "\n".join(lines)
+
+
+def write_doc(text: str) -> None:
+    doc = DOC.read_text(encoding="utf-8")
+    if START not in doc or END not in doc:
+        raise SystemExit(f"{os.path.relpath(DOC)}: markers {START} ... {END} not found")
+    head, rest = doc.split(START, 1)
+    _, tail = rest.split(END, 1)
+    DOC.write_text(f"{head}{START}\n{text}\n{END}{tail}", encoding="utf-8")
+    print(f"wrote {os.path.relpath(DOC)}", file=sys.stderr)
+
+
+def ensure_log(path: Path, lines: int) -> None:
+    if path.exists():
+        return
+    print(f"generating {os.path.relpath(path, REPO)} ...", file=sys.stderr)
+    subprocess.run(
+        [
+            PYTHON,
+            str(REPO / "benchmarks" / "generate_log.py"),
+            "--lines",
+            str(lines),
+            "--out",
+            str(path),
+        ],
+        check=True,
+    )
+
+
+def profile(top: int) -> None:
+    """cProfile `camg log` on a 100,000-line log; print the top functions by cumulative time."""
+    import pstats
+
+    ensure_log(PROFILE_LOG, 100_000)
+    with tempfile.TemporaryDirectory() as scratch:
+        stats = Path(scratch) / "camg.prof"
+        subprocess.run(
+            [
+                PYTHON,
+                "-m",
+                "cProfile",
+                "-o",
+                str(stats),
+                "-m",
+                "camg",
+                "log",
+                str(PROFILE_LOG),
+                "--format",
+                "csv",
+            ],
+            cwd=REPO,
+            stdout=subprocess.DEVNULL,
+            check=True,
+        )
+        pstats.Stats(str(stats)).strip_dirs().sort_stats("cumulative").print_stats(top)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--big", type=Path, default=BIG_LOG, help="the big log (generated if missing)"
+    )
+    parser.add_argument("--repeat", type=int, default=5, help="runs of the big-log pair")
+    parser.add_argument("--small-repeat", type=int, default=15, help="runs of the other pairs")
+    parser.add_argument(
+        "--write", action="store_true", help="put the results in docs/performance.md"
+    )
+    parser.add_argument("--profile", action="store_true", help="profile camg on a 100,000-line log")
+    parser.add_argument("--top", type=int, default=30, help="functions shown by --profile")
+    args = parser.parse_args(argv)
+    if args.profile:
+        profile(args.top)
+        return 0
+    big = args.big.resolve()
+    if big == BIG_LOG:
+        ensure_log(big, 1_000_000)
+    elif not big.exists():
+        raise SystemExit(f"{args.big}: no such file")
+    compile_bytecode()
+    rows, context = benchmark(big, args.repeat, args.small_repeat)
+    text = report(rows, context)
+    print(text)
+    if args.write:
+        write_doc(text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
