@@ -318,9 +318,12 @@ class FoodIndex:
         for options in expanded:
             for option in options:
                 candidate_ids.update(postings.get(option, ()))
+        resolving = min_coverage > 0
         scored = []
         for food_id in candidate_ids:
             food = foods[food_id]
+            if resolving and not _may_mean(food, query):
+                continue
             found = _score(food, query, expanded)
             if found is not None and found[1] >= min_coverage:
                 scored.append((found[0], food))
@@ -378,6 +381,23 @@ def _unique_sorted_keys(aliases: dict[str, str]) -> dict[str, str]:
     for phrase, food_id in aliases.items():
         by_set.setdefault(" ".join(sorted(phrase.split())), set()).add(food_id)
     return {words_: ids.pop() for words_, ids in by_set.items() if len(ids) == 1}
+
+
+def _may_mean(food: _Food, query: list[str]) -> bool:
+    """Foods a phrase can never mean, whatever words they share.
+
+    Baby food only when the phrase says so; and in "pancakes with syrup" the food
+    must be a pancake (its head among the words before "with"), not a syrup that
+    mentions pancakes.
+    """
+    if food.group == "Baby Foods" and not NICHE_GROUPS["Baby Foods"] & set(query):
+        return False
+    for joint in ("with", "and"):
+        if joint in query and food.head:
+            before = set(query[: query.index(joint)])
+            if not food.head & before:
+                return False
+    return True
 
 
 def _score(

@@ -158,6 +158,9 @@ def _count_portion(
     named = _named_by(portions, food_words)
     if named:
         return _best(named, food_words)
+    sized = [p for p in portions if _size_of(p) in food_words]
+    if sized:  # "small fries", "large apple": the size said picks the measure
+        return _best(sized, food_words)
     if default_measure:
         for portion in portions:
             if portion.measure == default_measure:
@@ -167,6 +170,14 @@ def _count_portion(
         if matching:
             return _best(matching, food_words)
     return portions[0]
+
+
+def _size_of(portion: Portion) -> str | None:
+    unit, qualifiers = measure_unit(portion.measure)
+    for word in (unit, *qualifiers[:2]):
+        if word in SIZES or word == "medium":
+            return word
+    return None
 
 
 def _named_by(portions: tuple[Portion, ...], food_words: tuple[str, ...]) -> list[Portion]:

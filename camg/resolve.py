@@ -15,7 +15,7 @@ from camg.amounts import AmountError, ItemParts, split_item
 from camg.errors import Problem
 from camg.matching import Match, food_index
 from camg.parser import Day, ParsedLog
-from camg.portions import PortionError, weigh
+from camg.portions import PortionError, Weighed, weigh
 from camg.text import key, words
 from camg.units import HOUSEHOLD
 
@@ -134,14 +134,7 @@ def resolve_text(text: str) -> Resolution:
     match, food_text = _find_food(parts.food)
     food_words = tuple(words(food_text))
     try:
-        weighed = weigh(
-            match.food_id,
-            match.name,
-            parts.amount,
-            parts.unit,
-            food_words,
-            food_index().default_measures.get(match.food_id),
-        )
+        weighed = _weigh(match, parts, food_words)
     except PortionError as error:
         raise ItemError(str(error)) from None
     return Resolution(
@@ -156,6 +149,11 @@ def resolve_text(text: str) -> Resolution:
         read_as=match.read_as,
         ignored=match.ignored,
     )
+
+
+def _weigh(match: Match, parts: ItemParts, food_words: tuple[str, ...]) -> Weighed:
+    default = food_index().default_measures.get(match.food_id)
+    return weigh(match.food_id, match.name, parts.amount, parts.unit, food_words, default)
 
 
 def _find_food(phrase: str) -> tuple[Match, str]:

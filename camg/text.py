@@ -10,7 +10,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
-_WORD = re.compile(r"[a-z0-9%]+")
+# "70%" and the "70-85%" of SR28 meet as "70": a percent sign is not part of a word.
+_WORD = re.compile(r"[a-z0-9]+")
 
 # Words that end in "s" in the singular; singularising them would hurt matching.
 _KEEP_S = frozenset(

@@ -92,3 +92,35 @@ def test_resolving_the_same_text_twice_is_cached():
     first = resolve_text("1 cup milk")
     assert resolve_text("1 cup milk") is first
     assert resolve_text.cache_info().hits == 1
+
+
+def test_baby_food_only_when_the_phrase_says_so():
+    with pytest.raises(ItemError, match="unknown food"):
+        resolve_text("1 cup oatmeal with milk")  # not "Babyfood, cereal, oatmeal, ... milk"
+    assert resolve_text("100 g babyfood oatmeal").food.startswith("Babyfood")
+
+
+def test_two_foods_joined_by_with_are_not_one_food_that_mentions_both():
+    with pytest.raises(ItemError, match='unknown food "pancakes with syrup"'):
+        resolve_text("2 pancakes with syrup")  # not "Syrups, table blends, pancake"
+
+
+def test_percent_words_meet_sr28_ranges():
+    assert resolve_text("25 g 70% dark chocolate").food_id == "19904"  # 70-85% cacao
+
+
+def test_a_size_in_the_phrase_picks_the_measure():
+    small, medium = resolve_text("small fries"), resolve_text("medium fries")
+    assert small.food_id == medium.food_id and small.grams < medium.grams
+
+
+def test_one_word_spellings_and_dry_forms():
+    assert (
+        resolve_text("200 g lowfat yogurt").food_id == resolve_text("200 g low fat yogurt").food_id
+    )
+    assert resolve_text("50 g dry red lentils").food.startswith("Lentils, pink or red, raw")
+
+
+def test_a_food_without_the_measure_written_is_an_error_not_a_substitute():
+    with pytest.raises(ItemError, match="no tbsp measure for Ice creams, vanilla; it has: "):
+        resolve_text("1 tbsp vanilla ice cream")
