@@ -67,22 +67,21 @@ def foods() -> pd.DataFrame:
 
 
 @cache
-def _food_lines() -> tuple[list[str], list[str]]:
-    """foods.csv as lines (header dropped) and their ids: sorted by id, so a log's
-    few foods are found by bisection without reading the whole table."""
-    lines = (data_dir() / "foods.csv").read_text(encoding="utf-8").splitlines()[1:]
-    return lines, [line[:5] for line in lines]
+def _food_lines() -> tuple[list[str], list[str], list[str]]:
+    """foods.csv's columns, lines and their ids: sorted by id, so a log's few foods
+    are found by bisection without reading the whole table."""
+    header, *lines = (data_dir() / "foods.csv").read_text(encoding="utf-8").splitlines()
+    return header.split(","), lines, [line[:5] for line in lines]
 
 
 @cache
 def food_values(food_id: str) -> tuple[str, float, float, float] | None:
     """A food's name and its energy, calcium and magnesium per 100 g (NaN: unknown)."""
-    lines, ids = _food_lines()
+    columns, lines, ids = _food_lines()
     at = bisect_left(ids, food_id)
     if at == len(ids) or ids[at] != food_id:
         return None
-    row = next(csv.reader([lines[at]]))
-    values = dict(zip(FOOD_COLUMNS, row, strict=True))
+    values = dict(zip(columns, next(csv.reader([lines[at]])), strict=True))
     return (
         values["name"],
         *(_number(values[column]) for column in ("energy_kcal", "calcium_mg", "magnesium_mg")),

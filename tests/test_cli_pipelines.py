@@ -132,40 +132,22 @@ def test_no_colour_when_piped_or_no_color(camg, log_file):
     assert "\x1b[" not in forced
 
 
-def _run(*args: str, **kwargs) -> subprocess.CompletedProcess:
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    return subprocess.run(
-        [sys.executable, "-m", "camg", *args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        check=False,
-        **kwargs,
+def _day_on_a_terminal(**env: str) -> str:
+    """`camg log examples/day.txt` as a terminal would see it (colour forced)."""
+    environment = {**os.environ, "FORCE_COLOR": "1", "TERM": "xterm-256color", **env}
+    environment["PYTHONPATH"] = str(ROOT)
+    if "NO_COLOR" not in env:
+        environment.pop("NO_COLOR", None)
+    command = [sys.executable, "-m", "camg", "log", "examples/day.txt"]
+    done = subprocess.run(
+        command, cwd=ROOT, env=environment, capture_output=True, text=True, check=True
     )
+    return done.stdout
 
 
 def test_colour_on_a_terminal_unless_no_color():
-    env = {**os.environ, "FORCE_COLOR": "1", "TERM": "xterm-256color", "PYTHONPATH": str(ROOT)}
-    env.pop("NO_COLOR", None)
-    coloured = subprocess.run(
-        [sys.executable, "-m", "camg", "log", "examples/day.txt"],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert "\x1b[" in coloured.stdout
-    env["NO_COLOR"] = "1"
-    plain = subprocess.run(
-        [sys.executable, "-m", "camg", "log", "examples/day.txt"],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert "\x1b[" not in plain.stdout
+    assert "\x1b[" in _day_on_a_terminal()
+    assert "\x1b[" not in _day_on_a_terminal(NO_COLOR="1")
 
 
 def test_a_closed_pipe_ends_quietly(tmp_path):
