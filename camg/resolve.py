@@ -6,6 +6,7 @@ morning), and the same words always mean the same food and grams.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -165,10 +166,20 @@ def _find_food(phrase: str) -> tuple[Match, str]:
         if head and key(last) in HOUSEHOLD:
             match = index.resolve(head)
     if match is None:
-        candidates = index.candidates(phrase)
-        hint = "; did you mean: " + ", ".join(m.label for m in candidates) if candidates else ""
-        raise ItemError(f'unknown food "{phrase}"{hint}; or pin one by id, e.g. "100 g #11457"')
+        raise ItemError(_unknown(phrase))
     return match, phrase
+
+
+def _unknown(phrase: str) -> str:
+    """Say what to do: split two foods, take a candidate, or pin an id."""
+    if re.search(r"\b(?:with|and)\b|&", phrase, flags=re.IGNORECASE):
+        return (
+            f'unknown food "{phrase}"; if these are two foods, write each as its own item '
+            'with its own amount, separated by ";"'
+        )
+    candidates = food_index().candidates(phrase)
+    hint = "; did you mean: " + ", ".join(m.label for m in candidates) if candidates else ""
+    return f'unknown food "{phrase}"{hint}; or pin one by id, e.g. "100 g #11457"'
 
 
 def _supplement(parts: ItemParts, text: str) -> Resolution | None:

@@ -26,6 +26,7 @@ ML_PER = {
     "quart": 946.352946,
     "gallon": 3785.411784,
     "shot": 44.36029434375,  # 1.5 US fl oz, the usual jigger
+    "glass": 236.5882365,  # 8 US fl oz, the glass of nutrition labels and diaries
 }
 
 _SPELLINGS = {
@@ -46,6 +47,7 @@ _SPELLINGS = {
     "quart": "quart qt",
     "gallon": "gallon gal",
     "shot": "shot jigger",
+    "glass": "glass glassful",
 }
 SPELLING = {
     spelling: unit for unit, spellings in _SPELLINGS.items() for spelling in spellings.split()
@@ -75,7 +77,7 @@ SIZE_PAIRS = {("extra", "large"): "extra large", ("extra", "small"): "extra smal
 # Amounts no table can weigh: say so rather than guess.
 VAGUE = frozenset(
     (
-        "handful pinch dash splash drizzle knob dollop glass mug bowl plate plateful spoon "
+        "handful pinch dash splash drizzle knob dollop mug bowl plate plateful spoon "
         "spoonful sprinkle smidgen scoopful"
     ).split()
 )
