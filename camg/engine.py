@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 from itertools import accumulate
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from camg import reference, tables
 from camg.errors import Problem
@@ -26,8 +26,7 @@ BELOW, WITHIN, ABOVE = "below", "within", "above"
 ENTRY_VALUES = ["calcium_mg", "magnesium_mg", "supplement_magnesium_mg"]
 
 
-@dataclass(frozen=True)
-class Options:
+class Options(NamedTuple):
     low: float
     high: float
     basis: str = "mass"  # "mass", or "molar" to report the molar ratio as well
@@ -59,8 +58,7 @@ class DayResult:
         return bool(self.unknown_foods or self.unresolved)
 
 
-@dataclass
-class Summary:
+class Summary(NamedTuple):
     """Whole-log figures; the two ratios differ and are labelled apart."""
 
     days: int

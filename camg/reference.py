@@ -6,8 +6,8 @@ data/reference.csv and data/dri.csv carry each figure with its source
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from camg import tables
 from camg.errors import CamgError
@@ -29,8 +29,7 @@ def molar_factor() -> float:
     return values["atomic_weight_mg"] / values["atomic_weight_ca"]
 
 
-@dataclass(frozen=True)
-class Profile:
+class Profile(NamedTuple):
     """Who the intakes are compared for."""
 
     sex: str  # "female" or "male"
@@ -47,8 +46,7 @@ class Profile:
         return f"{self.sex}, {self.age:g} y{stage}"
 
 
-@dataclass(frozen=True)
-class Intakes:
+class Intakes(NamedTuple):
     """Dietary Reference Intakes for one life stage (Food and Nutrition Board)."""
 
     calcium_rda_mg: float

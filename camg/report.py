@@ -5,7 +5,6 @@ The same records feed every machine format, so the formats cannot disagree.
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import math
 from typing import IO, Any
@@ -175,7 +174,7 @@ def write_json(report: Report, unresolved: list[dict[str, Any]], stream: IO[str]
     profile = report.options.profile
     head = {
         "range": range_record(report),
-        "profile": None if profile is None else dataclasses.asdict(profile),
+        "profile": None if profile is None else profile._asdict(),
     }
     stream.write("{\n")
     for name, value in head.items():
