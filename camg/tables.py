@@ -18,16 +18,6 @@ if TYPE_CHECKING:
     import pandas as pd
 
 NUTRIENT_COLUMNS = ["energy_kcal", "calcium_mg", "magnesium_mg", "phosphorus_mg"]
-FOOD_COLUMNS = [
-    "id",
-    "name",
-    "group",
-    "common_names",
-    "manufacturer",
-    "survey",
-    "refuse_pct",
-    *NUTRIENT_COLUMNS,
-]
 
 
 def data_dir() -> Path:
