@@ -77,7 +77,6 @@ class Report:
     summary: Summary
     entries: pd.DataFrame  # one row per entry: day, source, line, meal, resolution, Ca, Mg
     resolutions: pd.DataFrame  # one row per distinct resolution: food, grams, portion...
-    cache: dict[str, Any] = field(default_factory=dict, repr=False)  # for the renderers
 
     def molar(self, ratio: float | None) -> float | None:
         return None if ratio is None else ratio * reference.molar_factor()

@@ -76,49 +76,46 @@ _NUMBERS = {"amount", "grams", "calcium_mg", "magnesium_mg"}
 _TEXTS = {"source", "meal", "food_id", "unit", "supplement"}
 
 
-def entry_records(report: Report, day: DayResult) -> list[dict[str, Any]]:
-    """A day's entries as records (JSON objects, CSV rows)."""
-    columns = _entry_columns(report)
-    start, end = report.day_span(day)
-    values = (columns[name][start:end] for name in ENTRY_FIELDS)
-    return [dict(zip(ENTRY_FIELDS, row, strict=True)) for row in zip(*values, strict=True)]
-
-
-def _entry_columns(report: Report) -> dict[str, list[Any]]:
-    """Every entry's fields as plain Python values, converted once for the whole log."""
-    cached = report.cache.get("entry_columns")
-    if cached is None:
-        joined = report.joined
-        cached = {}
-        for name in ENTRY_FIELDS:
-            column = joined[name].tolist()
-            if name in _NUMBERS:
-                column = [_num(value) for value in column]
-            elif name in _TEXTS:
-                column = [_text(value) for value in column]
-            elif name == "line":
-                column = [int(value) for value in column]
-            elif name == "default_portion":
-                column = [bool(value) for value in column]
-            cached[name] = column
-        report.cache["entry_columns"] = cached
-    return cached
-
-
 class Details:
-    """Meal totals and top sources of every day, worked out in one pass over the log's
-    entries rather than once per day."""
+    """What a report shows below each day: its entries as records, its meal totals
+    and top sources. Worked out in one pass over the whole log's entries, not once
+    per day (a log can hold 20,000 days)."""
 
     def __init__(self, report: Report) -> None:
+        self.report = report
         joined = report.joined
+        self.columns = _entry_columns(joined)
         self.meals = _meal_totals(joined)
         self.top = {element: _top_sources(joined, element) for element in ("calcium", "magnesium")}
+
+    def entries_of(self, day: DayResult) -> list[dict[str, Any]]:
+        """A day's entries as records (JSON objects, CSV rows)."""
+        start, end = self.report.day_span(day)
+        values = (self.columns[name][start:end] for name in ENTRY_FIELDS)
+        return [dict(zip(ENTRY_FIELDS, row, strict=True)) for row in zip(*values, strict=True)]
 
     def meals_of(self, day: DayResult) -> list[dict[str, Any]]:
         return self.meals.get(day.index, [])
 
     def top_sources(self, day: DayResult, element: str) -> list[dict[str, Any]]:
         return self.top[element].get(day.index, [])
+
+
+def _entry_columns(joined: Any) -> dict[str, list[Any]]:
+    """Every entry's fields as plain Python values, converted once for the whole log."""
+    columns = {}
+    for name in ENTRY_FIELDS:
+        column = joined[name].tolist()
+        if name in _NUMBERS:
+            column = [_num(value) for value in column]
+        elif name in _TEXTS:
+            column = [_text(value) for value in column]
+        elif name == "line":
+            column = [int(value) for value in column]
+        elif name == "default_portion":
+            column = [bool(value) for value in column]
+        columns[name] = column
+    return columns
 
 
 def _meal_totals(joined: Any) -> dict[int, list[dict[str, Any]]]:
@@ -197,7 +194,7 @@ def full_day_record(report: Report, day: DayResult, details: Details) -> dict[st
     record = day_record(report, day)
     record["labels"] = day.labels
     record["unresolved"] = day.unresolved
-    record["entries"] = entry_records(report, day)
+    record["entries"] = details.entries_of(day)
     record["meals"] = details.meals_of(day)
     record["top_calcium_sources"] = details.top_sources(day, "calcium")
     record["top_magnesium_sources"] = details.top_sources(day, "magnesium")
@@ -246,8 +243,9 @@ def day_rows(report: Report) -> tuple[list[str], list[dict[str, Any]]]:
 
 def entry_rows(report: Report) -> tuple[list[str], list[dict[str, Any]]]:
     """One CSV row per entry (--detail)."""
+    details = Details(report)
     rows = []
     for day in report.days:
         when = day.date.isoformat() if day.date else None
-        rows.extend({"date": when, **record} for record in entry_records(report, day))
+        rows.extend({"date": when, **record} for record in details.entries_of(day))
     return ENTRY_COLUMNS, rows

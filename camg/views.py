@@ -77,7 +77,7 @@ def report_view(report: Any, detail: bool) -> Group:
         if day.suggestions:
             parts.append(_suggestion_text(day, report.options))
         if details is not None:
-            parts.append(_entry_table(records.entry_records(report, day), _day_title(day)))
+            parts.append(_entry_table(details.entries_of(day), _day_title(day)))
             parts.append(_sources_text(details, day))
     parts.append(_footer(report))
     return Group(*parts)
