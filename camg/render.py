@@ -1,7 +1,7 @@
-"""Turn plain records into text: JSON, CSV/TSV, or a rich table for people.
+"""Plain records as text for scripts (JSON, CSV, TSV) and figures as people read them.
 
-Renderers write to a stream they are given; they never decide where output
-goes or whether colour is allowed (the Console passed in knows that).
+Writers take the stream to write to; they never decide where output goes.
+Tables for people are in views.py.
 """
 
 from __future__ import annotations
@@ -12,7 +12,6 @@ import math
 from collections.abc import Iterable, Sequence
 from typing import IO, Any
 
-FORMATS = ("table", "json", "csv", "tsv")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 

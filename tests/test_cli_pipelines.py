@@ -170,3 +170,12 @@ def test_a_closed_pipe_ends_quietly(tmp_path):
         "entries_count\n"
     )
     assert done.stderr == ""
+
+
+def test_safe_cell_neutralises_formulas_and_leaves_numbers():
+    from camg.render import safe_cell
+
+    for hostile in ("=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx"):
+        assert safe_cell(hostile) == "'" + hostile
+    assert safe_cell(-1.5) == -1.5 and safe_cell(0) == 0
+    assert safe_cell("milk") == "milk" and safe_cell(None) == ""
