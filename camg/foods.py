@@ -51,7 +51,11 @@ def show(food_id: str) -> dict[str, Any]:
         food_id = food_id.zfill(5)
     if food_id not in tables.foods().index:
         raise CamgError(f'no food with id "{food_id}"; find ids with: camg foods search WORDS')
-    record = food_record(food_id)
+    return with_portions(food_record(food_id))
+
+
+def with_portions(record: dict[str, Any]) -> dict[str, Any]:
+    """A food record with its household portions and what each holds."""
     record["portions"] = [
         {
             "portion": portion.label,
@@ -59,7 +63,7 @@ def show(food_id: str) -> dict[str, Any]:
             "calcium_mg": per_grams(record["calcium_mg"], portion.grams),
             "magnesium_mg": per_grams(record["magnesium_mg"], portion.grams),
         }
-        for portion in tables.portions_of(food_id)
+        for portion in tables.portions_of(record["id"])
     ]
     return record
 
@@ -68,4 +72,5 @@ def search(phrase: str, limit: int) -> list[dict[str, Any]]:
     """Foods ranked for a phrase, best first."""
     if not phrase.strip():
         raise CamgError("give some words to search for, e.g. camg foods search spinach raw")
-    return [food_record(match.food_id) for match in food_index().rank(phrase, limit)]
+    matches = food_index().rank(phrase, limit)
+    return [with_portions(food_record(match.food_id)) for match in matches]

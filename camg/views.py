@@ -165,10 +165,11 @@ def _entry_table(entries: list[dict[str, Any]], title: str) -> Table:
     table.add_column("Mg mg", justify="right")
     for entry in entries:
         grams = "" if entry["grams"] is None else f"{entry['grams']:,.0f}"
+        food = entry["food"] + (" (default portion)" if entry["default_portion"] else "")
         table.add_row(
             str(entry["line"]),
             Text(entry["meal"] or ""),
-            Text(entry["food"]),
+            Text(food),
             grams,
             mg(entry["calcium_mg"]),
             mg(entry["magnesium_mg"]),

@@ -58,7 +58,13 @@ def test_search_ranks_spinach_raw_first(camg):
     result = camg("foods", "search", "spinach", "raw", "--format", "json")
     found = json.loads(result.stdout)
     assert found[0]["id"] == "11457"
-    assert {"id", "name", "group", "calcium_mg", "magnesium_mg"} <= set(found[0])
+    assert {"id", "name", "group", "calcium_mg", "magnesium_mg", "portions"} <= set(found[0])
+    assert found[0]["portions"][0] == {
+        "portion": "1 cup",
+        "grams": 30.0,
+        "calcium_mg": 99 * 30 / 100,
+        "magnesium_mg": 79 * 30 / 100,
+    }
 
 
 def test_search_limit_and_csv(camg):
