@@ -128,6 +128,8 @@ class _Food(NamedTuple):
     tokens: tuple[str, ...]
     segment_of: dict[str, int]  # word -> index of the first comma segment holding it
     head: frozenset[str]  # the words of the name's head segment
+    aka: frozenset[str]  # words of its other names ("hot dog, frank, wiener")
+    brand: frozenset[str]  # words of its brand, for branded foods
     survey: bool
     branded: bool
     complete: bool
@@ -239,12 +241,14 @@ class FoodIndex:
         found = self._best(phrase, query)
         if found is not None:
             return found._replace(read_as=read_as)
-        # "basmati rice", "garden peas": when no food explains every word, the
-        # head noun (the last words) decides, and the dropped words are reported.
+        # "basmati rice", "garden peas": when no food explains every word, an
+        # everyday food named by the last words decides, and the dropped words are
+        # reported.
         for start in range(1, min(len(query), MAX_IGNORED + 1)):
             if not self._droppable(query[start - 1]):
                 break  # "bagel with cream cheese": two foods, not a modifier and a food
-            found = self._best(" ".join(query[start:]), query[start:])
+            alias = self._alias(" ".join(query[start:]), query[start:])
+            found = Match(alias, _name(alias), 100.0, "alias") if alias else None
             if found is not None:
                 return found._replace(read_as=read_as, ignored=" ".join(query[:start]))
         return None
@@ -269,7 +273,8 @@ class FoodIndex:
     def _query(self, phrase: str) -> tuple[list[str], str | None]:
         """The phrase's meaningful words, typos corrected; and the corrected text if any."""
         raw = [word for word in words(phrase) if word not in FILLER]
-        corrected = " ".join(_correct_word(self, word) for word in raw).split()
+        joined = " ".join(_correct_word(self, word) for word in raw).split()
+        corrected = [word for word in joined if word not in FILLER]  # "homestyle" -> "style"
         read_as = " ".join(corrected) if corrected != raw else None
         return corrected, read_as
 
@@ -319,10 +324,11 @@ class FoodIndex:
             for option in options:
                 candidate_ids.update(postings.get(option, ()))
         resolving = min_coverage > 0
+        said = {option for options in expanded for option in options}
         scored = []
         for food_id in candidate_ids:
             food = foods[food_id]
-            if resolving and not _may_mean(food, query):
+            if resolving and not _may_mean(food, query, said):
                 continue
             found = _score(food, query, expanded)
             if found is not None and found[1] >= min_coverage:
@@ -348,8 +354,10 @@ def _name(food_id: str) -> str:
 def _food(row: Any) -> _Food:
     positions = _segments(row.name)
     head = frozenset(w for w, seg in positions.items() if seg == 0) - CATEGORY_HEADS
-    for word in _common_name_words(row.common_names):
+    aka = frozenset(_common_name_words(row.common_names))
+    for word in aka:
         positions.setdefault(word, 1)
+    brand = frozenset(words(" ".join([row.manufacturer, *_brand_words(row.name)])))
     return _Food(
         id=row.id,
         name=row.name,
@@ -357,8 +365,10 @@ def _food(row: Any) -> _Food:
         tokens=tuple(words(row.name)),
         segment_of=positions,
         head=head,
+        aka=aka,
+        brand=brand,
         survey=row.survey == "Y",
-        branded=bool(row.manufacturer) or _has_brand(row.name),
+        branded=bool(brand),
         complete=row.calcium_mg == row.calcium_mg and row.magnesium_mg == row.magnesium_mg,
     )
 
@@ -370,9 +380,9 @@ def _common_name_words(common_names: str) -> list[str]:
     return words(common_names)
 
 
-def _has_brand(name: str) -> bool:
+def _brand_words(name: str) -> list[str]:
     """SR28 writes brand names in capitals: "KRAFT CHEEZ WHIZ ..."."""
-    return any(len(word) >= 3 and word.isupper() and word.isalpha() for word in name.split())
+    return [word for word in name.split() if len(word) >= 3 and word.isupper() and word.isalpha()]
 
 
 def _unique_sorted_keys(aliases: dict[str, str]) -> dict[str, str]:
@@ -383,15 +393,20 @@ def _unique_sorted_keys(aliases: dict[str, str]) -> dict[str, str]:
     return {words_: ids.pop() for words_, ids in by_set.items() if len(ids) == 1}
 
 
-def _may_mean(food: _Food, query: list[str]) -> bool:
+def _may_mean(food: _Food, query: list[str], said: set[str]) -> bool:
     """Foods a phrase can never mean, whatever words they share.
 
-    Baby food only when the phrase says so; and in "pancakes with syrup" the food
+    Baby food and branded food only when the phrase says so; the food's head (or
+    another name of it) among the words; and in "pancakes with syrup" the food
     must be a pancake (its head among the words before "with"), not a syrup that
     mentions pancakes.
     """
     if food.group == "Baby Foods" and not NICHE_GROUPS["Baby Foods"] & set(query):
         return False
+    if food.brand and not food.brand & said:
+        return False  # "ham sandwich" is not a HOT POCKETS unless the phrase says so
+    if food.head and not (food.head | food.aka) & said:
+        return False  # "cheese sandwich" is not "Crackers, cheese, sandwich-type"
     for joint in ("with", "and"):
         if joint in query and food.head:
             before = set(query[: query.index(joint)])

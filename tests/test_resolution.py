@@ -124,3 +124,22 @@ def test_one_word_spellings_and_dry_forms():
 def test_a_food_without_the_measure_written_is_an_error_not_a_substitute():
     with pytest.raises(ItemError, match="no tbsp measure for Ice creams, vanilla; it has: "):
         resolve_text("1 tbsp vanilla ice cream")
+
+
+def test_branded_food_only_when_the_phrase_names_the_brand():
+    with pytest.raises(ItemError, match='unknown food "ham sandwich"'):
+        resolve_text("1 ham sandwich")  # not a HOT POCKETS product
+    assert "WEETABIX" in resolve_text("2 weetabix").food
+
+
+def test_a_food_is_named_by_its_head_or_another_name_not_by_its_modifiers():
+    with pytest.raises(ItemError):
+        resolve_text("1 cheese sandwich")  # not "Crackers, cheese, sandwich-type"
+    assert resolve_text("1 beef hot dog").food.startswith("Frankfurter, beef")  # "hot dog"
+
+
+def test_dropped_words_leave_an_everyday_food_or_nothing():
+    rice = resolve_text("1 cup arborio rice")
+    assert rice.ignored == "arborio" and rice.food.startswith("Rice, white")
+    with pytest.raises(ItemError):
+        resolve_text("1 flat white")  # not "Cheese, white, queso blanco"
