@@ -93,6 +93,8 @@ def _day_table(report: Any) -> Table:
     title = f"Ca:Mg by day (range {options.low:g} to {options.high:g} by mass"
     if molar:
         title += f", {report.molar(options.low):.2f} to {report.molar(options.high):.2f} molar"
+    if report.intakes is not None:
+        title += f"; % of the US RDA for {options.profile.describe()}"
     table = Table(title=title + ")", title_justify="left")
     table.add_column("date", no_wrap=True)
     table.add_column("Ca mg", justify="right")
