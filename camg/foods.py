@@ -6,6 +6,7 @@ import math
 from typing import Any
 
 from camg import tables
+from camg.engine import ratio
 from camg.errors import CamgError
 from camg.matching import food_index
 
@@ -13,13 +14,6 @@ from camg.matching import food_index
 def _number(value: float) -> float | None:
     """A table value as JSON wants it: unknown (NaN) becomes None."""
     return None if value is None or math.isnan(value) else float(value)
-
-
-def ratio(calcium: float | None, magnesium: float | None) -> float | None:
-    """Ca:Mg by mass; None when either is unknown or there is no magnesium."""
-    if calcium is None or magnesium is None or magnesium <= 0:
-        return None
-    return calcium / magnesium
 
 
 def food_record(food_id: str) -> dict[str, Any]:
@@ -36,7 +30,7 @@ def food_record(food_id: str) -> dict[str, Any]:
         "calcium_mg": calcium,
         "magnesium_mg": magnesium,
         "phosphorus_mg": _number(row["phosphorus_mg"]),
-        "ratio": ratio(calcium, magnesium),
+        "ratio": None if calcium is None or magnesium is None else ratio(calcium, magnesium),
     }
 
 
