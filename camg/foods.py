@@ -63,8 +63,13 @@ def with_portions(record: dict[str, Any]) -> dict[str, Any]:
 
 
 def search(phrase: str, limit: int) -> list[dict[str, Any]]:
-    """Foods ranked for a phrase, best first."""
+    """Foods ranked for a phrase, best first; the food a log line with these words
+    would resolve to comes first, so search and log agree."""
     if not phrase.strip():
         raise CamgError("give some words to search for, e.g. camg foods search spinach raw")
-    matches = food_index().rank(phrase, limit)
-    return [with_portions(food_record(match.food_id)) for match in matches]
+    index = food_index()
+    ranked = [match.food_id for match in index.rank(phrase, limit)]
+    meant = index.resolve(phrase)  # what `camg log` would take the words to mean
+    if meant is not None:
+        ranked = [meant.food_id, *(food_id for food_id in ranked if food_id != meant.food_id)]
+    return [with_portions(food_record(food_id)) for food_id in ranked[:limit]]

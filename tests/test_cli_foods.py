@@ -95,3 +95,11 @@ def test_python_dash_m_and_version():
     )
     assert done.returncode == 0
     assert done.stdout.startswith("camg ")
+
+
+def test_search_agrees_with_what_a_log_line_resolves_to(camg):
+    from camg.resolve import resolve_text
+
+    for words in ("whole milk", "porridge", "courgette"):
+        first = json.loads(camg("foods", "search", words, "-f", "json").stdout)[0]
+        assert first["id"] == resolve_text(f"100 g {words}").food_id
