@@ -115,6 +115,8 @@ class Match(NamedTuple):
     via: str  # "id", "alias" or "ranking"
     read_as: str | None = None  # the corrected words, when typos were corrected
     ignored: str | None = None  # words no food explained, when the head noun decided
+    alias: str | None = None  # the alias phrase that chose the food
+    measure: str | None = None  # the household measure "one" of it means, if curated
 
     @property
     def label(self) -> str:
@@ -169,6 +171,8 @@ class FoodIndex:
         # it loads without re-reading every phrase.
         alias_rows = tables.read_tuples("aliases.csv")  # alias, food_id, default_measure
         self.aliases = {alias: food_id for alias, food_id, _ in alias_rows}
+        self.alias_measures = {alias: measure for alias, _, measure in alias_rows if measure}
+        # For foods found by ranking: what "one" means for the first alias of the food.
         self.default_measures: dict[str, str] = {}
         for _, food_id, measure in alias_rows:
             if measure:
@@ -234,7 +238,7 @@ class FoodIndex:
         as_written = [word for word in words(phrase) if word not in FILLER]
         alias = self._alias(phrase, as_written) if as_written else None
         if alias is not None:  # the everyday case: no need to rank all foods
-            return Match(alias, _name(alias), 100.0, "alias")
+            return self._alias_match(alias)
         query, read_as = self._query(phrase)
         if not query:
             return None
@@ -248,7 +252,7 @@ class FoodIndex:
             if not self._droppable(query[start - 1]):
                 break  # "bagel with cream cheese": two foods, not a modifier and a food
             alias = self._alias(" ".join(query[start:]), query[start:])
-            found = Match(alias, _name(alias), 100.0, "alias") if alias else None
+            found = self._alias_match(alias) if alias else None
             if found is not None:
                 return found._replace(read_as=read_as, ignored=" ".join(query[:start]))
         return None
@@ -263,7 +267,7 @@ class FoodIndex:
         """The alias for the words, else the best food that explains all of them."""
         alias = self._alias(phrase, query)
         if alias is not None:
-            return Match(alias, _name(alias), 100.0, "alias")
+            return self._alias_match(alias)
         ranked = self._rank_words(query, min_coverage=MIN_COVERAGE)
         if not ranked:
             return None
@@ -282,8 +286,21 @@ class FoodIndex:
         known = word in self.synonyms or word in self.alias_words
         return known or word in self.ranking.postings
 
+    def _alias_match(self, alias: str) -> Match:
+        food_id = self.aliases[alias]
+        return Match(
+            food_id,
+            _name(food_id),
+            100.0,
+            "alias",
+            None,
+            None,
+            alias,
+            self.alias_measures.get(alias),
+        )
+
     def _alias(self, phrase: str, query: list[str]) -> str | None:
-        """The curated food for the phrase: as written, without filler, or in synonyms."""
+        """The alias phrase for the words: as written, without filler, or in synonyms."""
         solid = [word for word in query if word not in SOFT] or query
         candidates = (
             key(phrase),
@@ -293,7 +310,7 @@ class FoodIndex:
         )
         for candidate in candidates:
             if candidate in self.aliases:
-                return self.aliases[candidate]
+                return candidate
         for candidate in candidates[1:]:
             by_set = self._sorted_aliases.get(" ".join(sorted(candidate.split())))
             if by_set is not None:
@@ -314,7 +331,7 @@ class FoodIndex:
             generic = method in GENERIC_COOKING and "cooked" in food_words
             if not (same or generic):
                 return None
-        return food_id
+        return rest
 
     def _rank_words(self, query: list[str], min_coverage: float = 0.0) -> list[tuple[float, _Food]]:
         foods, postings = self.ranking.foods, self.ranking.postings
@@ -386,11 +403,16 @@ def _brand_words(name: str) -> list[str]:
 
 
 def _unique_sorted_keys(aliases: dict[str, str]) -> dict[str, str]:
-    """Aliases by their sorted words, kept only where that is unambiguous."""
+    """Alias phrases by their sorted words, kept only where that is unambiguous."""
     by_set: dict[str, set[str]] = {}
     for phrase, food_id in aliases.items():
         by_set.setdefault(" ".join(sorted(phrase.split())), set()).add(food_id)
-    return {words_: ids.pop() for words_, ids in by_set.items() if len(ids) == 1}
+    phrases: dict[str, str] = {}
+    for phrase in aliases:
+        sorted_words = " ".join(sorted(phrase.split()))
+        if len(by_set[sorted_words]) == 1:
+            phrases.setdefault(sorted_words, phrase)
+    return phrases
 
 
 def _may_mean(food: _Food, query: list[str], said: set[str]) -> bool:

@@ -12,6 +12,7 @@ from typing import NamedTuple
 
 from camg import tables
 from camg.tables import Portion
+from camg.text import words
 from camg.units import GRAMS_PER, HOUSEHOLD, ML_PER, Unit, measure_unit
 
 # Words people use for a measure SR28 names otherwise: a piece of toast is a slice,
@@ -62,8 +63,12 @@ def weigh(
     unit: Unit | None,
     food_words: tuple[str, ...],
     default_measure: str | None = None,
+    alias_words: tuple[str, ...] = (),
 ) -> Weighed:
-    """Grams for `amount` `unit` of a food; `food_words` pick "cup, chopped" over "cup"."""
+    """Grams for `amount` `unit` of a food; `food_words` pick "cup, chopped" over "cup".
+
+    `default_measure` is what "one" of the food means by the alias table, and
+    `alias_words` the alias phrase that chose the food."""
     if unit is not None and unit.kind == "mass":
         grams = (amount or 1.0) * unit.grams
         return Weighed(grams, f"{amount or 1:g} {unit.name}")
@@ -74,7 +79,10 @@ def weigh(
         if portion is None:
             raise PortionError(_missing(unit.name, food_id, food_name))
         return _times(portion, amount or 1.0)
-    portion = _count_portion(food_id, food_words, default_measure)
+    head = tuple(words(food_name.split(",")[0]))
+    portion = _count_portion(
+        food_id, food_words, default_measure, alias_words, head, counted=amount is not None
+    )
     if portion is None:
         raise PortionError(
             f'no household measure for {food_name}; give an amount in grams, e.g. "100 g"'
@@ -149,22 +157,32 @@ def _stem(word: str) -> str:
 
 @lru_cache(maxsize=16384)
 def _count_portion(
-    food_id: str, food_words: tuple[str, ...], default_measure: str | None
+    food_id: str,
+    food_words: tuple[str, ...],
+    default_measure: str | None,
+    alias_words: tuple[str, ...],
+    name_head: tuple[str, ...],
+    counted: bool,
 ) -> Portion | None:
-    """What one of the food means when only a count (or nothing) is written."""
+    """What one of the food means when only a count (or nothing) is written.
+
+    In order: a measure named by a word the food itself does not explain ("celery
+    stalk"), a size said ("small fries"); with no amount, the alias table's serving
+    ("blueberry muffin" is a medium muffin); with a count, a measure named after the
+    food ("10 almonds" are ten almonds, "half an aubergine" half an eggplant); then
+    the alias serving, then the plainest common measure.
+    """
     portions = tables.portions_of(food_id)
     if not portions:
         return None
-    named = _named_by(portions, food_words)
-    if named:
-        return _best(named, food_words)
+    extra = tuple(word for word in food_words if word not in alias_words)
+    named = _named_by(portions, extra)
     sized = [p for p in portions if _size_of(p) in food_words]
-    if sized:  # "small fries", "large apple": the size said picks the measure
-        return _best(sized, food_words)
-    if default_measure:
-        for portion in portions:
-            if portion.measure == default_measure:
-                return portion
+    default = [p for p in portions if p.measure == default_measure]
+    own = _named_by(portions, (*name_head, *food_words))
+    for choice in (named, sized) + ((default, own) if not counted else (own, default)):
+        if choice:
+            return _best(choice, food_words)
     for preferred in _COUNT_PREFERENCE:
         matching = [p for p in portions if measure_unit(p.measure)[0] == preferred]
         if matching:

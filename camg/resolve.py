@@ -153,8 +153,11 @@ def resolve_text(text: str) -> Resolution:
 
 
 def _weigh(match: Match, parts: ItemParts, food_words: tuple[str, ...]) -> Weighed:
-    default = food_index().default_measures.get(match.food_id)
-    return weigh(match.food_id, match.name, parts.amount, parts.unit, food_words, default)
+    default = match.measure or food_index().default_measures.get(match.food_id)
+    alias_words = tuple(match.alias.split()) if match.alias else ()
+    return weigh(
+        match.food_id, match.name, parts.amount, parts.unit, food_words, default, alias_words
+    )
 
 
 def _find_food(phrase: str) -> tuple[Match, str]:
