@@ -77,6 +77,13 @@ _MULTIPLIER = re.compile(
 )
 
 
+# A size in inches describes a food, it is not an amount of it: "8-inch", "(2 1/2 in)".
+_DIMENSION = re.compile(
+    r"\(?\b\d+(?:\.\d+|\s+\d+/\d+|/\d+)?\s*-?\s*(?:inch(?:es)?|in\.|\")(?=\W|$)\)?",
+    re.IGNORECASE,
+)
+
+
 class AmountError(ValueError):
     """An item whose amount or unit cannot be read; the message says how to fix it."""
 
@@ -104,13 +111,32 @@ def split_item(text: str) -> ItemParts:
     trailing = _trailing_amount(cleaned)
     if trailing is not None:
         return trailing
+    after_comma = _amount_after_comma(cleaned)
+    if after_comma is not None:
+        return after_comma
     return _checked(None, None, cleaned)
+
+
+def _amount_after_comma(text: str) -> ItemParts | None:
+    """ "brocoli, 1 cup chopped", "bulgur wheat, 1/2 cup cooked", "chicken breast, half":
+    the amount opens the last comma-separated part and describing words may follow."""
+    food, comma, tail = text.rpartition(",")
+    tail = tail.strip()
+    if comma and food.strip() and tail.lower() in _NUMBER_WORDS:  # "chicken breast, half"
+        return _checked(float(_NUMBER_WORDS[tail.lower()]), None, food)
+    leading = _leading_amount(tail) if comma and food.strip() else None
+    if leading is None:
+        return None
+    amount, rest = leading
+    unit, described = _leading_unit(rest) if rest else (None, "")
+    return _checked(amount, unit, f"{described} {food}".strip())
 
 
 def _normalise(text: str) -> str:
     for vulgar, ascii_ in _VULGAR.items():
         text = text.replace(vulgar, f" {ascii_}")
     text = re.sub(r"(\d)\s+/\s+(\d)", r"\1/\2", text)
+    text = _DIMENSION.sub(" ", text)  # "8-inch tortilla", "pancakes (4 inch)"
     return " ".join(text.replace("\u00a0", " ").split()).strip(" ,;")
 
 
