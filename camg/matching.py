@@ -42,10 +42,13 @@ SOFT = (
     )
 ) | _words(
     "sliced chopped diced cubed shredded grated crumbled halved chunk floret spear ripe "
-    "large small medium size sized"
+    "large small medium size sized minced peeled rinsed drained crispy skinless pitted "
+    "seeded half"
 )
 # SR28 heads that name a category, not the food: "Nuts, almonds", "Fish, salmon, ...".
-CATEGORY_HEADS = _words("nut seed fish crustacean mollusk spice beverage cheese game alcoholic")
+CATEGORY_HEADS = _words(
+    "nut seed fish crustacean mollusk spice beverage cheese game alcoholic fast food"
+)
 # Forms a food can take; a food in one of these forms is not what a person means
 # unless they name the form ("almonds" is not "Oil, almond").
 FORMS = _words(
@@ -418,13 +421,14 @@ def _unique_sorted_keys(aliases: dict[str, str]) -> dict[str, str]:
 def _may_mean(food: _Food, query: list[str], said: set[str]) -> bool:
     """Foods a phrase can never mean, whatever words they share.
 
-    Baby food and branded food only when the phrase says so; the food's head (or
+    Baby, fast, restaurant and branded food only when the phrase says so; the food's head (or
     another name of it) among the words; and in "pancakes with syrup" the food
     must be a pancake (its head among the words before "with"), not a syrup that
     mentions pancakes.
     """
-    if food.group == "Baby Foods" and not NICHE_GROUPS["Baby Foods"] & set(query):
-        return False
+    niche = NICHE_GROUPS.get(food.group)
+    if niche is not None and not niche & said:
+        return False  # baby, fast and restaurant foods only when the phrase says so
     if food.brand and not food.brand & said:
         return False  # "ham sandwich" is not a HOT POCKETS unless the phrase says so
     if food.head and not (food.head | food.aka) & said:

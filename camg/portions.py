@@ -7,13 +7,14 @@ an error that names the measures it does have.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import NamedTuple
 
 from camg import tables
 from camg.tables import Portion
 from camg.text import words
-from camg.units import GRAMS_PER, HOUSEHOLD, ML_PER, Unit, measure_unit
+from camg.units import GRAMS_PER, HOUSEHOLD, ML_PER, Unit, canonical, measure_unit
 
 # Words people use for a measure SR28 names otherwise: a piece of toast is a slice,
 # a strip or rasher of bacon is a slice.
@@ -114,12 +115,38 @@ def _by_volume(
 
 def _density(food_id: str, food_words: tuple[str, ...]) -> tuple[float, str] | None:
     """Grams per millilitre from the food's best volume measure."""
-    volume = [p for p in tables.portions_of(food_id) if measure_unit(p.measure)[0] in ML_PER]
+    volume = [p for p in tables.portions_of(food_id) if _millilitres(p.measure)]
     if not volume:
         return None
     best = _best(volume, food_words)
-    name = measure_unit(best.measure)[0]
-    return best.unit_grams / ML_PER[name], f"1 {best.measure} = {best.unit_grams:g} g"
+    grams_per_ml = best.unit_grams / _millilitres(best.measure)
+    return grams_per_ml, f"1 {best.measure} = {best.unit_grams:g} g"
+
+
+_STATED_VOLUME = re.compile(
+    r"(\d+\s+\d+/\d+|\d+/\d+|\d+(?:\.\d+)?)\s*(cups?|tbsp|tsp|fl\.?\s*oz)\b"
+)
+
+
+def _millilitres(measure: str) -> float | None:
+    """The volume of one of a measure: "cup" 236.6 ml; "serving 1/2 cup" 118.3 ml."""
+    unit = measure_unit(measure)[0]
+    if unit in ML_PER:
+        return ML_PER[unit]
+    stated = _STATED_VOLUME.search(measure)
+    if stated is None:
+        return None
+    amount, spelled = stated.groups()
+    name = "fl oz" if spelled.startswith("fl") else canonical(spelled)
+    return _amount(amount) * ML_PER[name] if name in ML_PER else None
+
+
+def _amount(text: str) -> float:
+    whole, _, fraction = text.rpartition(" ")
+    if "/" in fraction:
+        numerator, denominator = fraction.split("/")
+        return float(whole or 0) + int(numerator) / int(denominator)
+    return float(text)
 
 
 def _household(food_id: str, unit: str, food_words: tuple[str, ...]) -> Portion | None:
@@ -132,6 +159,8 @@ def _household(food_id: str, unit: str, food_words: tuple[str, ...]) -> Portion 
         named = [p for p in portions if measure_unit(p.measure)[0] == name]
         if named:
             return _best(named, food_words)
+    if unit not in SIZES and unit != "medium":
+        return None
     sized = [p for p in portions if unit in measure_unit(p.measure)[1]]
     return _best(sized, food_words) if sized else None
 
@@ -142,8 +171,8 @@ def _best(portions: list[Portion], food_words: tuple[str, ...]) -> Portion:
     wanted = {_stem(word) for word in food_words}
 
     def rank(portion: Portion) -> tuple[int, int, int, int]:
-        qualifiers = measure_unit(portion.measure)[1]
-        echoed = len(wanted & {_stem(word) for word in qualifiers})
+        unit, qualifiers = measure_unit(portion.measure)
+        echoed = len(wanted & {_stem(word) for word in (unit, *qualifiers)})
         size = 0 if "medium" in qualifiers else 2 if SIZES & set(qualifiers) else 1
         return (-echoed, size, len(qualifiers), portion.seq)
 
@@ -151,8 +180,12 @@ def _best(portions: list[Portion], food_words: tuple[str, ...]) -> Portion:
 
 
 def _stem(word: str) -> str:
-    """ "sliced", "slices" and "slice" meet as "slic"."""
-    return word[:4]
+    """ "sliced", "slices" and "slice" meet as "slic"; grated cheese is shredded."""
+    stem = word[:4]
+    return _SAME_CUT.get(stem, stem)
+
+
+_SAME_CUT = {"grat": "shre", "minc": "chop"}
 
 
 @lru_cache(maxsize=16384)

@@ -122,8 +122,14 @@ def test_one_word_spellings_and_dry_forms():
 
 
 def test_a_food_without_the_measure_written_is_an_error_not_a_substitute():
-    with pytest.raises(ItemError, match="no tbsp measure for Ice creams, vanilla; it has: "):
-        resolve_text("1 tbsp vanilla ice cream")
+    with pytest.raises(ItemError, match="no tbsp measure for Seeds, chia seeds, dried; it has: "):
+        resolve_text("1 tbsp chia seeds")
+
+
+def test_a_volume_stated_inside_a_measure_converts():
+    # SR28 gives vanilla ice cream only as "serving 1/2 cup" (66 g).
+    assert resolve_text("1/2 cup vanilla ice cream").grams == pytest.approx(66)
+    assert resolve_text("1 cup vanilla ice cream").grams == pytest.approx(132)
 
 
 def test_branded_food_only_when_the_phrase_names_the_brand():
