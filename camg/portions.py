@@ -166,15 +166,16 @@ def _household(food_id: str, unit: str, food_words: tuple[str, ...]) -> Portion 
 
 
 def _best(portions: list[Portion], food_words: tuple[str, ...]) -> Portion:
-    """The measure whose qualifiers the log's words echo ("chopped"), else a medium
-    one, else one of no stated size, else the plainest."""
+    """The measure whose words the log's words echo ("chopped"); else not a packed cup,
+    a medium one or one of no stated size, a whole one, the plainest."""
     wanted = {_stem(word) for word in food_words}
 
-    def rank(portion: Portion) -> tuple[int, int, int, int]:
+    def rank(portion: Portion) -> tuple[int, bool, int, bool, int, int]:
         unit, qualifiers = measure_unit(portion.measure)
         echoed = len(wanted & {_stem(word) for word in (unit, *qualifiers)})
         size = 0 if "medium" in qualifiers else 2 if SIZES & set(qualifiers) else 1
-        return (-echoed, size, len(qualifiers), portion.seq)
+        packed = "packed" in qualifiers and "not" not in qualifiers and "pack" not in wanted
+        return (-echoed, packed, size, "whole" not in qualifiers, len(qualifiers), portion.seq)
 
     return min(portions, key=rank)
 
