@@ -10,6 +10,8 @@ from __future__ import annotations
 import gc
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from enum import Enum
 from typing import Annotated, Any
 
@@ -112,7 +114,8 @@ def foods_search(
     from camg import foods
 
     records = foods.search(" ".join(words), limit)
-    _emit(fmt, records, columns=SEARCH_COLUMNS, table=lambda: _views().search_table(records))
+    with _reader_may_leave():
+        _emit(fmt, records, columns=SEARCH_COLUMNS, table=lambda: _views().search_table(records))
 
 
 @foods_app.command("show")
@@ -124,13 +127,14 @@ def foods_show(
     from camg import foods
 
     record = foods.show(food_id)
-    _emit(
-        fmt,
-        record,
-        columns=PORTION_COLUMNS,
-        rows=record["portions"],
-        table=lambda: _views().food_panel(record),
-    )
+    with _reader_may_leave():
+        _emit(
+            fmt,
+            record,
+            columns=PORTION_COLUMNS,
+            rows=record["portions"],
+            table=lambda: _views().food_panel(record),
+        )
 
 
 @app.command("log")
@@ -183,15 +187,18 @@ def log(
 
         suggest.for_report(result, count, suggest.parse_avoid(avoid))
     unresolved = [engine.problem_record(problem) for problem in resolved.problems]
-    if fmt is Format.json:
-        report.write_json(result, unresolved, sys.stdout)
-    elif fmt in (Format.csv, Format.tsv):
-        columns, rows = report.entry_rows(result) if detail else report.day_rows(result)
-        _emit(fmt, rows, columns=columns, table=None)
-    else:
-        _console().print(_views().report_view(result, detail))
-    if check and any(day.status != engine.WITHIN for day in result.days if day.entry_count):
-        raise typer.Exit(ExitStatus.OUT_OF_RANGE)
+    off_range = any(day.status != engine.WITHIN for day in result.days if day.entry_count)
+    status = ExitStatus.OUT_OF_RANGE if check and off_range else ExitStatus.OK
+    with _reader_may_leave(status):
+        if fmt is Format.json:
+            report.write_json(result, unresolved, sys.stdout)
+        elif fmt in (Format.csv, Format.tsv):
+            columns, rows = report.entry_rows(result) if detail else report.day_rows(result)
+            _emit(fmt, rows, columns=columns, table=None)
+        else:
+            _console().print(_views().report_view(result, detail))
+    if status:
+        raise typer.Exit(status)
 
 
 @app.command("suggest")
@@ -220,19 +227,21 @@ def suggest_command(
     goal = suggest.Goal(calcium, magnesium, low, high, rda)
     options = suggest.suggest(goal, count, suggest.parse_avoid(avoid))
     records = [option.record() for option in options]
-    if fmt is Format.json:
-        data = {
-            "calcium_mg": calcium,
-            "magnesium_mg": magnesium,
-            "ratio": goal.ratio,
-            "range": {"low": low, "high": high, "basis": "mass"},
-            "suggestions": records,
-        }
-        _emit(fmt, data, columns=[], table=None)
-    elif fmt in (Format.csv, Format.tsv):
-        _emit(fmt, records, columns=SUGGESTION_COLUMNS, table=None)
-    else:
-        _console().print(_views().suggestion_view(goal, options))
+    data = {
+        "calcium_mg": calcium,
+        "magnesium_mg": magnesium,
+        "ratio": goal.ratio,
+        "range": {"low": low, "high": high, "basis": "mass"},
+        "suggestions": records,
+    }
+    with _reader_may_leave():
+        _emit(
+            fmt,
+            data,
+            columns=SUGGESTION_COLUMNS,
+            rows=records,
+            table=lambda: _views().suggestion_view(goal, options),
+        )
 
 
 SUGGESTION_COLUMNS = [
@@ -284,6 +293,18 @@ def _views() -> Any:
     return views
 
 
+@contextmanager
+def _reader_may_leave(status: int = ExitStatus.OK) -> Iterator[None]:
+    """`camg log big.txt | head -1`: when the reader goes away, stop writing quietly and
+    exit with the status the output would have had (a verdict does not depend on it)."""
+    try:
+        yield
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _silence_stdout()
+        raise typer.Exit(status) from None
+
+
 def _emit(
     fmt: Format, data: Any, columns: list[str], table: Any, rows: list[dict[str, Any]] | None = None
 ) -> None:
@@ -294,7 +315,8 @@ def _emit(
         render.write_json(data, sys.stdout)
     elif fmt in (Format.csv, Format.tsv):
         delimiter = "," if fmt is Format.csv else "\t"
-        render.write_delimited(rows if rows is not None else data, columns, sys.stdout, delimiter)
+        rows = rows if rows is not None else data
+        render.write_delimited(rows, columns, sys.stdout, delimiter)
     else:
         _console().print(table())
 

@@ -179,3 +179,25 @@ def test_safe_cell_neutralises_formulas_and_leaves_numbers():
         assert safe_cell(hostile) == "'" + hostile
     assert safe_cell(-1.5) == -1.5 and safe_cell(0) == 0
     assert safe_cell("milk") == "milk" and safe_cell(None) == ""
+
+
+@pytest.mark.parametrize(
+    ("options", "status"), [("-f json", "0"), ("", "0"), ("--check -f csv", "1")]
+)
+def test_a_closed_pipe_keeps_the_status_the_output_would_have_had(tmp_path, options, status):
+    big = tmp_path / "big.txt"
+    days = [f"2026-{1 + d // 28:02d}-{1 + d % 28:02d}\n1 cup milk\n" for d in range(300)]
+    big.write_text("".join(days), encoding="utf-8")
+    script = (
+        f"{sys.executable} -m camg log {big} {options} | head -c 20 > /dev/null; "
+        'echo "${PIPESTATUS[0]}" >&2'
+    )
+    done = subprocess.run(
+        ["bash", "-c", script],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        check=False,
+    )
+    assert done.stderr == f"{status}\n"
