@@ -100,6 +100,12 @@ NICHE_GROUPS = {
     ),
 }
 
+# Words that join two foods or make a different food of the one that follows
+# ("soya mince" is not minced beef): never left out to force a match.
+NEVER_DROPPED = _words(
+    "with and on in vegan vegetarian veggie plant based dairy free soy soya quorn meatless "
+    "imitation substitute mock fake non alternative"
+)
 # How close a misspelt word must be to a known one (1 - edits / length).
 TYPO_SIMILARITY = 0.75
 # How many leading words may go unexplained when the head noun decides.
@@ -262,7 +268,7 @@ class FoodIndex:
 
     def _droppable(self, word: str) -> bool:
         """A word that may modify a food but does not name one, nor join two."""
-        if word in ("with", "and", "on", "in") or any(char.isdigit() for char in word):
+        if word in NEVER_DROPPED or any(char.isdigit() for char in word):
             return False
         return word not in self.ranking.head_words and word not in self.aliases
 

@@ -149,3 +149,5 @@ def test_dropped_words_leave_an_everyday_food_or_nothing():
     assert rice.ignored == "arborio" and rice.food.startswith("Rice, white")
     with pytest.raises(ItemError):
         resolve_text("1 flat white")  # not "Cheese, white, queso blanco"
+    with pytest.raises(ItemError):
+        resolve_text("100 g soya mince")  # not minced beef
