@@ -123,6 +123,8 @@ def _day_table(report: Any) -> Table:
     if any(day.incomplete for day in report.days):
         table.caption = "* incomplete: see the notes below"
         table.caption_justify = "left"
+    if not report.days:
+        table.caption = "the log holds no food entries"
     return table
 
 
