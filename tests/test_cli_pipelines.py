@@ -150,25 +150,28 @@ def test_colour_on_a_terminal_unless_no_color():
     assert "\x1b[" not in _day_on_a_terminal(NO_COLOR="1")
 
 
-def test_a_closed_pipe_ends_quietly(tmp_path):
+def _piped(tmp_path, pipeline: str) -> subprocess.CompletedProcess:
+    """Run `camg log BIG <pipeline>` in bash, BIG a 300-day log."""
     big = tmp_path / "big.txt"
-    lines = [
+    days = [
         f"2026-{1 + d // 28:02d}-{1 + d % 28:02d}\n1 cup milk; 100 g #11457\n" for d in range(300)
     ]
-    big.write_text("".join(lines), encoding="utf-8")
-    shell = f"{sys.executable} -m camg log {big} --format csv | head -1"
-    done = subprocess.run(
-        ["sh", "-c", shell],
+    big.write_text("".join(days), encoding="utf-8")
+    script = f"{sys.executable} -m camg log {big} {pipeline}"
+    return subprocess.run(
+        ["bash", "-c", script],
         cwd=ROOT,
         capture_output=True,
         text=True,
         env={**os.environ, "PYTHONPATH": str(ROOT)},
         check=False,
     )
-    assert (
-        done.stdout == "date,calcium_mg,magnesium_mg,ratio,status,incomplete,unknown_values,"
-        "entries_count\n"
-    )
+
+
+def test_a_closed_pipe_ends_quietly(tmp_path):
+    done = _piped(tmp_path, "--format csv | head -1")
+    header = "date,calcium_mg,magnesium_mg,ratio,status,incomplete,unknown_values,entries_count"
+    assert done.stdout == header + "\n"
     assert done.stderr == ""
 
 
@@ -185,19 +188,5 @@ def test_safe_cell_neutralises_formulas_and_leaves_numbers():
     ("options", "status"), [("-f json", "0"), ("", "0"), ("--check -f csv", "1")]
 )
 def test_a_closed_pipe_keeps_the_status_the_output_would_have_had(tmp_path, options, status):
-    big = tmp_path / "big.txt"
-    days = [f"2026-{1 + d // 28:02d}-{1 + d % 28:02d}\n1 cup milk\n" for d in range(300)]
-    big.write_text("".join(days), encoding="utf-8")
-    script = (
-        f"{sys.executable} -m camg log {big} {options} | head -c 20 > /dev/null; "
-        'echo "${PIPESTATUS[0]}" >&2'
-    )
-    done = subprocess.run(
-        ["bash", "-c", script],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-        check=False,
-    )
+    done = _piped(tmp_path, f'{options} | head -c 20 > /dev/null; echo "${{PIPESTATUS[0]}}" >&2')
     assert done.stderr == f"{status}\n"
