@@ -93,13 +93,18 @@ COOKED_BY_DEFAULT = frozenset(
 # Groups people rarely mean unless they say so, with the words that do say so.
 NICHE_GROUPS = {
     "Baby Foods": _words("baby babyfood infant toddler"),
-    "Fast Foods": _words("fast mcdonald burger king wendy subway taco bell"),
+    "Fast Foods": _words(
+        "fast mcdonald burger king wendy subway taco bell cheeseburger hamburger hotdog nugget "
+        "burrito nacho quesadilla"
+    ),
     "Restaurant Foods": _words("restaurant chinese italian mexican applebee denny"),
     "American Indian/Alaska Native Foods": _words(
         "alaska native navajo hopi apache shoshone inupiat yupik"
     ),
 }
 
+# What a matching word of cut or preparation adds ("drained" picks "canned, drained").
+SOFT_MATCH = 0.6
 # Words that join two foods or make a different food of the one that follows
 # ("soya mince" is not minced beef): never left out to force a match.
 NEVER_DROPPED = _words(
@@ -207,7 +212,7 @@ class FoodIndex:
         heads = {word for food in foods.values() for word in food.head}
         # Typos are corrected only towards words that name foods, not any word of
         # a description: "latte" must not become the "late" of "late harvest".
-        vocabulary = sorted(heads | self.alias_words | set(self.synonyms))
+        vocabulary = sorted((heads | self.alias_words | set(self.synonyms)) - FILLER)
         return _Ranking(foods, postings, vocabulary, frozenset(heads))
 
     # -- public -----------------------------------------------------------------
@@ -463,7 +468,7 @@ def _score(
     for word, options in zip(query, expanded, strict=True):
         hits = [positions[option] for option in options if option in positions]
         if word in SOFT:
-            matched += 0.3 if hits else 0.0
+            matched += SOFT_MATCH if hits else 0.0
             continue
         needed += 1
         if not hits:

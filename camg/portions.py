@@ -166,16 +166,21 @@ def _household(food_id: str, unit: str, food_words: tuple[str, ...]) -> Portion 
 
 
 def _best(portions: list[Portion], food_words: tuple[str, ...]) -> Portion:
-    """The measure whose words the log's words echo ("chopped"); else not a packed cup,
-    a medium one or one of no stated size, a whole one, the plainest."""
+    """Not one named after a brand; the measure whose words the log's words echo
+    ("chopped"); else not a packed cup, a medium one or one of no stated size, a whole
+    one, the plainest."""
     wanted = {_stem(word) for word in food_words}
 
-    def rank(portion: Portion) -> tuple[int, bool, int, bool, int, int]:
+    def rank(portion: Portion) -> tuple[bool, int, bool, int, bool, int, int]:
         unit, qualifiers = measure_unit(portion.measure)
         echoed = len(wanted & {_stem(word) for word in (unit, *qualifiers)})
-        size = 0 if "medium" in qualifiers else 2 if SIZES & set(qualifiers) else 1
+        size = (
+            0 if "medium" in qualifiers or not qualifiers else 2 if SIZES & set(qualifiers) else 1
+        )
         packed = "packed" in qualifiers and "not" not in qualifiers and "pack" not in wanted
-        return (-echoed, packed, size, "whole" not in qualifiers, len(qualifiers), portion.seq)
+        branded = any(word[:1].isupper() for word in portion.measure.split()[1:])
+        whole = "whole" in qualifiers
+        return (branded, -echoed, packed, size, not whole, len(qualifiers), portion.seq)
 
     return min(portions, key=rank)
 
@@ -201,10 +206,11 @@ def _count_portion(
     """What one of the food means when only a count (or nothing) is written.
 
     In order: a measure named by a word the food itself does not explain ("celery
-    stalk"), a size said ("small fries"); with no amount, the alias table's serving
-    ("blueberry muffin" is a medium muffin); with a count, a measure named after the
-    food ("10 almonds" are ten almonds, "half an aubergine" half an eggplant); then
-    the alias serving, then the plainest common measure.
+    stalk"), a size said ("small fries"); the alias table's "one" ("a blueberry muffin"
+    is a medium muffin) unless a count is written and that "one" is a serving by
+    weight or volume, when a measure named after the food comes first ("10 almonds"
+    are ten almonds, not ten ounces; "half an aubergine" is half an eggplant); then
+    the plainest common measure.
     """
     portions = tables.portions_of(food_id)
     if not portions:
@@ -214,7 +220,10 @@ def _count_portion(
     sized = [p for p in portions if _size_of(p) in food_words]
     default = [p for p in portions if p.measure == default_measure]
     own = _named_by(portions, (*name_head, *food_words))
-    for choice in (named, sized) + ((default, own) if not counted else (own, default)):
+    # A serving by weight or volume ("oz" of almonds) is not one of a count.
+    countable = bool(default) and not _by_weight_or_volume(default[0])
+    order = (default, own) if countable or not counted else (own, default)
+    for choice in (named, sized, *order):
         if choice:
             return _best(choice, food_words)
     for preferred in _COUNT_PREFERENCE:
@@ -222,6 +231,11 @@ def _count_portion(
         if matching:
             return _best(matching, food_words)
     return portions[0]
+
+
+def _by_weight_or_volume(portion: Portion) -> bool:
+    unit = measure_unit(portion.measure)[0]
+    return unit in GRAMS_PER or unit in ML_PER or unit in ("serving", "nlea")
 
 
 def _size_of(portion: Portion) -> str | None:
