@@ -149,7 +149,7 @@ def _leading_amount(text: str) -> tuple[float, str] | None:
     lead = words[0].lower()
     glued = _GLUED_UNIT.match(words[0])
     if glued and canonical(glued.group(2)):
-        return _number(glued.group(1)), " ".join([glued.group(2), *words[1:]])
+        return number(glued.group(1)), " ".join([glued.group(2), *words[1:]])
     found = _AMOUNT.match(text)
     if found and (found.end() == len(text) or text[found.end()] == " "):
         amount = _match_value(found)
@@ -268,7 +268,7 @@ def _trailing_amount(text: str) -> ItemParts | None:
             unit = unit_of(household)
         else:
             return None
-    return _checked(_number(found.group("amount")), unit, found.group("food").strip(" ,(-:"))
+    return _checked(number(found.group("amount")), unit, found.group("food").strip(" ,(-:"))
 
 
 def _checked(amount: float | None, unit: Unit | None, food: str) -> ItemParts:
@@ -291,7 +291,8 @@ def _match_value(found: re.Match[str]) -> float:
     return float(found.group("dec"))
 
 
-def _number(text: str) -> float:
+def number(text: str) -> float:
+    """ "1 1/2", "1/2" or "0.5" as a number (a zero denominator is the user's mistake)."""
     text = text.strip()
     if " " in text:
         whole, fraction = text.split()

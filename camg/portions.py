@@ -12,6 +12,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from camg import tables
+from camg.amounts import number
 from camg.tables import Portion
 from camg.text import words
 from camg.units import GRAMS_PER, HOUSEHOLD, ML_PER, Unit, canonical, measure_unit
@@ -27,24 +28,14 @@ UNIT_STAND_INS = {
     "filet": ("fillet",),
     "fillet": ("filet",),
 }
+# Sizes other than medium, which is what "one" means when no size is said.
 SIZES = frozenset({"small", "large", "mini", "miniature", "jumbo", "extra", "snack", "fun"})
+ANY_SIZE = SIZES | {"medium"}
 # What "one" means when no unit is written, most telling first: a measure named
 # like the food itself ("avocado", "egg") comes before all of these.
 _COUNT_PREFERENCE = (
-    "medium",
-    "whole",
-    "fruit",
-    "each",
-    "item",
-    "unit",
-    "piece",
-    "large",
-    "slice",
-    "serving",
-    "nlea",
-    "cup",
-    "oz",
-)
+    "medium whole fruit each item unit piece large slice serving nlea cup oz"
+).split()
 
 
 class PortionError(ValueError):
@@ -138,15 +129,7 @@ def _millilitres(measure: str) -> float | None:
         return None
     amount, spelled = stated.groups()
     name = "fl oz" if spelled.startswith("fl") else canonical(spelled)
-    return _amount(amount) * ML_PER[name] if name in ML_PER else None
-
-
-def _amount(text: str) -> float:
-    whole, _, fraction = text.rpartition(" ")
-    if "/" in fraction:
-        numerator, denominator = fraction.split("/")
-        return float(whole or 0) + int(numerator) / int(denominator)
-    return float(text)
+    return number(amount) * ML_PER[name] if name in ML_PER else None
 
 
 def _household(food_id: str, unit: str, food_words: tuple[str, ...]) -> Portion | None:
@@ -159,7 +142,7 @@ def _household(food_id: str, unit: str, food_words: tuple[str, ...]) -> Portion 
         named = [p for p in portions if measure_unit(p.measure)[0] == name]
         if named:
             return _best(named, food_words)
-    if unit not in SIZES and unit != "medium":
+    if unit not in ANY_SIZE:
         return None
     sized = [p for p in portions if unit in measure_unit(p.measure)[1]]
     return _best(sized, food_words) if sized else None
@@ -241,7 +224,7 @@ def _by_weight_or_volume(portion: Portion) -> bool:
 def _size_of(portion: Portion) -> str | None:
     unit, qualifiers = measure_unit(portion.measure)
     for word in (unit, *qualifiers[:2]):
-        if word in SIZES or word == "medium":
+        if word in ANY_SIZE:
             return word
     return None
 

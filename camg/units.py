@@ -8,6 +8,7 @@ milk 244 g). US customary volumes are used, as in SR28.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
 from camg.text import singular
@@ -119,6 +120,7 @@ def unit_of(name: str) -> Unit:
 _MEASURE_HEAD = re.compile(r"[,(]")
 
 
+@lru_cache(maxsize=32768)
 def measure_unit(measure: str) -> tuple[str, tuple[str, ...]]:
     """How an SR28 measure reads as a unit: ("cup", ("chopped",)) for "cup, chopped".
 
