@@ -125,8 +125,6 @@ class Match(NamedTuple):
 
     food_id: str
     name: str
-    score: float
-    via: str  # "id", "alias" or "ranking"
     read_as: str | None = None  # the corrected words, when typos were corrected
     ignored: str | None = None  # words no food explained, when the head noun decided
     alias: str | None = None  # the alias phrase that chose the food
@@ -145,9 +143,8 @@ class _Food(NamedTuple):
     segment_of: dict[str, int]  # word -> index of the first comma segment holding it
     head: frozenset[str]  # the words of the name's head segment
     aka: frozenset[str]  # words of its other names ("hot dog, frank, wiener")
-    brand: frozenset[str]  # words of its brand, for branded foods
+    brand: frozenset[str]  # words of its brand, for branded foods (else empty)
     survey: bool
-    branded: bool
     complete: bool
 
 
@@ -225,7 +222,7 @@ class FoodIndex:
         """Foods ranked for `phrase`, best first: the search behind `camg foods search`."""
         query, read_as = self._query(phrase)
         ranked = self._rank_words(query)[:limit]
-        return [Match(food.id, food.name, score, "ranking", read_as) for score, food in ranked]
+        return [Match(food.id, food.name, read_as) for _, food in ranked]
 
     def candidates(self, phrase: str, limit: int = 3) -> list[Match]:
         """Did-you-mean candidates for a phrase that did not resolve."""
@@ -236,12 +233,12 @@ class FoodIndex:
 
         names = {food.id: food.name for food in self.ranking.foods.values()}
         found = process.extract(phrase, names, scorer=fuzz.WRatio, limit=limit)
-        return [Match(food_id, name, score, "ranking") for name, score, food_id in found]
+        return [Match(food_id, name) for name, _, food_id in found]
 
     def by_id(self, food_id: str) -> Match | None:
         food_id = food_id.zfill(5)
         values = tables.food_values(food_id)
-        return Match(food_id, values[0], 100.0, "id") if values else None
+        return Match(food_id, values[0]) if values else None
 
     # -- internals ----------------------------------------------------------------
 
@@ -285,8 +282,8 @@ class FoodIndex:
         ranked = self._rank_words(query, min_coverage=MIN_COVERAGE)
         if not ranked:
             return None
-        score, food = ranked[0]
-        return Match(food.id, food.name, score, "ranking")
+        food = ranked[0][1]
+        return Match(food.id, food.name)
 
     def _query(self, phrase: str) -> tuple[list[str], str | None]:
         """The phrase's meaningful words, typos corrected; and the corrected text if any."""
@@ -302,16 +299,8 @@ class FoodIndex:
 
     def _alias_match(self, alias: str) -> Match:
         food_id = self.aliases[alias]
-        return Match(
-            food_id,
-            _name(food_id),
-            100.0,
-            "alias",
-            None,
-            None,
-            alias,
-            self.alias_measures.get(alias),
-        )
+        measure = self.alias_measures.get(alias)
+        return Match(food_id, _name(food_id), alias=alias, measure=measure)
 
     def _alias(self, phrase: str, query: list[str]) -> str | None:
         """The alias phrase for the words: as written, without filler, or in synonyms."""
@@ -361,7 +350,7 @@ class FoodIndex:
             food = foods[food_id]
             if resolving and not _may_mean(food, query, said):
                 continue
-            found = _score(food, query, expanded)
+            found = _score(food, query, expanded, said)
             if found is not None and found[1] >= min_coverage:
                 scored.append((found[0], food))
         scored.sort(key=lambda item: (-item[0], item[1].id))
@@ -399,7 +388,6 @@ def _food(row: Any) -> _Food:
         aka=aka,
         brand=brand,
         survey=row.survey == "Y",
-        branded=bool(brand),
         complete=row.calcium_mg == row.calcium_mg and row.magnesium_mg == row.magnesium_mg,
     )
 
@@ -453,9 +441,10 @@ def _may_mean(food: _Food, query: list[str], said: set[str]) -> bool:
 
 
 def _score(
-    food: _Food, query: list[str], expanded: list[tuple[str, ...]]
+    food: _Food, query: list[str], expanded: list[tuple[str, ...]], said: set[str]
 ) -> tuple[float, float] | None:
     """How well a food fits the query words, and the share of words it explains.
+    `said` is every query word with its synonyms.
 
     Words that only describe a cut or a measure ("sliced", "stalk") count when
     they match and are not held against a food when they do not.
@@ -478,18 +467,17 @@ def _score(
         prominence += 1.0 / (1 + min(hits))
     if not needed or not explained:
         return None
-    query_set = set(query) | {option for options in expanded for option in options}
-    head_explained = len(food.head & query_set) / max(len(food.head), 1)
+    head_explained = len(food.head & said) / max(len(food.head), 1)
     score = 6.0 * matched / needed + 1.5 * prominence / needed + 2.0 * head_explained
-    score -= _unasked_words(food, query_set)
-    score += _kind_bonus(food, query_set)
-    return round(score, 4), explained / needed if needed else 1.0
+    score -= _unasked_words(food, said)
+    score += _kind_bonus(food, said)
+    return round(score, 4), explained / needed
 
 
-def _unasked_words(food: _Food, query_set: set[str]) -> float:
+def _unasked_words(food: _Food, said: set[str]) -> float:
     """The cost of what a food's name says that the person did not."""
     cost = 0.0
-    for word in set(food.tokens) - query_set:
+    for word in set(food.tokens) - said:
         if word in FORMS:
             cost += 1.2
         elif word in VARIANTS:
@@ -501,18 +489,18 @@ def _unasked_words(food: _Food, query_set: set[str]) -> float:
     return min(cost, 4.0)
 
 
-def _kind_bonus(food: _Food, query_set: set[str]) -> float:
+def _kind_bonus(food: _Food, said: set[str]) -> float:
     """Preferences a person assumes without saying: generic, common, as usually eaten."""
     bonus = 1.0 if food.survey else 0.0
-    if food.branded:
+    if food.brand:
         bonus -= 2.0
     if not food.complete:
         bonus -= 0.5
     niche = NICHE_GROUPS.get(food.group)
-    if niche is not None and not niche & query_set:
+    if niche is not None and not niche & said:
         bonus -= 3.0
     food_words = set(food.tokens)
-    says_how = bool(COOKING & query_set) or "raw" in query_set
+    says_how = bool(COOKING & said) or "raw" in said
     usual_raw = food.group in RAW_BY_DEFAULT and "raw" in food_words
     usual_cooked = food.group in COOKED_BY_DEFAULT and bool(PLAIN_COOKING & food_words)
     if not says_how and (usual_raw or usual_cooked):
