@@ -187,8 +187,7 @@ def log(
 
         suggest.for_report(result, count, suggest.parse_avoid(avoid))
     unresolved = [engine.problem_record(problem) for problem in resolved.problems]
-    off_range = any(day.status != engine.WITHIN for day in result.days if day.entry_count)
-    status = ExitStatus.OUT_OF_RANGE if check and off_range else ExitStatus.OK
+    status = ExitStatus.OUT_OF_RANGE if check and result.off_range else ExitStatus.OK
     with _reader_may_leave(status):
         if fmt is Format.json:
             report.write_json(result, unresolved, sys.stdout)

@@ -81,11 +81,15 @@ class Report:
     def molar(self, ratio: float | None) -> float | None:
         return None if ratio is None else ratio * reference.molar_factor()
 
+    @property
+    def off_range(self) -> bool:
+        """Some day with entries is outside the range or has no ratio (`--check` fails)."""
+        return any(day.status != WITHIN for day in self.days if day.entry_count)
+
     def may_need_suggestions(self) -> bool:
         """A day out of range, or intakes a day may fall short of (then camg loads the
         suggestion module; a log whose days are all in range never pays for it)."""
-        off = any(day.status != WITHIN for day in self.days if day.entry_count)
-        return off or self.intakes is not None
+        return self.off_range or self.intakes is not None
 
     @cached_property
     def joined(self) -> pd.DataFrame:
@@ -133,7 +137,7 @@ def build_report(log: ResolvedLog, options: Options) -> Report:
         if intakes is not None:
             _compare_with_intakes(result, intakes)
         days.append(result)
-    return Report(options, intakes, days, summarise(days, options), frame, resolutions)
+    return Report(options, intakes, days, summarise(days), frame, resolutions)
 
 
 def problem_record(problem: Problem) -> dict[str, Any]:
@@ -262,7 +266,7 @@ def _compare_with_intakes(day: DayResult, intakes: Intakes) -> None:
         )
 
 
-def summarise(days: list[DayResult], options: Options) -> Summary:
+def summarise(days: list[DayResult]) -> Summary:
     counted = [day for day in days if day.entry_count]
     count = len(counted)
     calcium = sum(day.calcium_mg for day in counted)

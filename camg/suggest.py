@@ -14,7 +14,7 @@ from functools import cache
 import numpy as np
 
 from camg import tables
-from camg.engine import Report, ratio
+from camg.engine import ABOVE, BELOW, WITHIN, Report, ratio, status
 from camg.tables import Portion
 from camg.text import singular, words
 from camg.units import head_words
@@ -87,15 +87,13 @@ class Goal:
 
     def need(self) -> str | None:
         """ "magnesium", "calcium", or None when the day needs nothing."""
-        current = self.ratio
-        if current is None:
-            return "magnesium" if self.calcium_mg > 0 else None
-        if current > self.high:
-            return "magnesium"
-        if current < self.low:
+        state = status(self.ratio, self.low, self.high)
+        if state == ABOVE or (state is None and self.calcium_mg > 0):
+            return "magnesium"  # no magnesium at all is the far end of too little
+        if state == BELOW:
             return "calcium"
         short = self.magnesium_rda_mg is not None and self.magnesium_mg < self.magnesium_rda_mg
-        return "magnesium" if short else None
+        return "magnesium" if state == WITHIN and short else None
 
     def within(self, value: float | None) -> bool:
         return value is not None and self.low <= value <= self.high
