@@ -57,17 +57,18 @@ def foods() -> pd.DataFrame:
 
 
 @cache
-def _food_lines() -> tuple[list[str], list[str], list[str]]:
-    """foods.csv's columns, lines and their ids: sorted by id, so a log's few foods
-    are found by bisection without reading the whole table."""
-    header, *lines = (data_dir() / "foods.csv").read_text(encoding="utf-8").splitlines()
+def _sorted_rows(name: str) -> tuple[list[str], list[str], list[str]]:
+    """A table sorted by its first column (a food id): its columns, its lines and the
+    ids that start them, so that a command needing a few foods finds their rows by
+    bisection and parses only those."""
+    header, *lines = (data_dir() / name).read_text(encoding="utf-8").splitlines()
     return header.split(","), lines, [line[:5] for line in lines]
 
 
 @cache
 def food_values(food_id: str) -> tuple[str, float, float, float] | None:
     """A food's name and its energy, calcium and magnesium per 100 g (NaN: unknown)."""
-    columns, lines, ids = _food_lines()
+    columns, lines, ids = _sorted_rows("foods.csv")
     at = bisect_left(ids, food_id)
     if at == len(ids) or ids[at] != food_id:
         return None
@@ -101,17 +102,9 @@ class Portion(NamedTuple):
 
 
 @cache
-def _portion_lines() -> tuple[list[str], list[str]]:
-    """portions.csv as lines (header dropped) and their food ids. The file is sorted by
-    food id, so a command that needs a few foods finds and parses only their rows."""
-    lines = (data_dir() / "portions.csv").read_text(encoding="utf-8").splitlines()[1:]
-    return lines, [line[:5] for line in lines]
-
-
-@cache
 def portions_of(food_id: str) -> tuple[Portion, ...]:
     """A food's household measures in SR28's own order (parsed on first use)."""
-    lines, ids = _portion_lines()
+    _, lines, ids = _sorted_rows("portions.csv")
     rows = csv.reader(lines[bisect_left(ids, food_id) : bisect_right(ids, food_id)])
     return tuple(
         Portion(int(seq), float(amount), measure, float(grams))
@@ -121,4 +114,4 @@ def portions_of(food_id: str) -> tuple[Portion, ...]:
 
 def portion_food_ids() -> list[str]:
     """Every food that has household measures."""
-    return list(dict.fromkeys(_portion_lines()[1]))
+    return list(dict.fromkeys(_sorted_rows("portions.csv")[2]))

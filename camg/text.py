@@ -15,34 +15,10 @@ _WORD = re.compile(r"[a-z0-9]+")
 
 # Words that end in "s" in the singular; singularising them would hurt matching.
 _KEEP_S = frozenset(
-    [
-        "asparagus",
-        "bass",
-        "bratwurst",
-        "brussels",
-        "chips",
-        "citrus",
-        "couscous",
-        "grits",
-        "hummus",
-        "hibiscus",
-        "molasses",
-        "oats",
-        "octopus",
-        "pancreas",
-        "swiss",
-        "this",
-        "is",
-        "was",
-        "has",
-        "gas",
-        "plus",
-        "bus",
-        "cactus",
-        "mass",
-        "hollandaise",
-        "schnapps",
-    ]
+    (
+        "asparagus bass bratwurst brussels chips citrus couscous grits hummus hibiscus "
+        "molasses oats octopus pancreas swiss cactus mass hollandaise schnapps"
+    ).split()
 )
 _IRREGULAR = {
     "leaves": "leaf",
