@@ -207,6 +207,8 @@ def _leading_unit(rest: str) -> tuple[Unit | None, str]:
         return None, ""
     if words[0].lower() in ("x", "×"):
         words = words[1:]
+        if not words:
+            return None, ""
     lowered = [word.lower().rstrip(",") for word in words]
     unit: Unit | None = None
     used = 0
@@ -217,11 +219,11 @@ def _leading_unit(rest: str) -> tuple[Unit | None, str]:
         unit, used = unit_of("fl oz"), 2
     elif len(lowered) >= 2 and pair in SIZE_PAIRS:
         unit, used = unit_of(SIZE_PAIRS[pair]), 2
-    elif lowered and canonical(words[0].rstrip(",")):
-        unit, used = unit_of(canonical(words[0].rstrip(","))), 1
-    elif lowered and _household(lowered[0]) and len(words) > 1:
-        unit, used = unit_of(_household(lowered[0])), 1
-    elif lowered and _vague(lowered[0]):
+    elif spelled := canonical(words[0].rstrip(",")):
+        unit, used = unit_of(spelled), 1
+    elif (household := _household(lowered[0])) and len(words) > 1:
+        unit, used = unit_of(household), 1
+    elif _vague(lowered[0]):
         raise AmountError(
             f'"{words[0]}" is not a measure that can be weighed; give grams or a cup/tbsp measure'
         )
