@@ -280,8 +280,11 @@ def _checked(amount: float | None, unit: Unit | None, food: str) -> ItemParts:
     if amount is not None and amount > 100_000:
         raise AmountError(f"the amount {amount:g} is too large to be a portion")
     if not food:
-        what = f"{amount:g} {unit.name}" if amount is not None and unit else "this"
-        raise AmountError(f'no food named after "{what}"; write the food, e.g. "30 g almonds"')
+        what = " ".join(
+            part for part in (amount is not None and f"{amount:g}", unit and unit.name) if part
+        )
+        after = f' after "{what}"' if what else ""
+        raise AmountError(f'no food named{after}; write the food, e.g. "30 g almonds"')
     return ItemParts(amount, unit, food)
 
 
