@@ -94,15 +94,49 @@ class ItemParts(NamedTuple):
     amount: float | None  # None: no amount written (one default portion)
     unit: Unit | None  # None: a count of the food itself ("2 eggs")
     food: str
+    remarks: str = ""  # words in brackets that are not an amount: "(packed in water)"
+    notes: tuple[str, ...] = ()  # how the amount was read, when there was a choice
+    estimate: str | None = None  # what was assumed: a range's midpoint
+
+
+# "(250 ml)", "(5.3 oz)", "(1 ounce by weight)", "(about 2 tbsp each)": a second amount.
+_BRACKET = re.compile(r"\(([^()]*)\)?")
+_BRACKET_AMOUNT = re.compile(
+    rf"^(?:about|approx\.?|approximately|~)?\s*(?P<amount>(?:\d+\s+)?\d+/\d+|{_NUMBER})\s*"
+    r"(?P<unit>fl\.?\s*oz\.?|fluid\s+ounces?|[a-zA-Z]+\.?)"
+    r"(?P<each>\s+each)?(?:\s+(?:by\s+weight|weight|total|dry|cooked|raw))?$",
+    re.IGNORECASE,
+)
+# "3-4 oz", "6 to 8 ounces", "1–2 slices": a range, read as its midpoint.
+_RANGE = re.compile(
+    rf"^(?P<low>{_NUMBER}|\d+/\d+)\s*(?:-|–|to)\s*(?P<high>{_NUMBER}|\d+/\d+)(?=\s|[a-zA-Z])"
+)
+# Words that say how full a spoon or cup is: noted, no factor applied (docs/log-format.md).
+FULLNESS = frozenset("heaping heaped level scant rounded generous good large-ish".split())
+# App exports write "Banana - Raw": a dash between words separates name parts.
+_NAME_DASH = re.compile(r"(?<=[A-Za-z)])\s+[-–—]\s+(?=[A-Za-z])")
+_RANK = {"mass": 3, "volume": 2, "household": 1}
 
 
 def split_item(text: str) -> ItemParts:
     """Read amount, unit and food words from one item."""
-    cleaned = _normalise(text)
+    plain, bracketed, remarks = _brackets(_plain_numbers(text))
+    cleaned = _normalise(plain)
     if not cleaned:
         raise AmountError("empty item")
     if re.match(r"[-−]\s*\.?\d", cleaned):
         raise AmountError("the amount must be positive")
+    cleaned, notes = _fullness(cleaned)
+    cleaned, estimate = _midpoint(cleaned)
+    parts = _amount_and_food(cleaned)
+    if bracketed is not None:
+        parts = _more_exact(parts, bracketed)
+    return parts._replace(
+        remarks=remarks, notes=parts.notes + notes, estimate=estimate or parts.estimate
+    )
+
+
+def _amount_and_food(cleaned: str) -> ItemParts:
     leading = _leading_amount(cleaned)
     if leading is not None:
         amount, rest = leading
@@ -115,6 +149,88 @@ def split_item(text: str) -> ItemParts:
     if after_comma is not None:
         return after_comma
     return _checked(None, None, cleaned)
+
+
+def _brackets(text: str) -> tuple[str, tuple[float, Unit, bool] | None, str]:
+    """Take bracketed text out of the item: a second amount, or remarks kept apart
+    ("(packed in water, drained)", "(tall)") so they never join the food's name."""
+    if "(" not in text:
+        return text, None, ""
+    amount: tuple[float, Unit, bool] | None = None
+    remarks = []
+    for found in _BRACKET.finditer(text):
+        inside = found.group(1).strip(" ,;")
+        stated = _BRACKET_AMOUNT.match(inside)
+        unit = _unit_word(stated.group("unit")) if stated else None
+        if stated and unit is not None and unit.kind != "household" and amount is None:
+            amount = (number(stated.group("amount")), unit, bool(stated.group("each")))
+        elif _says_something(_DIMENSION.sub(" ", inside)):
+            remarks.append(" ".join(_DIMENSION.sub(" ", inside).split()))
+    rest = " ".join(_BRACKET.sub(" ", text).split()).strip(" ,;")
+    return rest, amount, ", ".join(remarks)
+
+
+_SIZE_WORDS = frozenset("to long dia diameter wide high thick about approx".split())
+
+
+def _says_something(remark: str) -> bool:
+    """Not the remains of a size ("to 7- long")."""
+    return any(
+        len(word) >= 3 and word.lower() not in _SIZE_WORDS
+        for word in re.findall(r"[A-Za-z]+", remark)
+    )
+
+
+def _unit_word(text: str) -> Unit | None:
+    if text.lower().startswith(("fl", "fluid")):
+        return unit_of("fl oz")
+    spelled = canonical(text)
+    return unit_of(spelled) if spelled else None
+
+
+def _more_exact(parts: ItemParts, bracketed: tuple[float, Unit, bool]) -> ItemParts:
+    """ "1 cup (250 ml) milk", "1 container (5.3 oz) yogurt": a mass over a volume over a
+    count; the bracket's amount when the two are of one kind."""
+    amount, unit, each = bracketed
+    if parts.amount is None and parts.unit is None:
+        return parts._replace(amount=amount, unit=unit)  # "milk (1 cup)"
+    written = parts.unit.kind if parts.unit else "household"
+    if _RANK[unit.kind] < _RANK[written]:
+        return parts._replace(
+            notes=(f"used {_said(parts)}, not the {amount:g} {unit.name} in brackets",)
+        )
+    if each and parts.amount is not None:
+        amount *= parts.amount
+    note = f"used the {amount:g} {unit.name} in brackets rather than {_said(parts)}"
+    return parts._replace(amount=amount, unit=unit, notes=(note,))
+
+
+def _said(parts: ItemParts) -> str:
+    unit = parts.unit.name if parts.unit else "whole"
+    return f"{parts.amount if parts.amount is not None else 1:g} {unit}"
+
+
+def _fullness(text: str) -> tuple[str, tuple[str, ...]]:
+    """ "1 heaping tbsp": the word is noted and no factor applied (docs/log-format.md)."""
+    found = [word for word in text.split() if word.lower() in FULLNESS]
+    if not found:
+        return text, ()
+    kept = " ".join(word for word in text.split() if word.lower() not in FULLNESS)
+    said = ", ".join(f'"{word}"' for word in found)
+    return kept, (f"{said}: no factor applied; weighed as a level measure",)
+
+
+def _midpoint(text: str) -> tuple[str, str | None]:
+    """ "3-4 oz tuna" -> "3.5 oz tuna", with what was assumed."""
+    found = _RANGE.match(text)
+    if found is None or ("/" in found.group("high") and "/" not in found.group("low")):
+        return text, None  # "1-1/2 cups" is one and a half
+    low, high = number(found.group("low")), number(found.group("high"))
+    if not 0 < low < high:
+        return text, None
+    middle = (low + high) / 2
+    said = found.group(0).strip()
+    return f"{middle:g}{text[found.end() :]}", f"the range {said} read as its midpoint, {middle:g}"
 
 
 def _amount_after_comma(text: str) -> ItemParts | None:
@@ -132,11 +248,17 @@ def _amount_after_comma(text: str) -> ItemParts | None:
     return _checked(amount, unit, f"{described} {food}".strip())
 
 
-def _normalise(text: str) -> str:
+def _plain_numbers(text: str) -> str:
+    """Vulgar fractions and the fraction slash as ASCII: "1½" -> "1 1/2"."""
     for vulgar, ascii_ in _VULGAR.items():
-        text = text.replace(vulgar, f" {ascii_}")
-    text = re.sub(r"(\d)\s+/\s+(\d)", r"\1/\2", text)
+        if vulgar in text:
+            text = text.replace(vulgar, f" {ascii_}" if vulgar != "⁄" else "/")
+    return re.sub(r"(\d)\s+/\s+(\d)", r"\1/\2", text)
+
+
+def _normalise(text: str) -> str:
     text = _DIMENSION.sub(" ", text)  # "8-inch tortilla", "pancakes (4 inch)"
+    text = _NAME_DASH.sub(", ", text)
     return " ".join(text.replace("\u00a0", " ").split()).strip(" ,;")
 
 

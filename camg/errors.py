@@ -7,7 +7,7 @@ into text on stderr and an exit status.
 
 from __future__ import annotations
 
-from enum import IntEnum
+from enum import Enum, IntEnum
 from typing import NamedTuple
 
 
@@ -20,13 +20,38 @@ class ExitStatus(IntEnum):
     INTERRUPTED = 130
 
 
+class Severity(str, Enum):
+    """An error stops the command unless --lenient; warnings and notes never do."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    NOTE = "note"
+
+
+class Kind(str, Enum):
+    """What sort of trouble: JSON carries it, tests select by it."""
+
+    UNKNOWN_FOOD = "unknown-food"
+    NO_MEASURE = "no-measure"
+    BAD_AMOUNT = "bad-amount"
+    BAD_DATE = "bad-date"
+    NOT_HONOURED = "not-honoured"  # a word that changes Ca or Mg and no food has it
+    SUPPLEMENT = "supplement"
+    UNREADABLE = "unreadable-file"
+    READ_AS = "read-as"  # a note: how camg read an item it could use
+    LEFT_OUT = "left-out"  # a note: a supplement without calcium or magnesium
+    OTHER = "other"
+
+
 class Problem(NamedTuple):
-    """Something the user must fix, located in their input when it can be."""
+    """Something the user must fix or know, located in their input when it can be."""
 
     message: str
     source: str | None = None
     line: int | None = None
     text: str | None = None  # the input the problem is about, when it is one item
+    kind: Kind = Kind.OTHER
+    severity: Severity = Severity.ERROR
 
     def __str__(self) -> str:
         if self.source is not None and self.line is not None:

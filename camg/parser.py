@@ -14,40 +14,44 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import NamedTuple
 
-from camg.errors import CamgError, Problem
+from camg.errors import CamgError, Kind, Problem
+from camg.headings import Heading, numeric_evidence, read_heading, settle
 
 MEAL_WORDS = frozenset(
-    [
-        "breakfast",
-        "brunch",
-        "lunch",
-        "dinner",
-        "supper",
-        "snack",
-        "snacks",
-        "dessert",
-        "elevenses",
-        "tea",
-        "meal",
-        "drinks",
-        "drink",
-        "supplements",
-        "supplement",
-        "pre-workout",
-        "post-workout",
-        "workout",
-    ]
+    (
+        "breakfast brunch lunch dinner supper snack snacks dessert elevenses tea meal drinks "
+        "drink supplements supplement pre-workout post-workout workout"
+    ).split()
 )
-_DATE = re.compile(r"\s*(\d{4}-\d{1,2}-\d{1,2})(?=$|[\s,:;.)])(.*)$")
+# Meal words that stand alone on a line as a heading ("Breakfast"); "tea" alone is a drink.
+_BARE_MEALS = frozenset(
+    "breakfast brunch lunch dinner supper snack snacks dessert elevenses".split()
+)
+_ISO_START = re.compile(r"\s*\d{4}-\d{1,2}-\d{1,2}\b")
+# A short heading before ":" ("afternoon:", "post-workout smoothie:", "Lunch (12:30):").
 _HEADING = re.compile(
-    r"\s*([A-Za-z][A-Za-z'\-]*(?:\s+[A-Za-z][A-Za-z'\-]*){0,2})\s*:(?!\d)\s*(.*)$"
+    r"\s*(?P<words>[A-Za-z][A-Za-z'\-]*(?:\s+[A-Za-z][A-Za-z'\-]*){0,3})"
+    r"\s*(?:\([^()]{0,20}\))?\s*:(?!\d)\s*(?P<rest>.*)$"
 )
+# "Breakfast - porridge with milk", "Lunch – soup": a meal word before a dash.
+_DASHED = re.compile(
+    r"\s*(?P<words>[A-Za-z][A-Za-z'\-]*(?:\s+[A-Za-z]+){0,2})\s+[-–—]\s+(?P<rest>.+)$"
+)
+_MARKDOWN = re.compile(r"^(?:#{1,6}\s+|\*\*)|\*\*:?$")
 _COMMENT = re.compile(r"#(?!\d{4,5}\b)")
 _BULLET = re.compile(r"\s*(?:[-*•·]\s+|\d+[.)]\s+(?=\D))")
 # The characters a bullet or a time of day can start with.
 _MAY_LEAD = frozenset("-*•·0123456789 \t")
-_AMOUNT_FIRST = re.compile(r"[\d.½⅓⅔¼¾⅛]")
-_TIME = re.compile(r"\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s+", re.IGNORECASE)
+_AMOUNT_FIRST = re.compile(r"[\d.½⅓⅔¼¾⅛]|(?:a|an|one|two|half)\b", re.IGNORECASE)
+# "08:30", "8.30am", "7 pm -": a time of day, never "28.35 g".
+_TIME = re.compile(
+    r"\s*(?:[01]?\d|2[0-3])(?::[0-5]\d\s*(?:[ap]\.?m\.?)?|(?:\.[0-5]\d)?\s*[ap]\.?m\.?)"
+    r"(?![a-z])\s*(?:[-–:]\s*)?",
+    re.IGNORECASE,
+)
+# What a day heading may start with: a digit, a letter of a weekday, month or "Day", "#".
+_HEADING_LEAD = frozenset("0123456789#*_ADFJMNOSTWadfjmnostw")
+DEFAULT_ORDER = "mdy"
 
 
 class Item(NamedTuple):
@@ -64,12 +68,21 @@ class Day:
     date: date | None
     labels: list[str] = field(default_factory=list)
     items: list[Item] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)  # a heading that names no date
 
 
 @dataclass
 class ParsedLog:
     days: list[Day]
     problems: list[Problem]
+
+
+class _Section(NamedTuple):
+    """A day heading of one file and the items under it, before its date is settled."""
+
+    heading: Heading | None
+    line: int
+    items: list[Item]
 
 
 def decode(data: bytes, source: str) -> str:
@@ -85,37 +98,138 @@ def decode(data: bytes, source: str) -> str:
         ) from None
 
 
-def parse(text: str, source: str, into: ParsedLog | None = None) -> ParsedLog:
-    """Read a log's days, meals and items; days with the same date merge."""
+def parse(
+    text: str,
+    source: str,
+    into: ParsedLog | None = None,
+    date_order: str | None = None,
+    today: date | None = None,
+) -> ParsedLog:
+    """Read a log's days, meals and items. Days with the same date merge (across files
+    too); days without a calendar date stay apart, in the order written.
+
+    `date_order` reads numeric dates such as 3/9 (mdy, dmy or ymd); None lets the
+    file's unambiguous dates decide, else mdy."""
     log = into or ParsedLog(days=[], problems=[])
-    by_date = {day.date: day for day in log.days}
-    day: Day | None = None
+    sections = _sections(text, source, log)
+    order = date_order or _evidenced_order(sections, source, log)
+    _file_days(sections, order, today or date.today(), source, log)
+    return log
+
+
+def _sections(text: str, source: str, log: ParsedLog) -> list[_Section]:
+    """The file cut at its day headings; items before the first one form their own section."""
+    sections = [_Section(None, 0, [])]
     meal: str | None = None
     # Universal newlines: CR, LF and CRLF end lines, as in the editors people write
     # logs with; iterating keeps a big log from becoming a list of a million lines.
     for number, raw in enumerate(io.StringIO(text, newline=None), start=1):
-        line = (_strip_comment(raw) if "#" in raw else raw).strip()
+        line = raw.strip()
         if not line:
             continue
-        dated = _DATE.match(line) if line[0].isdigit() else None
-        if dated:
-            day, meal = _start_day(dated, by_date, log, source, number), None
-            continue
-        if day is None:
-            day = _day(None, by_date, log)
-        heading = _heading(line) if ":" in line else None
-        if heading is not None:
-            meal, line = heading
+        heading = read_heading(line) if line[0] in _HEADING_LEAD else None
+        if heading is None and "#" in line:
+            line = _strip_comment(line).strip()
             if not line:
                 continue
-        for text_ in line.split(";"):
-            item = _clean_item(text_)
-            if item:
-                # tuple.__new__ skips the named tuple's Python-level __new__: a log
-                # can hold a million items.
-                item = sys.intern(item)  # a log repeats its items: keep one copy of each
-                day.items.append(_new_tuple(Item, (source, number, item, meal)))
-    return log
+        if heading is not None:
+            sections.append(_Section(heading, number, []))
+            meal = None
+            if not heading.items:
+                continue
+            line = heading.items
+        elif _ISO_START.match(line):
+            log.problems.append(
+                Problem(
+                    "after a date write only words such as a weekday; put food items on the "
+                    "next lines",
+                    source,
+                    number,
+                    kind=Kind.BAD_DATE,
+                )
+            )
+            continue
+        meal, line = _meal(line, meal)
+        _add_items(line, sections[-1].items, source, number, meal)
+    return sections
+
+
+def _meal(line: str, meal: str | None) -> tuple[str | None, str]:
+    """The meal a line opens, if it is a heading, and the items left on the line."""
+    heading = _heading(line)
+    if heading is not None:
+        return heading
+    return meal, line
+
+
+def _add_items(line: str, items: list[Item], source: str, number: int, meal: str | None) -> None:
+    for text_ in line.split(";"):
+        item = _clean_item(text_)
+        if item:
+            # tuple.__new__ skips the named tuple's Python-level __new__: a log
+            # can hold a million items.
+            item = sys.intern(item)  # a log repeats its items: keep one copy of each
+            items.append(_new_tuple(Item, (source, number, item, meal)))
+
+
+def _evidenced_order(sections: list[_Section], source: str, log: ParsedLog) -> str:
+    """The numeric date order a file's own dates allow: 14/10 says dmy, 10/14 says mdy."""
+    found: dict[str, int] = {}
+    for section in sections:
+        if section.heading is not None:
+            evidence = numeric_evidence(section.heading)
+            if evidence is not None:
+                found.setdefault(evidence, section.line)
+    if len(found) > 1:
+        log.problems.append(
+            Problem(
+                f"this file writes numeric dates both day-first (line {found['dmy']}) and "
+                f"month-first (line {found['mdy']}); write them one way, or give "
+                "--date-order dmy or mdy",
+                source,
+                max(found.values()),
+                kind=Kind.BAD_DATE,
+            )
+        )
+    return next(iter(found), DEFAULT_ORDER)
+
+
+def _file_days(
+    sections: list[_Section], order: str, today: date, source: str, log: ParsedLog
+) -> None:
+    """Settle each heading's date (years from the neighbours) and file its items."""
+    by_date = {day.date: day for day in log.days if day.date is not None}
+    years = [s.heading.year for s in sections if s.heading is not None and s.heading.year]
+    previous: date | None = None
+    for section in sections:
+        heading = section.heading
+        if heading is None:
+            if section.items:
+                log.days.append(Day(None, [], section.items))
+            continue
+        if heading.year is not None:
+            years.pop(0)
+        settled = settle(heading, order, previous, years[0] if years else None, today)
+        if settled.error is not None or settled.when is None:
+            day = Day(None, [heading.label], section.items)
+            log.days.append(day)
+            if settled.error is not None:
+                day.problems.append(_bad_date(settled.error, source, section.line))
+            continue
+        previous = settled.when
+        day = _dated_day(settled.when, by_date, log)
+        if heading.words and heading.words not in day.labels:
+            day.labels.append(heading.words)
+        day.items.extend(section.items)
+
+
+def _bad_date(error: str, source: str, line: int) -> Problem:
+    return Problem(
+        f"{error}; write the day as YYYY-MM-DD, or give --date-order if 3/9 means 3 September",
+        source,
+        line,
+        kind=Kind.BAD_DATE,
+    )
 
 
 _new_tuple = tuple.__new__
@@ -127,37 +241,7 @@ def _strip_comment(line: str) -> str:
     return line[: found.start()] if found else line
 
 
-def _start_day(
-    dated: re.Match[str], by_date: dict[date | None, Day], log: ParsedLog, source: str, number: int
-) -> Day | None:
-    text, rest = dated.group(1), dated.group(2).strip(" ,:;.-")
-    try:
-        when = date.fromisoformat(_zero_pad(text))
-    except ValueError:
-        log.problems.append(
-            Problem(f'"{text}" is not a valid date; write it as YYYY-MM-DD', source, number)
-        )
-        return None
-    day = _day(when, by_date, log)
-    if rest and re.search(r"\d", rest):
-        log.problems.append(
-            Problem(
-                "after a date write only words such as a weekday; put food items on the next lines",
-                source,
-                number,
-            )
-        )
-    elif rest:
-        day.labels.append(rest)
-    return day
-
-
-def _zero_pad(text: str) -> str:
-    year, month, day_ = text.split("-")
-    return f"{year}-{int(month):02d}-{int(day_):02d}"
-
-
-def _day(when: date | None, by_date: dict[date | None, Day], log: ParsedLog) -> Day:
+def _dated_day(when: date, by_date: dict[date, Day], log: ParsedLog) -> Day:
     if when not in by_date:
         by_date[when] = Day(when)
         log.days.append(by_date[when])
@@ -165,15 +249,32 @@ def _day(when: date | None, by_date: dict[date | None, Day], log: ParsedLog) -> 
 
 
 def _heading(line: str) -> tuple[str, str] | None:
-    """ "lunch: soup; bread" -> ("lunch", "soup; bread"); one word, or words ending in a meal."""
-    found = _HEADING.match(line)
-    if not found:
-        return None
-    words = found.group(1).lower().split()
-    rest = found.group(2).strip()
-    if words[-1] not in MEAL_WORDS and (len(words) > 1 or _AMOUNT_FIRST.match(rest)):
+    """ "lunch: soup; bread" -> ("lunch", "soup; bread"): a short heading before ":", a
+    meal word before a dash, or a meal word alone. "Greek yogurt: 150 g" is an item."""
+    if ":" in line:
+        found = _HEADING.match(_MARKDOWN.sub("", line))
+    elif "-" in line or "–" in line or "—" in line:
+        found = _DASHED.match(line)
+        if found is not None and found.group("words").lower().split()[-1] not in MEAL_WORDS:
+            return None
+    else:
+        return _bare_meal(line)
+    if found is None:
+        return _bare_meal(line)
+    words = found.group("words").lower().split()
+    rest = found.group("rest").strip()
+    if words[-1] not in MEAL_WORDS and _AMOUNT_FIRST.match(rest):
         return None  # "Greek yogurt: 150 g" is an item, not a meal
     return " ".join(words), rest
+
+
+def _bare_meal(line: str) -> tuple[str, str] | None:
+    """ "Breakfast", "## Lunch", "Morning snack:" alone on a line."""
+    text = _MARKDOWN.sub("", line).strip().rstrip(":").strip()
+    words = text.lower().split()
+    if 0 < len(words) <= 3 and words[-1] in _BARE_MEALS and text.replace(" ", "").isalpha():
+        return " ".join(words), ""
+    return None
 
 
 def _clean_item(text: str) -> str:

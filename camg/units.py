@@ -43,7 +43,7 @@ _SPELLINGS = {
     "tsp": "tsp tsps teaspoon teaspoonful tspn",
     "tbsp": "tbsp tbsps tbs tbl tbls tblsp tablespoon tablespoonful tbspn",
     "fl oz": "floz fl.oz fl.oz.",
-    "cup": "cup cups c.",
+    "cup": "cup cups c. c",
     "pint": "pint pt",
     "quart": "quart qt",
     "gallon": "gallon gal",
