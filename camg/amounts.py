@@ -128,6 +128,8 @@ def split_item(text: str) -> ItemParts:
         raise AmountError("the amount must be positive")
     cleaned, notes = _fullness(cleaned)
     cleaned, estimate = _midpoint(cleaned)
+    cleaned, few = _few(cleaned)
+    estimate = estimate or few
     parts = _amount_and_food(cleaned)
     if bracketed is not None:
         parts = _more_exact(parts, bracketed)
@@ -218,6 +220,18 @@ def _fullness(text: str) -> tuple[str, tuple[str, ...]]:
     kept = " ".join(word for word in text.split() if word.lower() not in FULLNESS)
     said = ", ".join(f'"{word}"' for word in found)
     return kept, (f"{said}: no factor applied; weighed as a level measure",)
+
+
+_FEW = re.compile(r"^(?:a\s+few|several)\b", re.IGNORECASE)
+FEW = 3  # "a few", "several": documented in docs/log-format.md
+
+
+def _few(text: str) -> tuple[str, str | None]:
+    """ "a few squares of chocolate": three, as an estimate."""
+    found = _FEW.match(text)
+    if found is None:
+        return text, None
+    return f"{FEW}{text[found.end() :]}", f'"{found.group(0)}" read as {FEW}'
 
 
 def _midpoint(text: str) -> tuple[str, str | None]:
@@ -346,9 +360,7 @@ def _leading_unit(rest: str) -> tuple[Unit | None, str]:
     elif (household := _household(lowered[0])) and len(words) > 1:
         unit, used = unit_of(household), 1
     elif _vague(lowered[0]):
-        raise AmountError(
-            f'"{words[0]}" is not a measure that can be weighed; give grams or a cup/tbsp measure'
-        )
+        unit, used = Unit(_vague_word(lowered[0]), "vague"), 1
     food_words = words[used:]
     if (
         unit is not None
@@ -367,6 +379,12 @@ def _leading_unit(rest: str) -> tuple[Unit | None, str]:
 def _household(word: str) -> str | None:
     word = singular(word.removesuffix("-sized").removesuffix("-size"))
     return word if word in HOUSEHOLD else None
+
+
+def _vague_word(word: str) -> str:
+    """ "handfuls" -> "handful", "spoonful" -> "spoon", "glassful" -> "glass"."""
+    word = singular(word)
+    return word[:-3] if word.endswith("ful") and word[:-3] in VAGUE else word
 
 
 def _vague(word: str) -> bool:

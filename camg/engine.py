@@ -23,7 +23,13 @@ if TYPE_CHECKING:
 
 BELOW, WITHIN, ABOVE = "below", "within", "above"
 # What each entry carries from its resolution, so that days can be summed.
-ENTRY_VALUES = ["calcium_mg", "magnesium_mg", "supplement_magnesium_mg"]
+ENTRY_VALUES = [
+    "calcium_mg",
+    "magnesium_mg",
+    "supplement_magnesium_mg",
+    "estimated",
+    "approximated",
+]
 
 
 class Options(NamedTuple):
@@ -48,6 +54,8 @@ class DayResult:
     unknown_foods: list[str] = field(default_factory=list)
     unresolved: list[dict[str, Any]] = field(default_factory=list)
     supplement_magnesium_mg: float = 0.0
+    estimated: int = 0  # entries whose amount camg assumed
+    approximate: int = 0  # entries with a word unused, corrected or substituted
     calcium_rda_pct: float | None = None
     magnesium_rda_pct: float | None = None
     warnings: list[str] = field(default_factory=list)
@@ -132,6 +140,8 @@ def build_report(log: ResolvedLog, options: Options) -> Report:
             unknown_foods=unknown.get(index, []),
             unresolved=[problem_record(problem) for problem in day.unresolved],
             supplement_magnesium_mg=totals["supplement_magnesium_mg"],
+            estimated=int(totals["estimated"]),
+            approximate=int(totals["approximated"]),
         )
         result.status = status(result.ratio, options.low, options.high)
         if intakes is not None:
@@ -145,6 +155,8 @@ def problem_record(problem: Problem) -> dict[str, Any]:
         "source": problem.source,
         "line": problem.line,
         "text": problem.text,
+        "kind": problem.kind.value,
+        "severity": problem.severity.value,
         "message": problem.message,
     }
 
@@ -172,7 +184,7 @@ def entry_frame(log: ResolvedLog) -> tuple[pd.DataFrame, pd.DataFrame]:
     import pandas as pd
 
     entries: list[Entry] = [entry for day in log.days for entry in day.entries]
-    sources, lines, meals, chosen = zip(*entries, strict=True) if entries else ((),) * 4
+    sources, lines, meals, chosen, parts = zip(*entries, strict=True) if entries else ((),) * 5
     position: dict[int, int] = {}
     distinct: list[Resolution] = []
     codes = np.fromiter(
@@ -187,6 +199,7 @@ def entry_frame(log: ResolvedLog) -> tuple[pd.DataFrame, pd.DataFrame]:
             "source": pd.Series(sources, dtype=object),
             "line": np.asarray(lines, dtype=np.int64),
             "meal": pd.Series(meals, dtype=object),
+            "part": np.asarray(parts, dtype=np.int64),
             "resolution": codes,
         }
     )
@@ -221,6 +234,8 @@ def resolution_frame(resolutions: list[Resolution]) -> pd.DataFrame:
         per_100g = np.array([v[position] if v else np.nan for v in values], dtype="float64")
         dose = np.where((supplement == element).to_numpy(), doses, 0.0)
         frame[f"{element}_mg"] = np.where(is_supplement, dose, grams * per_100g / 100.0)
+    frame["estimated"] = frame["estimate"].notna().astype("float64")
+    frame["approximated"] = frame["approximate"].astype("float64")
     frame["supplement_magnesium_mg"] = np.where(
         (supplement == "magnesium").to_numpy(), frame["magnesium_mg"], 0.0
     )
@@ -231,7 +246,7 @@ def _day_totals(frame: pd.DataFrame, day_count: int) -> list[dict[str, float]]:
     """Sums per day of what is known; days without entries total zero."""
     import pandas as pd
 
-    columns = ["day", "calcium_mg", "magnesium_mg", "supplement_magnesium_mg"]
+    columns = ["day", *ENTRY_VALUES]
     sums = frame[columns].assign(entries=1).groupby("day").sum()
     return sums.reindex(pd.RangeIndex(day_count), fill_value=0.0).to_dict("records")
 

@@ -13,8 +13,9 @@ from typing import NamedTuple
 
 from camg import tables
 from camg.amounts import number
+from camg.matching import CATEGORY_HEADS
 from camg.tables import Portion
-from camg.text import words
+from camg.text import singular, words
 from camg.units import GRAMS_PER, HOUSEHOLD, ML_PER, Unit, canonical, measure_unit
 
 # Words people use for a measure SR28 names otherwise: a piece of toast is a slice,
@@ -46,6 +47,14 @@ class Weighed(NamedTuple):
     grams: float
     portion: str  # how the weight was found: "1 cup (244 g)", "30 g", "1 medium (118 g)"
     default: bool = False  # no amount was written: one default portion
+    notes: tuple[str, ...] = ()
+    borrowed: bool = False  # the measure is another form's of the same food
+
+
+# "1 oz (18 kernels)", "1 cup (about 23 almonds)": SR28 states a count inside a measure.
+_COUNT_INSIDE = re.compile(r"\((?:about|approx\.?|approximately)?\s*(\d+)\s+([a-z]+)", re.I)
+# "serving 1 packet", "serving 2 crackers": a serving that is a count of something.
+_SERVING_OF = re.compile(r"^serving\s+(\d+(?:\.\d+)?)\s+([a-z]+)", re.I)
 
 
 def weigh(
@@ -65,11 +74,14 @@ def weigh(
         grams = (amount or 1.0) * unit.grams
         return Weighed(grams, f"{amount or 1:g} {unit.name}")
     if unit is not None and unit.kind == "volume":
-        return _by_volume(food_id, food_name, amount or 1.0, unit, food_words)
+        try:
+            return _by_volume(food_id, food_name, amount or 1.0, unit, food_words)
+        except PortionError:
+            return _borrowed(food_id, food_name, amount or 1.0, unit, food_words)
     if unit is not None:
         portion = _household(food_id, unit.name, food_words)
         if portion is None:
-            raise PortionError(_missing(unit.name, food_id, food_name))
+            return _borrowed(food_id, food_name, amount or 1.0, unit, food_words)
         return _times(portion, amount or 1.0)
     head = tuple(words(food_name.split(",")[0]))
     portion = _count_portion(
@@ -82,7 +94,89 @@ def weigh(
     if amount is None and measure_unit(portion.measure)[0] in GRAMS_PER:
         # No amount and a serving given by weight ("3 oz"): the serving as listed.
         return Weighed(portion.grams, f"{portion.label} ({portion.grams:g} g)", default=True)
+    if amount is not None and _by_weight_or_volume(portion):
+        counted = next((p for p in (portion, *tables.portions_of(food_id)) if _pieces(p)), None)
+        if counted is not None:
+            return _pieces(counted)(amount)  # type: ignore[misc]
+        if measure_unit(portion.measure)[0] in GRAMS_PER:
+            raise PortionError(
+                f"no weight per piece for {food_name}; give grams, e.g. "
+                f'"30 g {" ".join(food_words)}"'
+            )
+    _check_named_measure(food_id, food_name, food_words, portion)
     return _times(portion, amount or 1.0, default=amount is None)
+
+
+def _check_named_measure(
+    food_id: str, food_name: str, food_words: tuple[str, ...], portion: Portion
+) -> None:
+    """ "5 cucumber sticks" is not five cucumbers: a measure word the food lacks is an error."""
+    unit, qualifiers = measure_unit(portion.measure)
+    named = set(words(food_name)) | set(qualifiers) | {unit} | ANY_SIZE
+    for word in food_words:
+        if word in HOUSEHOLD and word not in named:
+            raise PortionError(_missing(word, food_id, food_name))
+
+
+def _pieces(portion: Portion):
+    """ "10 cashews" from "1 oz (18 kernels)": a count weighs by the piece."""
+    found = _COUNT_INSIDE.search(portion.measure)
+    if found is None or int(found.group(1)) <= 1:
+        return None
+    count, what = int(found.group(1)), found.group(2)
+    each = portion.grams / count
+
+    def weighed(amount: float) -> Weighed:
+        label = f"{amount:g} x 1/{count} of {portion.label} ({each:.3g} g per {singular(what)})"
+        return Weighed(amount * each, label)
+
+    return weighed
+
+
+def _borrowed(
+    food_id: str, food_name: str, amount: float, unit: Unit, food_words: tuple[str, ...]
+) -> Weighed:
+    """A measure the food lacks, from the same food in another form ("a cup of baby carrots"
+    from chopped raw carrots), said in the notes; else the error naming what it has."""
+    for sibling_id, sibling_name in _siblings(food_id, food_name):
+        try:
+            if unit.kind == "volume":
+                found = _by_volume(sibling_id, sibling_name, 1.0, unit, food_words)
+            else:
+                portion = _household(sibling_id, unit.name, food_words)
+                if portion is None:
+                    continue
+                found = _times(portion, 1.0)
+        except PortionError:
+            continue
+        note = f"the {unit.name} measure borrowed from {sibling_name} (#{sibling_id})"
+        return Weighed(
+            amount * found.grams, f"{amount:g} {unit.name} ({note})", False, (note,), True
+        )
+    raise PortionError(_missing(unit.name, food_id, food_name))
+
+
+def _siblings(food_id: str, food_name: str) -> list[tuple[str, str]]:
+    """Foods of the same head and group ("Carrots, raw" for "Carrots, baby, raw"), the
+    closest in name first; "Seeds, chia seeds" is the head of a seed, not "Seeds"."""
+    row = tables.food_row(food_id)
+    if row is None:
+        return []
+    head = _head(food_name)
+    mine = set(words(food_name))
+    others = [
+        (other, name)
+        for other, name, group in tables.food_names()
+        if group == row["group"] and other != food_id and _head(name) == head
+    ]
+    return sorted(others, key=lambda found: -len(mine & set(words(found[1]))))
+
+
+def _head(name: str) -> str:
+    segments = [segment.strip().lower() for segment in name.split(",")]
+    if len(segments) > 1 and set(words(segments[0])) <= CATEGORY_HEADS:
+        return ", ".join(segments[:2])
+    return segments[0]
 
 
 def _times(portion: Portion, amount: float, default: bool = False) -> Weighed:
@@ -142,6 +236,11 @@ def _household(food_id: str, unit: str, food_words: tuple[str, ...]) -> Portion 
         named = [p for p in portions if measure_unit(p.measure)[0] == name]
         if named:
             return _best(named, food_words)
+    for portion in portions:  # "2 packets" of "serving 1 packet"
+        serving = _SERVING_OF.match(portion.measure)
+        if serving and singular(serving.group(2).lower()) == unit:
+            per = float(serving.group(1))
+            return Portion(portion.seq, portion.amount * per, f"{serving.group(2)}", portion.grams)
     if unit not in ANY_SIZE:
         return None
     sized = [p for p in portions if unit in measure_unit(p.measure)[1]]

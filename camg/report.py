@@ -48,6 +48,8 @@ def day_record(report: Report, day: DayResult) -> dict[str, Any]:
         incomplete=day.incomplete,
         unknown_values=day.unknown_foods,
         entries_count=day.entry_count,
+        estimated_entries=day.estimated,
+        approximate_entries=day.approximate,
     )
     if report.intakes is not None:
         record["calcium_rda_pct"] = _num(day.calcium_rda_pct)
@@ -59,6 +61,7 @@ def day_record(report: Report, day: DayResult) -> dict[str, Any]:
 ENTRY_FIELDS = [
     "source",
     "line",
+    "part",
     "text",
     "meal",
     "food_id",
@@ -71,9 +74,12 @@ ENTRY_FIELDS = [
     "supplement",
     "calcium_mg",
     "magnesium_mg",
+    "estimate",
+    "approximate",
+    "notes",
 ]
 _NUMBERS = {"amount", "grams", "calcium_mg", "magnesium_mg"}
-_TEXTS = {"source", "meal", "food_id", "unit", "supplement"}
+_TEXTS = {"source", "meal", "food_id", "unit", "supplement", "estimate"}
 
 
 class Details:
@@ -110,10 +116,12 @@ def _entry_columns(joined: Any) -> dict[str, list[Any]]:
             column = [_num(value) for value in column]
         elif name in _TEXTS:
             column = [_text(value) for value in column]
-        elif name == "line":
+        elif name in ("line", "part"):
             column = [int(value) for value in column]
-        elif name == "default_portion":
+        elif name in ("default_portion", "approximate"):
             column = [bool(value) for value in column]
+        elif name == "notes":
+            column = [list(value) for value in column]
         columns[name] = column
     return columns
 
@@ -211,11 +219,14 @@ DAY_COLUMNS = [
     "incomplete",
     "unknown_values",
     "entries_count",
+    "estimated_entries",
+    "approximate_entries",
 ]
 ENTRY_COLUMNS = [
     "date",
     "source",
     "line",
+    "part",
     "meal",
     "text",
     "food_id",
@@ -225,6 +236,9 @@ ENTRY_COLUMNS = [
     "grams",
     "calcium_mg",
     "magnesium_mg",
+    "estimate",
+    "approximate",
+    "notes",
 ]
 
 
@@ -247,5 +261,6 @@ def entry_rows(report: Report) -> tuple[list[str], list[dict[str, Any]]]:
     rows = []
     for day in report.days:
         when = day.date.isoformat() if day.date else None
-        rows.extend({"date": when, **record} for record in details.entries_of(day))
+        for record in details.entries_of(day):
+            rows.append({"date": when, **record, "notes": "; ".join(record["notes"])})
     return ENTRY_COLUMNS, rows

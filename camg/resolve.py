@@ -1,7 +1,9 @@
 """From parsed items to entries: a real food, a real weight, or a located problem.
 
-Resolution is cached by item text: a log repeats itself ("1 cup milk" every
-morning), and the same words always mean the same food and grams.
+A line may hold several foods ("banana, black coffee", "toast with butter"):
+it is read whole first, and split only when its parts are foods by themselves.
+Resolution is cached by text, failures included: a log repeats itself ("1 cup
+milk" every morning), and the same words always mean the same food and grams.
 """
 
 from __future__ import annotations
@@ -12,18 +14,16 @@ from datetime import date
 from functools import lru_cache
 from typing import NamedTuple
 
+from camg import estimates, modifiers, tables
 from camg.amounts import AmountError, ItemParts, split_item
-from camg.errors import Problem
+from camg.errors import Kind, Problem, Severity
 from camg.matching import Match, food_index
 from camg.parser import Day, ParsedLog
 from camg.portions import PortionError, Weighed, weigh
+from camg.splitting import ACCOMPANIES, DESCRIBING, WITH_DRINK, Piece, pieces
+from camg.supplements import Supplement, recognise
 from camg.text import key, words
-from camg.units import HOUSEHOLD
-
-ELEMENTS = {"calcium": "calcium", "ca": "calcium", "magnesium": "magnesium", "mg": "magnesium"}
-SUPPLEMENT_WORDS = frozenset(
-    ["supplement", "tablet", "tab", "pill", "capsule", "cap", "elemental", "dose"]
-)
+from camg.units import HOUSEHOLD, unit_of
 
 
 class Resolution(NamedTuple):
@@ -42,15 +42,28 @@ class Resolution(NamedTuple):
     dose_mg: float | None = None
     read_as: str | None = None  # corrected spelling, when typos were corrected
     ignored: str | None = None  # words no SR28 food explained (the head noun decided)
+    estimate: str | None = None  # what camg assumed to weigh it, with the source
+    notes: tuple[str, ...] = ()  # how it was read, when there was a choice
+    approximate: bool = False  # a word was left unused, corrected or substituted
 
 
 class Entry(NamedTuple):
-    """One resolved item and where it was written."""
+    """One resolved item, where it was written, and which part of its line it is."""
 
     source: str
     line: int
     meal: str | None
     resolution: Resolution
+    part: int = 1
+
+
+class Part(NamedTuple):
+    """One part of a line: what it means, or why it means nothing."""
+
+    text: str
+    resolution: Resolution | None = None
+    problem: tuple[Kind, str] | None = None
+    left_out: str | None = None  # a supplement without calcium or magnesium
 
 
 @dataclass
@@ -65,11 +78,20 @@ class ResolvedDay:
 class ResolvedLog:
     days: list[ResolvedDay]
     problems: list[Problem]  # every line that could not be used, in file order
-    notices: list[Problem]  # things the user should see but that are not errors
+    notices: list[Problem]  # notes and warnings: how lines were read, what was left out
+    lines: int = 0  # lines that hold items, for the summary of what was not understood
 
 
 class ItemError(ValueError):
     """An item that cannot be resolved; the message says why and what to do."""
+
+    def __init__(self, message: str, kind: Kind = Kind.UNKNOWN_FOOD) -> None:
+        super().__init__(message)
+        self.kind = kind
+
+
+class LeftOut(Exception):
+    """A supplement with neither calcium nor magnesium: recognised, and left out."""
 
 
 def resolve_log(parsed: ParsedLog) -> ResolvedLog:
@@ -80,64 +102,129 @@ def resolve_log(parsed: ParsedLog) -> ResolvedLog:
     problems = list(parsed.problems)
     notices: list[Problem] = []
     days = []
+    lines: set[tuple[str, int]] = set()
     for day in sorted(parsed.days, key=_chronological):
-        resolved = ResolvedDay(day.date, list(day.labels))
-        _resolve_day(day, resolved, notices)
+        resolved = ResolvedDay(day.date, list(day.labels), unresolved=list(day.problems))
+        _resolve_day(day, resolved, notices, lines)
         problems.extend(resolved.unresolved)
         days.append(resolved)
     problems.sort(key=lambda problem: (problem.source or "", problem.line or 0))
-    return ResolvedLog(days, problems, notices)
+    return ResolvedLog(days, problems, notices, len(lines))
 
 
 def _chronological(day: Day) -> tuple[bool, date]:
-    """The undated day first, then the dated ones in calendar order."""
+    """Days without a date first, in the order written, then the dated ones in order."""
     return day.date is not None, day.date or date.min
 
 
-def _resolve_day(day: Day, resolved: ResolvedDay, notices: list[Problem]) -> None:
+def _resolve_day(
+    day: Day, resolved: ResolvedDay, notices: list[Problem], lines: set[tuple[str, int]]
+) -> None:
+    parts_seen: dict[tuple[str, int], int] = {}
     for item in day.items:
-        try:
-            resolution = resolve_text(item.text)
-        except ItemError as error:
-            resolved.unresolved.append(Problem(str(error), item.source, item.line, item.text))
-            continue
-        # tuple.__new__ skips the named tuple's Python-level __new__ (a million items).
-        resolved.entries.append(_new_tuple(Entry, (item.source, item.line, item.meal, resolution)))
-        if resolution.read_as or resolution.ignored:
-            notices.append(Problem(_notice(resolution), item.source, item.line, item.text))
+        where = (item.source, item.line)
+        lines.add(where)
+        for part in read_line(item.text):
+            number = parts_seen[where] = parts_seen.get(where, 0) + 1
+            if part.problem is not None:
+                kind, message = part.problem
+                resolved.unresolved.append(
+                    Problem(message, item.source, item.line, part.text, kind=kind)
+                )
+            elif part.left_out is not None:
+                notices.append(_note(part.left_out, item.source, item.line, part.text))
+            elif part.resolution is not None:
+                resolution = part.resolution
+                # tuple.__new__ skips the named tuple's Python-level __new__ (a million items).
+                resolved.entries.append(
+                    _new_tuple(Entry, (item.source, item.line, item.meal, resolution, number))
+                )
+                if resolution.notes:
+                    notices.append(_note(_notice(resolution), item.source, item.line, part.text))
     day.items.clear()  # consumed: a big log need not hold items and entries at once
 
 
 _new_tuple = tuple.__new__
 
 
+def _note(message: str, source: str, line: int, text: str) -> Problem:
+    return Problem(message, source, line, text, kind=Kind.READ_AS, severity=Severity.NOTE)
+
+
 def _notice(resolution: Resolution) -> str:
     """What the user should know about how camg read an item it could still use."""
-    said = []
-    if resolution.read_as:
-        said.append(f'read as "{resolution.read_as}"')
-    if resolution.ignored:
-        said.append(f'no food matches "{resolution.ignored}"; used the rest')
-    food = f"{resolution.food} (#{resolution.food_id})"
-    return f'"{resolution.text}": {"; ".join(said)}: {food}'
+    food = f"{resolution.food} (#{resolution.food_id})" if resolution.food_id else resolution.food
+    return f'"{resolution.text}": {"; ".join(resolution.notes)}: {food}'
 
 
 @lru_cache(maxsize=32768)
+def read_line(text: str) -> tuple[Part, ...]:
+    """The parts of one item's text and what each means: the whole text when it names
+    one food, else its comma-, "and"- and "with"-separated parts that are foods."""
+    whole = _attempt(text)
+    if whole.left_out is not None or (whole.resolution and not whole.resolution.ignored):
+        return (whole,)
+    split = pieces(text, _is_food)
+    if len(split) == 1 and split[0].text == text and split[0].read == text:
+        return (whole,)
+    parts = tuple(_attempt(piece.read, piece) for piece in split)
+    if whole.resolution is not None and any(part.problem for part in parts):
+        return (whole,)
+    if whole.problem is not None and all(part.problem for part in parts) and len(parts) > 1:
+        return (whole,)
+    return parts
+
+
+def _is_food(text: str) -> bool:
+    resolution = _attempt(text).resolution
+    return resolution is not None and not resolution.ignored
+
+
+def _attempt(text: str, piece: Piece | None = None) -> Part:
+    shown = piece.text if piece is not None else text
+    try:
+        return Part(shown, _resolve_item(text, piece.joined if piece else None))
+    except ItemError as error:
+        return Part(shown, problem=(error.kind, str(error)))
+    except LeftOut as left:
+        return Part(shown, left_out=str(left))
+
+
 def resolve_text(text: str) -> Resolution:
-    """What one item's text means; raises ItemError saying why when it means nothing."""
+    """What one item's text means as one food; raises ItemError saying why when it means
+    nothing (the evaluation and `camg explain` read single items this way)."""
+    part = read_line(text)[0] if len(read_line(text)) == 1 else _attempt(text)
+    if part.problem is not None:
+        raise ItemError(part.problem[1], part.problem[0])
+    if part.left_out is not None:
+        raise LeftOut(part.left_out)
+    assert part.resolution is not None
+    return part.resolution
+
+
+def _resolve_item(text: str, joined: str | None) -> Resolution:
+    supplement = recognise(text)
+    if supplement is not None:
+        return _supplement(supplement, text)
+    alternatives = re.split(r"\s+or\s+", text, flags=re.IGNORECASE)
+    if len(alternatives) > 1:
+        return _first_alternative(text, alternatives, joined)
     try:
         parts = split_item(text)
     except AmountError as error:
-        raise ItemError(str(error)) from None
-    supplement = _supplement(parts, text)
-    if supplement is not None:
-        return supplement
-    match, food_text = _find_food(parts.food)
-    food_words = tuple(words(food_text))
+        raise ItemError(str(error), Kind.BAD_AMOUNT) from None
+    match, notes = _find_food(parts)
+    match = _honoured(match, parts, text)
+    food_words = tuple(words(parts.food))
     try:
-        weighed = _weigh(match, parts, food_words)
+        weighed, estimate = _weigh(match, parts, food_words, joined)
     except PortionError as error:
-        raise ItemError(str(error)) from None
+        raise ItemError(str(error), Kind.NO_MEASURE) from None
+    notes = [*parts.notes, *notes, *weighed.notes]
+    if match.read_as:
+        notes.append(f'read as "{match.read_as}"')
+    if match.ignored:
+        notes.append(f'no food matches "{match.ignored}"; used the rest')
     return Resolution(
         text=text,
         food_id=match.food_id,
@@ -149,18 +236,71 @@ def resolve_text(text: str) -> Resolution:
         default_portion=weighed.default,
         read_as=match.read_as,
         ignored=match.ignored,
+        estimate=estimate,
+        notes=tuple(notes),
+        approximate=bool(match.read_as or match.ignored or weighed.borrowed)
+        or any(note.startswith(_APPROXIMATE) for note in notes),
     )
 
 
-def _weigh(match: Match, parts: ItemParts, food_words: tuple[str, ...]) -> Weighed:
-    default = match.measure or food_index().default_measures.get(match.food_id)
-    alias_words = tuple(match.alias.split()) if match.alias else ()
-    return weigh(
-        match.food_id, match.name, parts.amount, parts.unit, food_words, default, alias_words
-    )
+# Notes that say a word was left unused or something was substituted.
+_APPROXIMATE = ('"', "remarks", "took", "borrowed")
 
 
-def _find_food(phrase: str) -> tuple[Match, str]:
+def _first_alternative(text: str, alternatives: list[str], joined: str | None) -> Resolution:
+    """ "jam or preserves", "green or black tea": the first the table has, noted."""
+    last = alternatives[-1].split()
+    for number, alternative in enumerate(alternatives):
+        # "green or black tea": the shared last word belongs to every alternative.
+        candidate = (
+            alternative
+            if number == len(alternatives) - 1 or len(last) < 2
+            else (f"{alternative} {' '.join(last[1:])}")
+        )
+        try:
+            found = _resolve_item(candidate, joined)
+        except ItemError:
+            continue
+        note = f'took "{candidate}" of "{text}"'
+        return found._replace(text=text, notes=(note, *found.notes), approximate=True)
+    raise ItemError(f'none of "{text}" is a known food; write the one you had', Kind.UNKNOWN_FOOD)
+
+
+def _find_food(parts: ItemParts) -> tuple[Match, list[str]]:
+    """The food for the words, with the bracketed remarks when they help, else without."""
+    if parts.remarks:
+        match = _match(f"{parts.food} {parts.remarks}")
+        if match is not None and not match.ignored:
+            return match, []
+    match = _match(parts.food)
+    notes = []
+    if match is None:
+        plain = " ".join(NEUTRAL.sub(" ", parts.food).split()).strip(" ,")
+        match = _match(plain) if plain and plain != parts.food else None
+        if match is None:
+            raise ItemError(_unknown(parts.food), Kind.UNKNOWN_FOOD)
+        unused = ", ".join(found.group(0).strip() for found in NEUTRAL.finditer(parts.food))
+        notes.append(f'"{unused}" not used to choose the food')
+    if parts.remarks and not _honours(match.name, parts.remarks):
+        notes.append(f'remarks "({parts.remarks})" not used to choose the food')
+    return match, notes
+
+
+# Words that describe how a food was made without changing its calcium or magnesium.
+NEUTRAL = re.compile(
+    r"\b(?:(?:prepared |cooked )?(?:without|with|no) (?:added )?salt(?: added)?|unsalted|salted|"
+    r"prepared|plain|fresh|organic|home-?made)\b",
+    re.IGNORECASE,
+)
+
+
+def _honours(name: str, remarks: str) -> bool:
+    """The food's name already says what the bracket says ("packed in water, drained")."""
+    said = set(words(name))
+    return all(word in said or word in DESCRIBING for word in words(remarks))
+
+
+def _match(phrase: str) -> Match | None:
     index = food_index()
     match = index.resolve(phrase)
     if match is None:
@@ -168,35 +308,159 @@ def _find_food(phrase: str) -> tuple[Match, str]:
         head, _, last = phrase.rpartition(" ")
         if head and key(last) in HOUSEHOLD:
             match = index.resolve(head)
-    if match is None:
-        raise ItemError(_unknown(phrase))
-    return match, phrase
+    return match
+
+
+def _honoured(match: Match, parts: ItemParts, text: str) -> Match:
+    """The food itself when it honours every word that changes Ca or Mg ("fortified",
+    "skim", "dry"); else the best food that does; else the line is refused."""
+    row = tables.food_row(match.food_id)
+    group = row["group"] if row else ""
+    said = f"{parts.food} {parts.remarks}"
+    missing = modifiers.unhonoured(said, match.name, group)
+    if not missing:
+        return match
+    head = set(words(match.name.split(",")[0]))
+    for candidate in food_index().rank(said, limit=40):
+        candidate_row = tables.food_row(candidate.food_id)
+        if candidate_row is None or not head <= set(words(candidate.name)):
+            continue
+        if not modifiers.unhonoured(said, candidate.name, candidate_row["group"]):
+            return candidate._replace(read_as=match.read_as)
+    words_ = ", ".join(f'"{word}"' for word in dict.fromkeys(missing))
+    raise ItemError(
+        f"no food in the table is {parts.food} that honours {words_} "
+        f"(the nearest, {match.name}, does not); pin a food by id "
+        f'(see "camg foods search {parts.food}") or give its values in your own foods file',
+        Kind.NOT_HONOURED,
+    )
+
+
+def _weigh(
+    match: Match, parts: ItemParts, food_words: tuple[str, ...], joined: str | None
+) -> tuple[Weighed, str | None]:
+    """Grams for the item, and what was assumed to get them (None: nothing)."""
+    row = tables.food_row(match.food_id)
+    group = row["group"] if row else ""
+    if parts.unit is not None and parts.unit.kind == "vague":
+        return _vague(match, parts, food_words, group)
+    if parts.amount is None and joined in ACCOMPANIES:
+        accompanied = _accompaniment(match, food_words, group, joined)
+        if accompanied is not None:
+            return accompanied
+    default = match.measure or food_index().default_measures.get(match.food_id)
+    alias_words = tuple(match.alias.split()) if match.alias else ()
+    weighed = weigh(
+        match.food_id, match.name, parts.amount, parts.unit, food_words, default, alias_words
+    )
+    estimate = parts.estimate
+    if weighed.default:
+        estimate = f"no amount given: {weighed.portion}, the food's own SR28 measure"
+    elif weighed.borrowed:
+        estimate = weighed.notes[0] if weighed.notes else estimate
+    return weighed, estimate
+
+
+def _vague(
+    match: Match, parts: ItemParts, food_words: tuple[str, ...], group: str
+) -> tuple[Weighed, str]:
+    """ "a handful of almonds": the cited default for the word, as an estimate."""
+    word = parts.unit.name if parts.unit else ""
+    default = estimates.vague_default(word, match.name, group)
+    if default is None:
+        raise ItemError(
+            f'"{word}" of {match.name} has no cited size; give grams or a cup/tbsp measure',
+            Kind.BAD_AMOUNT,
+        )
+    count = parts.amount or 1.0
+    if default.unit == "racc":
+        return _reference(match, group, count * default.amount, f'"{word}"')
+    unit = unit_of(default.unit)
+    weighed = weigh(match.food_id, match.name, count * default.amount, unit, food_words)
+    said = f"{count:g} {word}" if count != 1 else f"a {word}"
+    amount = f"{count * default.amount:g} {default.unit}"
+    return weighed, f"{said} taken as {amount} ({estimates.cite(default.source)})"
+
+
+def _accompaniment(
+    match: Match, food_words: tuple[str, ...], group: str, joined: str
+) -> tuple[Weighed, str] | None:
+    """ "tea with milk", "toast with butter": no amount for what goes with a food; a splash
+    of a drink's milk, else one reference amount, as an estimate."""
+    splash = estimates.vague_default("splash", match.name, group)
+    if joined == WITH_DRINK and (default := splash):
+        weighed = weigh(
+            match.food_id, match.name, default.amount, unit_of(default.unit), food_words
+        )
+        cited = estimates.cite(default.source)
+        return weighed, f'no amount: "a splash", {default.amount:g} {default.unit} ({cited})'
+    return _reference(match, group, 1.0, "no amount")
+
+
+def _reference(match: Match, group: str, count: float, said: str) -> tuple[Weighed, str]:
+    reference = estimates.reference_for(match.name, group)
+    if reference is None:
+        raise ItemError(
+            f"{said}: no reference amount is cited for {match.name}; give grams",
+            Kind.BAD_AMOUNT,
+        )
+    weighed = weigh(
+        match.food_id, match.name, count * reference.amount, unit_of(reference.unit), ()
+    )
+    return weighed, (
+        f"{said} taken as {count * reference.amount:g} {reference.unit}, the reference amount "
+        f"for {reference.category} ({estimates.cite(reference.source)})"
+    )
 
 
 def _unknown(phrase: str) -> str:
     """Say what to do: split two foods, take a candidate, or pin an id."""
     if re.search(r"\b(?:with|and)\b|&", phrase, flags=re.IGNORECASE):
         return (
-            f'unknown food "{phrase}"; if these are two foods, write each as its own item '
-            'with its own amount, separated by ";"'
+            f'unknown food "{_short(phrase)}"; if these are two foods, write each as its own '
+            'item with its own amount, separated by ";"'
         )
-    candidates = food_index().candidates(phrase)
-    hint = "; did you mean: " + ", ".join(m.label for m in candidates) if candidates else ""
-    return f'unknown food "{phrase}"{hint}; or pin one by id, e.g. "100 g #11457"'
+    candidates = food_index().candidates(phrase[:60])
+    hint = "; did you mean: " + ", ".join(_short(m.label, 40) for m in candidates[:2])
+    if not candidates:
+        hint = ""
+    return (
+        f'unknown food "{_short(phrase)}"{hint}; or pin one by id, e.g. "100 g #11457", '
+        "or split a dish into its ingredients"
+    )
 
 
-def _supplement(parts: ItemParts, text: str) -> Resolution | None:
-    """ "200 mg magnesium", "Ca 500 mg": an elemental dose, not a food."""
-    food_words = key(parts.food).split()
-    elements = [ELEMENTS[word] for word in food_words if word in ELEMENTS]
-    if len(elements) != 1 or any(
-        w not in ELEMENTS and w not in SUPPLEMENT_WORDS for w in food_words
-    ):
-        return None
-    element = elements[0]
-    if parts.amount is None or parts.unit is None or parts.unit.kind != "mass":
-        raise ItemError(f'give the {element} dose as a mass, e.g. "200 mg {element}"')
+def _short(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _supplement(supplement: Supplement, text: str) -> Resolution:
+    """ "magnesium glycinate 200mg", "Ca 500 mg": an elemental dose, not a food."""
+    if supplement.combined:
+        raise ItemError(
+            "a combined calcium and magnesium supplement: write each elemental dose from its "
+            'label as its own item, e.g. "calcium 500 mg; magnesium 250 mg"',
+            Kind.SUPPLEMENT,
+        )
+    if supplement.element is None:
+        raise LeftOut(f'"{text}": a supplement without calcium or magnesium; left out')
+    element = supplement.element
+    try:
+        parts = split_item(re.sub(r"(?i)\b(\d+(?:\.\d+)?)\s*(mg|g|mcg)\b", r" \1 \2 ", text))
+    except AmountError:
+        parts = None
+    if parts is None or parts.amount is None or parts.unit is None or parts.unit.kind != "mass":
+        raise ItemError(
+            f'give the {element} dose as a mass from the label, e.g. "200 mg {element}"',
+            Kind.SUPPLEMENT,
+        )
     dose = parts.amount * parts.unit.grams * 1000.0
+    notes: tuple[str, ...] = ()
+    if supplement.compound:
+        notes = (
+            f"{dose:g} mg read as elemental {element}, as a Supplement Facts label states it; "
+            f"if it is the weight of the {supplement.compound}, give the elemental amount",
+        )
     return Resolution(
         text=text,
         food_id=None,
@@ -207,4 +471,5 @@ def _supplement(parts: ItemParts, text: str) -> Resolution | None:
         portion=f"{dose:g} mg {element}",
         supplement=element,
         dose_mg=dose,
+        notes=notes,
     )

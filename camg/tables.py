@@ -66,13 +66,21 @@ def _sorted_rows(name: str) -> tuple[list[str], list[str], list[str]]:
 
 
 @cache
-def food_values(food_id: str) -> tuple[str, float, float, float] | None:
-    """A food's name and its energy, calcium and magnesium per 100 g (NaN: unknown)."""
+def food_row(food_id: str) -> dict[str, str] | None:
+    """A food's row of the food table as text, found without loading the whole table."""
     columns, lines, ids = _sorted_rows("foods.csv")
     at = bisect_left(ids, food_id)
     if at == len(ids) or ids[at] != food_id:
         return None
-    values = dict(zip(columns, next(csv.reader([lines[at]])), strict=True))
+    return dict(zip(columns, next(csv.reader([lines[at]])), strict=True))
+
+
+@cache
+def food_values(food_id: str) -> tuple[str, float, float, float] | None:
+    """A food's name and its energy, calcium and magnesium per 100 g (NaN: unknown)."""
+    values = food_row(food_id)
+    if values is None:
+        return None
     return (
         values["name"],
         *(_number(values[column]) for column in ("energy_kcal", "calcium_mg", "magnesium_mg")),
@@ -115,3 +123,11 @@ def portions_of(food_id: str) -> tuple[Portion, ...]:
 def portion_food_ids() -> list[str]:
     """Every food that has household measures."""
     return list(dict.fromkeys(_sorted_rows("portions.csv")[2]))
+
+
+@cache
+def food_names() -> list[tuple[str, str, str]]:
+    """Every food's id, name and group, without loading the whole table into pandas."""
+    columns, lines, _ = _sorted_rows("foods.csv")
+    name, group = columns.index("name"), columns.index("group")
+    return [(row[0], row[name], row[group]) for row in csv.reader(lines)]

@@ -27,7 +27,6 @@ ML_PER = {
     "quart": 946.352946,
     "gallon": 3785.411784,
     "shot": 44.36029434375,  # 1.5 US fl oz, the usual jigger
-    "glass": 236.5882365,  # 8 US fl oz, the glass of nutrition labels and diaries
 }
 
 _SPELLINGS = {
@@ -48,7 +47,6 @@ _SPELLINGS = {
     "quart": "quart qt",
     "gallon": "gallon gal",
     "shot": "shot jigger",
-    "glass": "glass glassful",
 }
 SPELLING = {
     spelling: unit for unit, spellings in _SPELLINGS.items() for spelling in spellings.split()
@@ -75,11 +73,11 @@ HOUSEHOLD = frozenset(
 )
 # Size words that mean the same measure in SR28 ("extra large" is one measure).
 SIZE_PAIRS = {("extra", "large"): "extra large", ("extra", "small"): "extra small"}
-# Amounts no table can weigh: say so rather than guess.
+# Amounts no table states: weighed by a cited default (data/vague_amounts.csv) as estimates.
 VAGUE = frozenset(
     (
         "handful pinch dash splash drizzle knob dollop mug bowl plate plateful spoon "
-        "spoonful sprinkle smidgen scoopful"
+        "spoonful sprinkle smidgen scoopful glass glassful beaker"
     ).split()
 )
 

@@ -170,7 +170,10 @@ def _piped(tmp_path, pipeline: str) -> subprocess.CompletedProcess:
 
 def test_a_closed_pipe_ends_quietly(tmp_path):
     done = _piped(tmp_path, "--format csv | head -1")
-    header = "date,calcium_mg,magnesium_mg,ratio,status,incomplete,unknown_values,entries_count"
+    header = (
+        "date,calcium_mg,magnesium_mg,ratio,status,incomplete,unknown_values,entries_count,"
+        "estimated_entries,approximate_entries"
+    )
     assert done.stdout == header + "\n"
     assert done.stderr == ""
 

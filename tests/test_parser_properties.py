@@ -71,11 +71,12 @@ FAST = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCh
 @given(LOG_TEXT)
 def test_any_text_reads_without_an_unhandled_exception(text):
     resolved = resolve_log(parse(text, "meals.txt"))
-    used = sum(len(day.entries) for day in resolved.days)
-    items = sum(len(day.items) for day in parse(text, "meals.txt").days)
-    # Every item is either used or reported: nothing is silently dropped.
-    unresolved = sum(len(day.unresolved) for day in resolved.days)
-    assert used + unresolved == items
+    lines = {item.line for day in parse(text, "meals.txt").days for item in day.items}
+    # Every line with items gives entries, problems or notes: nothing is silently dropped.
+    used = {entry.line for day in resolved.days for entry in day.entries}
+    reported = {problem.line for day in resolved.days for problem in day.unresolved}
+    noted = {notice.line for notice in resolved.notices}
+    assert lines <= used | reported | noted
 
 
 @FAST

@@ -1,0 +1,113 @@
+"""Cited defaults for amounts a log does not state: "a handful", "a bowl", "with milk".
+
+Every figure is data (data/vague_amounts.csv, data/racc.csv) with its source;
+docs/references.md cites them. An entry weighed from them is an estimate, and
+says what was assumed.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import NamedTuple
+
+from camg import tables
+from camg.text import fold, singular
+
+
+class Default(NamedTuple):
+    amount: float
+    unit: str  # "g", "ml", or "racc" (a multiple of the food's reference amount)
+    applies_to: str
+    source: str
+
+
+class Reference(NamedTuple):
+    """A reference amount customarily consumed for a kind of food (21 CFR 101.12)."""
+
+    category: str
+    groups: frozenset[str]
+    keywords: tuple[str, ...]
+    amount: float
+    unit: str  # "g" or "ml"
+    source: str
+
+
+@cache
+def vague_words() -> dict[str, list[Default]]:
+    """Vague words ("handful", "mug") and their cited defaults, most specific first."""
+    found: dict[str, list[Default]] = {}
+    for row in tables.read_rows("vague_amounts.csv"):
+        default = Default(
+            float(row["amount"]), row["unit"].strip().lower(), row["applies_to"], row["source"]
+        )
+        found.setdefault(singular(row["word"].strip().lower()), []).append(default)
+    return found
+
+
+@cache
+def references() -> tuple[Reference, ...]:
+    rows = tables.read_rows("racc.csv")
+    return tuple(
+        Reference(
+            row["category"],
+            frozenset(group for group in row["sr28_groups"].split("|") if group),
+            tuple(fold(word) for word in row["keywords"].split("|") if word),
+            float(row["amount"] or "nan"),
+            row["unit"].strip().lower(),
+            row["source"],
+        )
+        for row in rows
+    )
+
+
+def is_vague(word: str) -> bool:
+    word = singular(word.lower())
+    return word in vague_words() or (word.endswith("ful") and word[:-3] in vague_words())
+
+
+def vague_default(word: str, food_name: str, group: str) -> Default | None:
+    """The cited default for a vague word and this food, or None where none is cited."""
+    word = singular(word.lower())
+    defaults = vague_words().get(word) or vague_words().get(word.removesuffix("ful"), [])
+    name = fold(food_name)
+    for default in defaults:
+        scope = fold(default.applies_to)
+        if scope in ("any", "any food", "") or _applies(scope, name, group):
+            return default
+    return None
+
+
+_DRINK_WORDS = ("milk", "juice", "drink", "beverage", "tea", "coffee", "water", "soda")
+
+
+def _applies(scope: str, name: str, group: str) -> bool:
+    """ "nuts, seeds, dried fruit" applies to a food whose name or group says one of them."""
+    if "drink" in scope.split()[-1]:  # "any drink", "any other drink"
+        return group == "Beverages" or any(word in name for word in _DRINK_WORDS)
+    terms = [term.strip() for term in scope.replace(" or ", ",").replace(";", ",").split(",")]
+    haystack = f"{name} {fold(group)}"
+    return any(term and _mentions(haystack, term) for term in terms)
+
+
+def _mentions(haystack: str, term: str) -> bool:
+    term = term.removeprefix("any ").strip()
+    stems = [singular(word)[:5] for word in term.split() if len(word) > 2]
+    return bool(stems) and all(stem in haystack for stem in stems)
+
+
+def reference_for(food_name: str, group: str) -> Reference | None:
+    """The reference amount of the first category that fits the food."""
+    name = fold(food_name)
+    for reference in references():
+        if reference.groups and group not in reference.groups:
+            continue
+        if reference.keywords and not any(word in name for word in reference.keywords):
+            continue
+        return reference if reference.amount == reference.amount else None  # NaN: none
+    return None
+
+
+def cite(source: str) -> str:
+    """A source's short citation ("21 CFR 101.12(b) table 2"); the full text is in the data."""
+    cut = min((at for at in (source.find(": '"), source.find(", '")) if at > 0), default=-1)
+    return source[:cut] if cut > 0 else source

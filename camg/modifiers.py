@@ -1,0 +1,105 @@
+"""Words that change a food's calcium or magnesium: honoured by the food chosen, or refused.
+
+"Calcium-fortified orange juice" must never become plain orange juice (ten times
+less calcium), nor "dry oats" cooked oatmeal. Each rule says which words of a
+log item call for it and what the chosen SR28 food's name must then say.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from camg.text import fold
+
+_COOKED = r"cooked|boiled|steamed|baked|roasted|grilled|broiled|fried|prepared|simmered|stewed|poached|microwaved|scrambled|toasted"  # noqa: E501
+_RAW = r"raw|dry|dried|uncooked|unprepared"
+
+
+class Rule(NamedTuple):
+    """A modifier: the words that call for it, what the food's name must (not) say."""
+
+    said: re.Pattern[str]  # in the item's folded text
+    needs: re.Pattern[str] | None  # in the food's folded name
+    forbids: re.Pattern[str] | None = None
+    groups: frozenset[str] | None = None  # SR28 groups it applies to (None: all)
+    unless: re.Pattern[str] | None = None  # in the item: the rule does not apply
+
+
+def _p(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
+_DAIRY = frozenset({"Dairy and Egg Products"})
+RULES = (
+    Rule(
+        _p(r"\bfortified\b|added calcium|with calcium|calcium[- ](?:enriched|fortified)"),
+        _p(r"(?<!not )fortified|calcium"),
+        unless=_p(r"\b(?:un|not |non)[- ]?fortified"),
+    ),
+    Rule(_p(r"\benriched\b"), None, forbids=_p(r"unenriched")),
+    Rule(
+        _p(r"calcium[- ]set|set with calcium|calcium sulph?ate|with nigari"),
+        _p(r"calcium sulfate|calcium"),
+    ),
+    Rule(
+        _p(r"\bwith bones?\b|\bbones? in\b|\bbone[- ]in\b"),
+        _p(r"\bbones?\b"),
+        _p(r"without bone|boneless"),
+    ),
+    Rule(
+        _p(r"\b(?:skim|skimmed|nonfat|non[- ]fat|fat[- ]free|0%)"),
+        _p(r"nonfat|skim|fat free|fat-free"),
+        groups=_DAIRY,
+        unless=_p(r"semi[- ]skimmed"),
+    ),
+    Rule(_p(r"(?<![\d.])1%"), _p(r"\b1%|lowfat|low fat"), groups=_DAIRY),
+    Rule(_p(r"(?<![\d.])2%|semi[- ]skimmed|reduced[- ]fat"), _p(r"2%|reduced fat"), groups=_DAIRY),
+    Rule(_p(r"\blow[- ]?fat\b"), _p(r"low ?fat|1%|2%|reduced fat|light|part skim"), groups=_DAIRY),
+    Rule(
+        _p(r"\bwhole milk\b|\bfull[- ](?:fat|cream)\b"),
+        _p(r"\bwhole\b|3\.25%|full fat|\bwhole milk"),
+        groups=_DAIRY,
+    ),
+    Rule(_p(r"\b(?:canned|tinned)\b"), _p(r"canned|drained solids|\bcan\b")),
+    Rule(_p(r"\bfrozen\b"), _p(r"frozen")),
+    Rule(
+        _p(r"wholemeal|whole[- ]?grain|whole[- ]wheat|wholewheat|granary|multi[- ]?grain"),
+        _p(r"whole|multi-?grain|mixed-?grain|wheat bran|cracked-wheat"),
+    ),
+)
+_SAYS_COOKED = _p(rf"\b(?:{_COOKED})\b")
+_SAYS_RAW = _p(rf"\b(?:{_RAW})\b")
+
+
+def unhonoured(text: str, food_name: str, group: str) -> list[str]:
+    """The words of `text` that change Ca or Mg and that the food does not honour."""
+    said = fold(text)
+    name = fold(food_name)
+    missing = []
+    for rule in RULES:
+        found = rule.said.search(said)
+        if found is None or (rule.unless is not None and rule.unless.search(said)):
+            continue
+        if rule.groups is not None and group not in rule.groups:
+            continue
+        if (rule.needs is not None and not rule.needs.search(name)) or (
+            rule.forbids is not None and rule.forbids.search(name)
+        ):
+            missing.append(found.group(0))
+    missing.extend(_state_clash(said, name))
+    return missing
+
+
+def _state_clash(said: str, name: str) -> list[str]:
+    """ "dry oats" is not cooked oatmeal, "cooked spinach" not raw spinach (a cup of each
+    weighs five times the other)."""
+    cooked, raw = _SAYS_COOKED.search(said), _SAYS_RAW.search(said)
+    if bool(cooked) == bool(raw):
+        return []  # neither, or both ("dry roasted almonds")
+    name_cooked, name_raw = _SAYS_COOKED.search(name), _SAYS_RAW.search(name)
+    if cooked and name_raw and not name_cooked:
+        return [cooked.group(0)]
+    if raw and name_cooked and not name_raw:
+        return [raw.group(0)]
+    return []

@@ -1,0 +1,126 @@
+"""Cut a line that names several foods into its parts, as a person reads it.
+
+"2 eggs scrambled, white toast with butter" is three foods; "Greek yogurt, 150 g",
+"Oatmeal, one cup, prepared without salt" and "macaroni and cheese" are one. A
+comma or a joining word ("and", "&", "+", "with") cuts only where each side is
+a food by itself; describing parts (an amount, "prepared without salt") stay
+with the food they describe. Whether a text is a food is asked of the caller.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import NamedTuple
+
+from camg.matching import BOILERPLATE, COOKING, FILLER, SOFT, VARIANTS
+from camg.text import key
+
+# How a part joined the one before it, when that changes its default amount.
+WITH = "with"
+WITH_DRINK = "with-drink"  # "tea with milk": a splash, not a glass
+ACCOMPANIES = frozenset({WITH, WITH_DRINK})
+_DRINKS = frozenset("tea coffee latte cappuccino espresso americano chai cocoa".split())
+DESCRIBING = (
+    COOKING
+    | SOFT
+    | VARIANTS
+    | BOILERPLATE
+    | FILLER
+    | frozenset(
+        (
+            "without salt salted unsalted added prepared drained rinsed plain dry dried canned "
+            "frozen tinned fresh hot cold iced warm whole skin skinless boneless unsweetened "
+            "sweetened cup tbsp tsp oz g ml gram ounce tablespoon teaspoon one two three half "
+            "quarter rolled instant old fashioned quick light dark ripe"
+        ).split()
+    )
+)
+_JOINER = re.compile(r"\s+(and|with|w/|plus|\+|&)\s+|\s*(&|\+)\s*", re.IGNORECASE)
+_AMOUNT_LED = re.compile(r"\s*(?:\d|[½⅓⅔¼¾⅛]|(?:a|an|one|two|three|half)\b)", re.IGNORECASE)
+
+
+class Piece(NamedTuple):
+    text: str  # as written, for the report
+    read: str  # as resolved: an amount found later in the line is put first
+    joined: str | None = None  # WITH or WITH_DRINK when it goes with the part before
+
+
+def pieces(text: str, is_food: Callable[[str], bool]) -> list[Piece]:
+    """The parts of a line, each a food with its describing words."""
+    found: list[Piece] = []
+    for piece in _comma_pieces(text, is_food):
+        if is_food(piece.read):
+            found.append(piece)
+        else:
+            found.extend(_joined_pieces(piece))
+    return found
+
+
+def _comma_pieces(text: str, is_food: Callable[[str], bool]) -> list[Piece]:
+    merged: list[Piece] = []
+    for chunk in _top_level_commas(text):
+        if not merged:
+            merged.append(Piece(chunk, chunk))
+            continue
+        previous = merged[-1]
+        joined = Piece(f"{previous.text}, {chunk}", _joined_read(previous.read, chunk))
+        if _describes(chunk) or (not is_food(chunk) and is_food(joined.read)):
+            merged[-1] = joined
+        else:
+            merged.append(Piece(chunk, chunk))
+    return merged
+
+
+def _joined_read(before: str, chunk: str) -> str:
+    """ "Oatmeal" + "one cup" reads as "one cup Oatmeal"."""
+    if _AMOUNT_LED.match(chunk) and not _AMOUNT_LED.match(before) and _all_amount(chunk):
+        return f"{chunk} {before}"
+    return f"{before}, {chunk}"
+
+
+def _all_amount(chunk: str) -> bool:
+    return all(word in DESCRIBING or word.isdigit() for word in key(chunk).split())
+
+
+def _describes(chunk: str) -> bool:
+    """An amount or describing words only: "150 g", "one cup", "prepared without salt"."""
+    found = key(chunk).split()
+    return bool(found) and all(word in DESCRIBING or word.isdigit() for word in found)
+
+
+def _top_level_commas(text: str) -> list[str]:
+    """Comma-separated chunks, not cutting inside brackets: "(packed in water, drained)"."""
+    chunks, depth, start = [], 0, 0
+    for position, char in enumerate(text):
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth = max(depth - 1, 0)
+        elif char == "," and depth == 0:
+            chunks.append(text[start:position])
+            start = position + 1
+    chunks.append(text[start:])
+    return [chunk.strip() for chunk in chunks if chunk.strip()]
+
+
+def _joined_pieces(piece: Piece) -> list[Piece]:
+    """ "jacket potato with beans and cheddar" -> potato, beans (with), cheddar (with)."""
+    if "(" in piece.read:
+        return [piece]
+    texts = _JOINER.split(piece.read)
+    parts = [texts[0]]
+    joiners: list[str | None] = [None]
+    for index in range(1, len(texts) - 1, 3):
+        word = (texts[index] or texts[index + 1] or "").lower()
+        parts.append(texts[index + 2])
+        joiners.append(WITH if word in ("with", "w/") else None)
+    if len(parts) == 1 or not all(part.strip() for part in parts):
+        return [piece]
+    found = []
+    first_words = set(key(parts[0]).split())
+    for part, joiner in zip(parts, joiners, strict=True):
+        if joiner is not None or (found and found[-1].joined):
+            joiner = WITH_DRINK if first_words & _DRINKS else WITH
+        found.append(Piece(part.strip(), part.strip(), joiner))
+    return found
