@@ -165,7 +165,7 @@ def read_line(text: str) -> tuple[Part, ...]:
     if whole.left_out is not None or (whole.resolution and not whole.resolution.ignored):
         return (whole,)
     split = pieces(text, _is_food)
-    if len(split) == 1 and split[0].text == text and split[0].read == text:
+    if not split or (len(split) == 1 and split[0].text == text and split[0].read == text):
         return (whole,)
     parts = tuple(_attempt(piece.read, piece) for piece in split)
     if whole.resolution is not None and any(part.problem for part in parts):
