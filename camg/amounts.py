@@ -115,7 +115,7 @@ _RANGE = re.compile(
 FULLNESS = frozenset("heaping heaped level scant rounded generous good large-ish".split())
 # App exports write "Banana - Raw": a dash between words separates name parts.
 _NAME_DASH = re.compile(r"(?<=[A-Za-z)])\s+[-–—]\s+(?=[A-Za-z])")
-_RANK = {"mass": 3, "volume": 2, "household": 1}
+_RANK = {"mass": 3, "volume": 2, "household": 1, "vague": 0}
 
 
 def split_item(text: str) -> ItemParts:
@@ -162,7 +162,7 @@ def _brackets(text: str) -> tuple[str, tuple[float, Unit, bool] | None, str]:
     remarks = []
     for found in _BRACKET.finditer(text):
         inside = found.group(1).strip(" ,;")
-        stated = _BRACKET_AMOUNT.match(inside)
+        stated = _BRACKET_AMOUNT.match(inside) or _stated_amount(inside)
         unit = _unit_word(stated.group("unit")) if stated else None
         if stated and unit is not None and unit.kind != "household" and amount is None:
             amount = (number(stated.group("amount")), unit, bool(stated.group("each")))
@@ -170,6 +170,21 @@ def _brackets(text: str) -> tuple[str, tuple[float, Unit, bool] | None, str]:
             remarks.append(" ".join(_DIMENSION.sub(" ", inside).split()))
     rest = " ".join(_BRACKET.sub(" ", text).split()).strip(" ,;")
     return rest, amount, ", ".join(remarks)
+
+
+_ANY_AMOUNT = re.compile(
+    rf"(?P<amount>(?:\d+\s+)?\d+/\d+|{_NUMBER})\s*"
+    r"(?P<unit>g|grams?|kg|oz|ounces?|ml|mls|millilitres?|milliliters?|l|cups?|tbsp|tsp)\b"
+    r"(?P<each>\s+each)?",
+    re.IGNORECASE,
+)
+
+
+def _stated_amount(inside: str) -> re.Match[str] | None:
+    """ "½ cup ≈ 86g", "1 packet = 35 g", "100g per person": a mass first, else a volume."""
+    found = list(_ANY_AMOUNT.finditer(inside))
+    masses = [f for f in found if (unit := _unit_word(f.group("unit"))) and unit.kind == "mass"]
+    return (masses or found or [None])[0]
 
 
 _SIZE_WORDS = frozenset("to long dia diameter wide high thick about approx".split())
@@ -197,7 +212,10 @@ def _more_exact(parts: ItemParts, bracketed: tuple[float, Unit, bool]) -> ItemPa
     if parts.amount is None and parts.unit is None:
         return parts._replace(amount=amount, unit=unit)  # "milk (1 cup)"
     written = parts.unit.kind if parts.unit else "household"
-    if _RANK[unit.kind] < _RANK[written]:
+    tie_kept = _RANK[unit.kind] == _RANK[written] and parts.unit is not None and (
+        parts.unit.name in ("g", "ml") or unit.name not in ("g", "ml")
+    )
+    if _RANK[unit.kind] < _RANK[written] or (tie_kept and parts.unit.name in ("g", "ml")):
         return parts._replace(
             notes=(f"used {_said(parts)}, not the {amount:g} {unit.name} in brackets",)
         )
@@ -262,8 +280,49 @@ def _amount_after_comma(text: str) -> ItemParts | None:
     return _checked(amount, unit, f"{described} {food}".strip())
 
 
+_WORD_FRACTIONS = {
+    "one-half": "1/2",
+    "one half": "1/2",
+    "one-quarter": "1/4",
+    "one quarter": "1/4",
+    "three-quarters": "3/4",
+    "three quarters": "3/4",
+    "one-third": "1/3",
+    "one third": "1/3",
+    "two-thirds": "2/3",
+    "two thirds": "2/3",
+}
+_FRACTION_WORDS = re.compile(
+    r"\b(?:" + "|".join(_WORD_FRACTIONS) + r")(?:\s+of)?(?:\s+an?\b)?", re.IGNORECASE
+)
+_LEADING_WORD = re.compile(
+    r"^(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+    r"(?=\s+(?:to|-|or)\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))"
+    r"\s+(?:to|-|or)\s+(\w+)",
+    re.IGNORECASE,
+)
+
+
+def _word_numbers(text: str) -> str:
+    """ "one-half cup" -> "1/2 cup"; "five to six passion fruit" -> "5 to 6 passion fruit"."""
+    if "-" in text or " " in text:
+        text = _FRACTION_WORDS.sub(lambda f: _WORD_FRACTIONS[_fraction_key(f.group(0))], text)
+    ranged = _LEADING_WORD.match(text)
+    if ranged:
+        low, high = (_NUMBER_WORDS[word.lower()] for word in ranged.groups())
+        text = f"{low:g} to {high:g}{text[ranged.end():]}"
+    return text
+
+
+def _fraction_key(found: str) -> str:
+    return " ".join(found.lower().replace(" of", "").split()[:2]).removesuffix(" a").removesuffix(
+        " an"
+    ) if " " in found and "-" not in found.split()[0] else found.lower().split()[0]
+
+
 def _plain_numbers(text: str) -> str:
     """Vulgar fractions and the fraction slash as ASCII: "1½" -> "1 1/2"."""
+    text = _word_numbers(text)
     for vulgar, ascii_ in _VULGAR.items():
         if vulgar in text:
             text = text.replace(vulgar, f" {ascii_}" if vulgar != "⁄" else "/")
@@ -292,6 +351,8 @@ def _leading_amount(text: str) -> tuple[float, str] | None:
         return _and_a_half(amount, text[found.end() :].strip())
     if lead in _ARTICLES or lead in _NUMBER_WORDS:
         return _word_amount(words)
+    if len(words) > 2 and words[1].lower() == "of" and (canonical(lead) or _household(lead)):
+        return 1.0, text  # "Tablespoon of chia seeds", "Slice of papaya"
     return None
 
 
@@ -353,6 +414,11 @@ def _leading_unit(rest: str) -> tuple[Unit | None, str]:
         pair in SPELLING_PAIRS or (lowered[0], singular(lowered[1])) in SPELLING_PAIRS
     ):
         unit, used = unit_of("fl oz"), 2
+    elif len(lowered) >= 3 and lowered[0] in ("small", "medium", "large") and (
+        _household(lowered[1]) or _vague(lowered[1])
+    ):
+        unit, size_used = _leading_unit(" ".join(words[1:]))
+        return unit, size_used
     elif len(lowered) >= 2 and pair in SIZE_PAIRS:
         unit, used = unit_of(SIZE_PAIRS[pair]), 2
     elif spelled := canonical(words[0].rstrip(",")):

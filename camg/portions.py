@@ -80,6 +80,8 @@ def weigh(
             return _borrowed(food_id, food_name, amount or 1.0, unit, food_words)
     if unit is not None:
         portion = _household(food_id, unit.name, food_words)
+        if portion is None and unit.name in ANY_SIZE:
+            return _unsized(food_id, food_name, amount, unit.name, food_words)
         if portion is None:
             return _borrowed(food_id, food_name, amount or 1.0, unit, food_words)
         return _times(portion, amount or 1.0)
@@ -131,6 +133,19 @@ def _pieces(portion: Portion):
         return Weighed(amount * each, label)
 
     return weighed
+
+
+def _unsized(
+    food_id: str, food_name: str, amount: float | None, size: str, food_words: tuple[str, ...]
+) -> Weighed:
+    """ "1 medium orange" where SR28 lists one size of fruit: that one, said in the notes."""
+    head = tuple(words(food_name.split(",")[0]))
+    portion = _count_portion(food_id, food_words, None, (), head, counted=True)
+    if portion is None or measure_unit(portion.measure)[0] in GRAMS_PER:
+        raise PortionError(_missing(size, food_id, food_name))
+    found = _times(portion, amount or 1.0)
+    note = f'no "{size}" measure; took {portion.label}'
+    return found._replace(notes=(note,), borrowed=size != "medium")
 
 
 def _borrowed(

@@ -206,7 +206,7 @@ def _resolve_item(text: str, joined: str | None) -> Resolution:
     supplement = recognise(text)
     if supplement is not None:
         return _supplement(supplement, text)
-    alternatives = re.split(r"\s+or\s+", text, flags=re.IGNORECASE)
+    alternatives = _ALTERNATIVE.split(text)
     if len(alternatives) > 1:
         return _first_alternative(text, alternatives, joined)
     try:
@@ -247,6 +247,10 @@ def _resolve_item(text: str, joined: str | None) -> Resolution:
 _APPROXIMATE = ('"', "remarks", "took", "borrowed")
 
 
+# "jam or preserves", "White/Whole Wheat Bread": alternatives, the first the table has.
+_ALTERNATIVE = re.compile(r"\s+or\s+|(?<=[A-Za-z])/(?=[A-Za-z])", re.IGNORECASE)
+
+
 def _first_alternative(text: str, alternatives: list[str], joined: str | None) -> Resolution:
     """ "jam or preserves", "green or black tea": the first the table has, noted."""
     last = alternatives[-1].split()
@@ -276,11 +280,15 @@ def _find_food(parts: ItemParts) -> tuple[Match, list[str]]:
     notes = []
     if match is None:
         plain = " ".join(NEUTRAL.sub(" ", parts.food).split()).strip(" ,")
+        unused = [found.group(0).strip() for found in NEUTRAL.finditer(parts.food)]
         match = _match(plain) if plain and plain != parts.food else None
         if match is None:
+            known = [w for w in plain.split() if all(food_index().knows(k) for k in words(w))]
+            unused += [w for w in plain.split() if w not in known]
+            match = _match(" ".join(known)) if known and len(known) < len(plain.split()) else None
+        if match is None:
             raise ItemError(_unknown(parts.food), Kind.UNKNOWN_FOOD)
-        unused = ", ".join(found.group(0).strip() for found in NEUTRAL.finditer(parts.food))
-        notes.append(f'"{unused}" not used to choose the food')
+        notes.append(f'"{", ".join(unused)}" not used to choose the food')
     if parts.remarks and not _honours(match.name, parts.remarks):
         notes.append(f'remarks "({parts.remarks})" not used to choose the food')
     return match, notes
@@ -289,7 +297,7 @@ def _find_food(parts: ItemParts) -> tuple[Match, list[str]]:
 # Words that describe how a food was made without changing its calcium or magnesium.
 NEUTRAL = re.compile(
     r"\b(?:(?:prepared |cooked )?(?:without|with|no) (?:added )?salt(?: added)?|unsalted|salted|"
-    r"prepared|plain|fresh|organic|home-?made)\b",
+    r"(?:prepared |made )?(?:with|w/) water|prepared|plain|fresh|organic|home-?made)\b|\b100%",
     re.IGNORECASE,
 )
 

@@ -58,8 +58,12 @@ def pieces(text: str, is_food: Callable[[str], bool]) -> list[Piece]:
 
 
 def _comma_pieces(text: str, is_food: Callable[[str], bool]) -> list[Piece]:
+    chunks = _top_level_commas(text)
+    if len(chunks) > 1 and _AMOUNT_LED.match(chunks[-1]) and _all_amount_or_unit(chunks[-1]):
+        # "Rice, brown, long-grained, cooked, 1/2 cup": an export's one food, amount last.
+        return [Piece(text, f"{chunks[-1]} {', '.join(chunks[:-1])}")]
     merged: list[Piece] = []
-    for chunk in _top_level_commas(text):
+    for chunk in chunks:
         if not merged:
             merged.append(Piece(chunk, chunk))
             continue
@@ -77,6 +81,11 @@ def _joined_read(before: str, chunk: str) -> str:
     if _AMOUNT_LED.match(chunk) and not _AMOUNT_LED.match(before) and _all_amount(chunk):
         return f"{chunk} {before}"
     return f"{before}, {chunk}"
+
+
+def _all_amount_or_unit(chunk: str) -> bool:
+    """ "1/2 cup", "2 rectangular biscuits", "ten pieces": an amount and at most two words."""
+    return len(chunk.split()) <= 4 and not re.search(r"\b(?:and|with|&)\b", chunk)
 
 
 def _all_amount(chunk: str) -> bool:

@@ -27,6 +27,7 @@ ML_PER = {
     "quart": 946.352946,
     "gallon": 3785.411784,
     "shot": 44.36029434375,  # 1.5 US fl oz, the usual jigger
+    "dessertspoon": 10.0,  # the UK dessertspoon, two teaspoons
 }
 
 _SPELLINGS = {
@@ -47,6 +48,7 @@ _SPELLINGS = {
     "quart": "quart qt",
     "gallon": "gallon gal",
     "shot": "shot jigger",
+    "dessertspoon": "dessertspoon dessertspoonful dsp dstspn",
 }
 SPELLING = {
     spelling: unit for unit, spellings in _SPELLINGS.items() for spelling in spellings.split()
@@ -59,6 +61,7 @@ SPELLING_PAIRS = {
     ("fl", "oz."): "fl oz",
     ("fluid", "ounce"): "fl oz",
     ("fluid", "oz"): "fl oz",
+    ("dessert", "spoon"): "dessertspoon",
 }
 
 # Household words people put between the amount and the food ("2 slices bread").
