@@ -212,8 +212,10 @@ def _more_exact(parts: ItemParts, bracketed: tuple[float, Unit, bool]) -> ItemPa
     if parts.amount is None and parts.unit is None:
         return parts._replace(amount=amount, unit=unit)  # "milk (1 cup)"
     written = parts.unit.kind if parts.unit else "household"
-    tie_kept = _RANK[unit.kind] == _RANK[written] and parts.unit is not None and (
-        parts.unit.name in ("g", "ml") or unit.name not in ("g", "ml")
+    tie_kept = (
+        _RANK[unit.kind] == _RANK[written]
+        and parts.unit is not None
+        and (parts.unit.name in ("g", "ml") or unit.name not in ("g", "ml"))
     )
     if _RANK[unit.kind] < _RANK[written] or (tie_kept and parts.unit.name in ("g", "ml")):
         return parts._replace(
@@ -310,14 +312,18 @@ def _word_numbers(text: str) -> str:
     ranged = _LEADING_WORD.match(text)
     if ranged:
         low, high = (_NUMBER_WORDS[word.lower()] for word in ranged.groups())
-        text = f"{low:g} to {high:g}{text[ranged.end():]}"
+        text = f"{low:g} to {high:g}{text[ranged.end() :]}"
     return text
 
 
 def _fraction_key(found: str) -> str:
-    return " ".join(found.lower().replace(" of", "").split()[:2]).removesuffix(" a").removesuffix(
-        " an"
-    ) if " " in found and "-" not in found.split()[0] else found.lower().split()[0]
+    return (
+        " ".join(found.lower().replace(" of", "").split()[:2])
+        .removesuffix(" a")
+        .removesuffix(" an")
+        if " " in found and "-" not in found.split()[0]
+        else found.lower().split()[0]
+    )
 
 
 def _plain_numbers(text: str) -> str:
@@ -414,8 +420,10 @@ def _leading_unit(rest: str) -> tuple[Unit | None, str]:
         pair in SPELLING_PAIRS or (lowered[0], singular(lowered[1])) in SPELLING_PAIRS
     ):
         unit, used = unit_of("fl oz"), 2
-    elif len(lowered) >= 3 and lowered[0] in ("small", "medium", "large") and (
-        _household(lowered[1]) or _vague(lowered[1])
+    elif (
+        len(lowered) >= 3
+        and lowered[0] in ("small", "medium", "large")
+        and (_household(lowered[1]) or _vague(lowered[1]))
     ):
         unit, size_used = _leading_unit(" ".join(words[1:]))
         return unit, size_used

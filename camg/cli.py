@@ -33,6 +33,12 @@ class Basis(str, Enum):
     molar = "molar"
 
 
+class DateOrder(str, Enum):
+    mdy = "mdy"
+    dmy = "dmy"
+    ymd = "ymd"
+
+
 class Sex(str, Enum):
     female = "female"
     male = "male"
@@ -168,6 +174,14 @@ def log(
     ] = False,
     count: SuggestOption = 3,
     avoid: AvoidOption = None,
+    date_order: Annotated[
+        DateOrder | None,
+        typer.Option(
+            "--date-order",
+            help="How to read numeric dates such as 3/9 (default: as the log's own "
+            "unambiguous dates show, else mdy).",
+        ),
+    ] = None,
 ) -> None:
     """Read meal logs and report each day's calcium, magnesium and Ca:Mg ratio."""
     from camg import engine, logfile, report, resolve
@@ -175,9 +189,10 @@ def log(
     options = engine.Options(
         *_range(ratio_range), basis=basis.value, profile=_profile(sex, age, pregnant, lactating)
     )
-    resolved = resolve.resolve_log(logfile.read_logs(files, sys.stdin.buffer))
+    parsed = logfile.read_logs(files, sys.stdin.buffer, date_order and date_order.value)
+    resolved = resolve.resolve_log(parsed)
     if resolved.problems and not lenient:
-        raise CamgError(resolved.problems)
+        raise CamgError([*resolved.problems, resolve.summary(resolved)])
     _report_problems(resolved.problems)
     if not quiet:
         _report_problems(resolved.notices, prefix="note: ")

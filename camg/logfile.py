@@ -14,7 +14,7 @@ from camg.parser import ParsedLog, decode, parse
 STDIN = "-"
 
 
-def read_logs(paths: list[str], stdin: BinaryIO) -> ParsedLog:
+def read_logs(paths: list[str], stdin: BinaryIO, date_order: str | None = None) -> ParsedLog:
     """Parse every log into one; days with the same date merge across files."""
     log = ParsedLog(days=[], problems=[])
     if paths.count(STDIN) > 1:
@@ -22,7 +22,7 @@ def read_logs(paths: list[str], stdin: BinaryIO) -> ParsedLog:
     for path in paths:
         source = "<stdin>" if path == STDIN else path
         data = stdin.read() if path == STDIN else _read_file(path)
-        parse(decode(data, source), source, into=log)
+        parse(decode(data, source), source, into=log, date_order=date_order)
     return log
 
 

@@ -112,6 +112,15 @@ def resolve_log(parsed: ParsedLog) -> ResolvedLog:
     return ResolvedLog(days, problems, notices, len(lines))
 
 
+def summary(resolved: ResolvedLog) -> Problem:
+    """One closing line: how much of the log was not understood, and what to do."""
+    bad = len({(problem.source, problem.line) for problem in resolved.problems})
+    return Problem(
+        f"{bad} of {resolved.lines} lines not understood; fix them "
+        "(docs/log-format.md shows how lines are read) or run with --lenient to use the rest"
+    )
+
+
 def _chronological(day: Day) -> tuple[bool, date]:
     """Days without a date first, in the order written, then the dated ones in order."""
     return day.date is not None, day.date or date.min

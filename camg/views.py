@@ -84,7 +84,29 @@ def report_view(report: Any, detail: bool) -> Group:
 
 
 def _day_title(day: Any) -> str:
-    return day.date.isoformat() if day.date else "undated"
+    """The date, or for a day without one its heading as written ("Day 2 - rest day")."""
+    if day.date:
+        return day.date.isoformat()
+    return day.labels[0] if day.labels else "undated"
+
+
+# Marks beside a day or an entry; the caption explains them.
+ESTIMATE_MARK = "~"
+APPROXIMATE_MARK = "?"
+LEGEND = {
+    "*": "incomplete: see the notes below",
+    ESTIMATE_MARK: "holds estimates: amounts camg assumed (see --detail or JSON)",
+    APPROXIMATE_MARK: "approximate: words camg did not use, corrected or substituted",
+}
+
+
+def _marks(incomplete: bool, estimated: bool, approximate: bool) -> str:
+    marks = ("*" * incomplete) + (ESTIMATE_MARK * estimated) + (APPROXIMATE_MARK * approximate)
+    return f" {marks}" if marks else ""
+
+
+def _legend(used: set[str]) -> str:
+    return "\n".join(f"{mark} {text}" for mark, text in LEGEND.items() if mark in used)
 
 
 def _day_table(report: Any) -> Table:
@@ -108,7 +130,7 @@ def _day_table(report: Any) -> Table:
         table.add_column("Mg % RDA", justify="right")
     for day in report.days:
         cells: list[Any] = [
-            _day_title(day) + (" *" if day.incomplete else ""),
+            _day_title(day) + _marks(day.incomplete, day.estimated > 0, day.approximate > 0),
             mg(day.calcium_mg),
             mg(day.magnesium_mg),
             ratio_text(day.ratio),
@@ -120,8 +142,14 @@ def _day_table(report: Any) -> Table:
         if report.intakes is not None:
             cells += [f"{day.calcium_rda_pct:.0f}%", f"{day.magnesium_rda_pct:.0f}%"]
         table.add_row(*cells)
-    if any(day.incomplete for day in report.days):
-        table.caption = "* incomplete: see the notes below"
+    used = {
+        mark
+        for day in report.days
+        for mark in _marks(day.incomplete, day.estimated > 0, day.approximate > 0).split()
+        for mark in mark
+    }
+    if used:
+        table.caption = _legend(used)
         table.caption_justify = "left"
     if not report.days:
         table.caption = "the log holds no food entries"
@@ -163,21 +191,37 @@ def _entry_table(entries: list[dict[str, Any]], title: str) -> Table:
     table = Table(title=title, title_justify="left")
     table.add_column("line", justify="right")
     table.add_column("meal")
+    table.add_column("written")
     table.add_column("food")
     table.add_column("grams", justify="right")
     table.add_column("Ca mg", justify="right")
     table.add_column("Mg mg", justify="right")
+    used = set()
     for entry in entries:
+        used |= set(_marks(False, bool(entry["estimate"]), entry["approximate"]).strip())
         grams = "" if entry["grams"] is None else f"{entry['grams']:,.0f}"
-        food = entry["food"] + (" (default portion)" if entry["default_portion"] else "")
+        mark = _marks(False, bool(entry["estimate"]), entry["approximate"])
         table.add_row(
             str(entry["line"]),
             Text(entry["meal"] or ""),
-            Text(food),
+            Text(entry["text"]),
+            Text(entry["food"] + mark),
             grams,
             mg(entry["calcium_mg"]),
             mg(entry["magnesium_mg"]),
         )
+    notes = [
+        f"line {entry['line']}: {ESTIMATE_MARK} {entry['estimate']}"
+        for entry in entries
+        if entry["estimate"]
+    ] + [
+        f"line {entry['line']}: {APPROXIMATE_MARK} {'; '.join(entry['notes'])}"
+        for entry in entries
+        if entry["approximate"]
+    ]
+    if used:
+        table.caption = "\n".join([_legend(used), *notes])
+        table.caption_justify = "left"
     return table
 
 

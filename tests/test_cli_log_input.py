@@ -58,7 +58,9 @@ def test_every_bad_line_is_reported_and_nothing_printed(camg, write):
     assert lines[2] == (
         f"{path}:4: no cup measure for Seeds, chia seeds, dried; it has: 1 oz (28.35 g); give grams"
     )
-    assert len(lines) == 3
+    assert lines[3].startswith("camg: 3 of 4 lines not understood;")
+    assert "--lenient" in lines[3]
+    assert len(lines) == 4
 
 
 def test_lenient_uses_good_lines_and_lists_the_rest(camg, write):
