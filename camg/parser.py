@@ -263,7 +263,7 @@ def _heading(line: str) -> tuple[str, str] | None:
         return _bare_meal(line)
     words = found.group("words").lower().split()
     rest = found.group("rest").strip()
-    if words[-1] not in MEAL_WORDS and _AMOUNT_FIRST.match(rest):
+    if not MEAL_WORDS.intersection(words) and _AMOUNT_FIRST.match(rest):
         return None  # "Greek yogurt: 150 g" is an item, not a meal
     return " ".join(words), rest
 

@@ -1,0 +1,181 @@
+"""Logs as people write them: day headings, several foods on a line, supplements,
+words that change calcium or magnesium, and amounts camg must assume."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from camg.errors import Kind
+from camg.parser import parse
+from camg.resolve import read_line, resolve_log, resolve_text
+from tests.conftest import ROOT
+
+TODAY = date(2026, 11, 29)
+
+
+def days_of(text: str, **options):
+    log = parse(text, "diary.txt", today=TODAY, **options)
+    return [(day.date, day.labels, [item.text for item in day.items]) for day in log.days]
+
+
+@pytest.mark.parametrize(
+    ("heading", "when"),
+    [
+        ("2026-11-20", date(2026, 11, 20)),
+        ("2026/11/20", date(2026, 11, 20)),
+        ("Monday 3/9", date(2026, 3, 9)),
+        ("Mon 14 Oct", date(2024, 10, 14)),
+        ("Tuesday 15th October 2024", date(2024, 10, 15)),
+        ("Oct 14, 2026", date(2026, 10, 14)),
+        ("14 October 2026", date(2026, 10, 14)),
+        ("14/10/2026", date(2026, 10, 14)),
+        ("10/14/2026", date(2026, 10, 14)),
+        ("## Wednesday 11th March 2026", date(2026, 3, 11)),
+    ],
+)
+def test_day_headings_as_people_write_them(heading, when):
+    [(day, _, items)] = days_of(f"{heading}\nbanana\n")
+    assert day == when and items == ["banana"]
+
+
+def test_days_without_a_date_stay_apart_in_the_order_written():
+    found = days_of("Day 1\nbanana\nDay 2 - rest day\nmilk\nDay 1\napple\n")
+    assert [(labels, items) for _, labels, items in found] == [
+        (["Day 1"], ["banana"]),
+        (["Day 2 - rest day"], ["milk"]),
+        (["Day 1"], ["apple"]),
+    ]
+    assert all(day is None for day, _, _ in found)
+
+
+def test_a_weekday_after_a_dated_day_is_the_next_such_day():
+    found = days_of("Monday 3/9/2026\nbanana\nTuesday\nmilk\n")
+    assert [day for day, _, _ in found] == [date(2026, 3, 9), date(2026, 3, 10)]
+
+
+def test_a_year_not_written_comes_from_the_dates_around_it():
+    found = days_of("30 December 2025\nbanana\n2 January\nmilk\n")
+    assert [day for day, _, _ in found] == [date(2025, 12, 30), date(2026, 1, 2)]
+
+
+def test_numeric_date_order_follows_the_log_or_the_option():
+    assert days_of("3/9/2026\nmilk\n13/9/2026\nmilk\n")[0][0] == date(2026, 9, 3)
+    assert days_of("3/9/2026\nmilk\n")[0][0] == date(2026, 3, 9)
+    assert days_of("3/9/2026\nmilk\n", date_order="dmy")[0][0] == date(2026, 9, 3)
+
+
+def test_an_impossible_date_is_an_error_and_its_items_stay_with_it():
+    resolved = resolve_log(parse("2026-11-20\nmilk\n2026-02-30\nbanana\n", "d.txt", today=TODAY))
+    [problem] = resolved.problems
+    assert (problem.line, problem.kind) == (3, Kind.BAD_DATE)
+    assert [len(day.entries) for day in resolved.days] == [1, 1]
+    assert resolved.days[0].date is None and resolved.days[0].unresolved
+
+
+def test_meal_headings_are_any_short_heading_before_a_colon_or_dash():
+    log = parse(
+        "Elevenses: banana\npost-workout smoothie: 1 cup milk\nLunch - soup\n"
+        "Greek yogurt: 150 g\nBreakfast\n2 eggs\n",
+        "d.txt",
+    )
+    items = [(item.meal, item.text) for item in log.days[0].items]
+    assert items == [
+        ("elevenses", "banana"),
+        ("post-workout smoothie", "1 cup milk"),
+        ("lunch", "soup"),
+        ("lunch", "Greek yogurt: 150 g"),
+        ("breakfast", "2 eggs"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "foods"),
+    [
+        ("banana, black coffee", ["09040", "14209"]),
+        ("2 eggs scrambled, white toast with butter", ["01132", "18070", "01001"]),
+        ("Greek yogurt, 150 g", ["01256"]),
+        ("Oatmeal, one cup, prepared without salt", ["08121"]),
+        ('Banana - Raw, 1 medium (7" to 7-7/8" long)', ["09040"]),
+        ("Oats, rolled, dry 40g", ["08120"]),
+    ],
+)
+def test_a_line_is_split_only_where_each_part_is_a_food(line, foods):
+    parts = read_line(line)
+    assert [part.resolution.food_id for part in parts] == foods
+
+
+def test_milk_in_tea_is_a_splash_and_an_estimate():
+    tea, milk = read_line("tea with milk")
+    assert milk.resolution.grams == pytest.approx(15 * 244 / 236.5882365)
+    assert "21 CFR 101.12" in milk.resolution.estimate
+
+
+@pytest.mark.parametrize(
+    ("line", "grams"),
+    [
+        ("1 cup (250 ml) fat-free milk", 250 * 245 / 236.5882365),
+        ("1 container (5.3 oz) Greek yogurt", 5.3 * 28.349523125),
+        ("3/4 c bran flakes", 30.0),
+        ("3-4 oz salmon", 3.5 * 28.349523125),
+        ("2 packets Splenda", 2.0),
+        ("One-half cup cooked brown rice", 101.0),
+    ],
+)
+def test_amounts_as_menus_write_them(line, grams):
+    assert resolve_text(line).grams == pytest.approx(grams, rel=0.01)
+
+
+def test_a_range_and_a_vague_amount_are_estimates_that_cite_their_source():
+    assert "midpoint" in resolve_text("3-4 oz salmon").estimate
+    handful = resolve_text("a handful of almonds")
+    assert handful.grams == pytest.approx(36.3) and "Brown et al. 2021" in handful.estimate
+    assert "SR28" in resolve_text("banana").estimate
+
+
+def test_a_count_weighs_by_the_piece_or_is_refused():
+    assert resolve_text("20 chocolate chips").grams == pytest.approx(20 * 28.35 / 60)
+    [cashews] = read_line("10 cashews")
+    assert cashews.problem[0] is Kind.NO_MEASURE
+    [sticks] = read_line("5 cucumber sticks")
+    assert sticks.problem[0] is Kind.NO_MEASURE
+
+
+def test_words_that_change_calcium_are_honoured_or_refused():
+    juice = resolve_text("1 cup calcium-fortified orange juice")
+    assert "calcium" in juice.food.lower()
+    assert "dry" in resolve_text("Oats, rolled, dry 40g").food
+    [toast] = read_line("1 slice of wholegrain toast")
+    assert toast.problem[0] is Kind.NOT_HONOURED
+
+
+def test_a_word_camg_did_not_use_makes_the_entry_approximate():
+    alternative = resolve_text("jam or preserves")
+    assert alternative.approximate and "took" in alternative.notes[0]
+    assert not resolve_text("1 cup milk").approximate
+
+
+def test_supplements_as_people_write_them():
+    dose = resolve_text("magnesium glycinate 200mg")
+    assert (dose.supplement, dose.dose_mg) == ("magnesium", 200)
+    assert "elemental" in dose.notes[0]
+    [vitamin] = read_line("vitamin D 2000 IU")
+    assert vitamin.left_out and vitamin.resolution is None
+    [combined] = read_line("Cal-Mag 1 tablet")
+    assert combined.problem[0] is Kind.SUPPLEMENT
+
+
+@pytest.mark.parametrize("name", ["us-office-week.txt", "uk-week.txt", "vegan-athlete.txt"])
+def test_published_diaries_read_with_days_and_every_line_accounted_for(name):
+    text = (ROOT / "tests" / "diaries" / name).read_text(encoding="utf-8")
+    parsed = parse(text, name, today=TODAY)
+    assert len(parsed.days) >= 2
+    lines = {item.line for day in parsed.days for item in day.items}
+    resolved = resolve_log(parse(text, name, today=TODAY))
+    used = {entry.line for day in resolved.days for entry in day.entries}
+    reported = {problem.line for problem in resolved.problems} | {
+        notice.line for notice in resolved.notices
+    }
+    assert lines <= used | reported
+    assert len(used) >= len(lines) / 3
