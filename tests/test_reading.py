@@ -108,6 +108,7 @@ def test_a_line_is_split_only_where_each_part_is_a_food(line, foods):
 
 def test_milk_in_tea_is_a_splash_and_an_estimate():
     tea, milk = read_line("tea with milk")
+    assert tea.resolution.food.startswith("Beverages, tea")
     assert milk.resolution.grams == pytest.approx(15 * 244 / 236.5882365)
     assert "21 CFR 101.12" in milk.resolution.estimate
 
