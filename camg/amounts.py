@@ -114,7 +114,7 @@ _RANGE = re.compile(
 # Words that say how full a spoon or cup is: noted, no factor applied (docs/log-format.md).
 FULLNESS = frozenset("heaping heaped level scant rounded generous good large-ish".split())
 # App exports write "Banana - Raw": a dash between words separates name parts.
-_NAME_DASH = re.compile(r"(?<=[A-Za-z)])\s+[-–—]\s+(?=[A-Za-z])")
+_NAME_DASH = re.compile(r"(?<=[A-Za-z)])\s+[-–—]\s+(?=[A-Za-z0-9½¼¾⅓⅔])")
 _RANK = {"mass": 3, "volume": 2, "household": 1, "vague": 0}
 
 
@@ -166,6 +166,9 @@ def _brackets(text: str) -> tuple[str, tuple[float, Unit, bool] | None, str]:
         unit = _unit_word(stated.group("unit")) if stated else None
         if stated and unit is not None and unit.kind != "household" and amount is None:
             amount = (number(stated.group("amount")), unit, bool(stated.group("each")))
+            rest = f"{inside[: stated.start()]} {inside[stated.end() :]}".strip(" ,;≈=~")
+            if _says_something(rest):
+                remarks.append(" ".join(rest.split()))
         elif _says_something(_DIMENSION.sub(" ", inside)):
             remarks.append(" ".join(_DIMENSION.sub(" ", inside).split()))
     rest = " ".join(_BRACKET.sub(" ", text).split()).strip(" ,;")
@@ -425,8 +428,8 @@ def _leading_unit(rest: str) -> tuple[Unit | None, str]:
         and lowered[0] in ("small", "medium", "large")
         and (_household(lowered[1]) or _vague(lowered[1]))
     ):
-        unit, size_used = _leading_unit(" ".join(words[1:]))
-        return unit, size_used
+        unit, food = _leading_unit(" ".join(words[1:]))
+        return unit, f"{words[0]} {food}"  # the size picks "stalk, large"
     elif len(lowered) >= 2 and pair in SIZE_PAIRS:
         unit, used = unit_of(SIZE_PAIRS[pair]), 2
     elif spelled := canonical(words[0].rstrip(",")):
@@ -488,6 +491,10 @@ def _trailing_amount(text: str) -> ItemParts | None:
 
 
 def _checked(amount: float | None, unit: Unit | None, food: str) -> ItemParts:
+    if unit is not None and unit.name == "half" and amount is not None:
+        amount, unit = amount / 2, None  # "6 halves apricot" are three apricots
+    elif unit is None and amount is not None and re.search(r"\s+halves$", food, re.I):
+        amount, food = amount / 2, food[: food.lower().rindex("halves")].strip()
     food = food.strip(" ,;:()-")
     if amount is not None and amount <= 0:
         raise AmountError("the amount must be positive")

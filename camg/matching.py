@@ -41,9 +41,9 @@ SOFT = (
         "strip round medallion leaf cutlet"
     )
 ) | _words(
-    "sliced chopped diced cubed shredded grated crumbled halved chunk floret spear ripe "
+    "sliced chopped diced cubed shredded grated crumbled halved chunk floret spear ripe packed "
     "large small medium size sized minced peeled rinsed drained crispy skinless pitted "
-    "seeded half"
+    "seeded half plain"
 )
 # SR28 heads that name a category, not the food: "Nuts, almonds", "Fish, salmon, ...".
 CATEGORY_HEADS = _words(
@@ -56,7 +56,7 @@ FORMS = _words(
     "cereal chip salad sandwich dressing spread paste liquid broth stock extract syrup "
     "nectar flavored mix babyfood formula substitute imitation dip topping filling pudding "
     "sherbet frozen canned dried dry powdered dehydrated concentrate infant toddler fast "
-    "restaurant"
+    "restaurant sprouted"
 )
 # Variants of a food that a person names when they mean them.
 VARIANTS = _words(

@@ -34,7 +34,7 @@ _DAIRY = frozenset({"Dairy and Egg Products"})
 RULES = (
     Rule(
         _p(r"\bfortified\b|added calcium|with calcium|calcium[- ](?:enriched|fortified)"),
-        _p(r"(?<!not )fortified|calcium"),
+        _p(r"calcium|(?<!not )fortified(?! with vitamin)"),
         unless=_p(r"\b(?:un|not |non)[- ]?fortified"),
     ),
     Rule(_p(r"\benriched\b"), None, forbids=_p(r"unenriched")),

@@ -24,7 +24,9 @@ UNIT_STAND_INS = {
     "piece": ("slice", "item", "each", "unit"),
     "strip": ("slice",),
     "rasher": ("slice",),
-    "slice": ("piece",),
+    "slice": ("piece", "wedge"),
+    "floret": ("floweret", "flowerette"),
+    "stick": ("stalk", "strip"),
     "tin": ("can",),
     "filet": ("fillet",),
     "fillet": ("filet",),
@@ -37,6 +39,10 @@ ANY_SIZE = SIZES | {"medium"}
 _COUNT_PREFERENCE = (
     "medium whole fruit each item unit piece large slice serving nlea cup oz"
 ).split()
+
+
+# Measures a count of the food cannot mean: "half a pepper" is not half a dash of pepper.
+_NOT_COUNTS = frozenset({*GRAMS_PER, "tsp", "tbsp", "dash", "pinch"})
 
 
 class PortionError(ValueError):
@@ -78,6 +84,11 @@ def weigh(
             return _by_volume(food_id, food_name, amount or 1.0, unit, food_words)
         except PortionError:
             return _borrowed(food_id, food_name, amount or 1.0, unit, food_words)
+    if unit is not None and unit.name in ANY_SIZE:
+        named = [w for w in food_words if w in HOUSEHOLD and _household(food_id, w, food_words)]
+        if named:  # "2 large broccoli florets": florets, the large ones if SR28 says
+            unit = Unit(named[-1], "household")
+            food_words = (*food_words, *({unit.name} - set(food_words)))
     if unit is not None:
         portion = _household(food_id, unit.name, food_words)
         if portion is None and unit.name in ANY_SIZE:
@@ -100,7 +111,7 @@ def weigh(
         counted = next((p for p in (portion, *tables.portions_of(food_id)) if _pieces(p)), None)
         if counted is not None:
             return _pieces(counted)(amount)  # type: ignore[misc]
-        if measure_unit(portion.measure)[0] in GRAMS_PER:
+        if measure_unit(portion.measure)[0] in _NOT_COUNTS:
             raise PortionError(
                 f"no weight per piece for {food_name}; give grams, e.g. "
                 f'"30 g {" ".join(food_words)}"'

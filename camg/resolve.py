@@ -17,7 +17,7 @@ from typing import NamedTuple
 from camg import estimates, modifiers, tables
 from camg.amounts import AmountError, ItemParts, split_item
 from camg.errors import Kind, Problem, Severity
-from camg.matching import Match, food_index
+from camg.matching import BOILERPLATE, Match, food_index
 from camg.parser import Day, ParsedLog
 from camg.portions import PortionError, Weighed, weigh
 from camg.splitting import ACCOMPANIES, DESCRIBING, WITH_DRINK, Piece, pieces
@@ -280,33 +280,116 @@ def _first_alternative(text: str, alternatives: list[str], joined: str | None) -
 
 
 def _find_food(parts: ItemParts) -> tuple[Match, list[str]]:
-    """The food for the words, with the bracketed remarks when they help, else without."""
+    """The food for the words: as written (with the bracketed remarks when they help),
+    else with words relaxed in steps, each relaxation said in the notes."""
     if parts.remarks:
         match = _match(f"{parts.food} {parts.remarks}")
         if match is not None and not match.ignored:
             return match, []
-    match = _match(parts.food)
-    notes = []
-    if match is None:
-        plain = " ".join(NEUTRAL.sub(" ", parts.food).split()).strip(" ,")
-        unused = [found.group(0).strip() for found in NEUTRAL.finditer(parts.food)]
-        match = _match(plain) if plain and plain != parts.food else None
+    tried: set[str] = set()
+    for phrase, dropped in _relaxations(parts):
+        if not phrase or phrase in tried:
+            continue
+        tried.add(phrase)
+        match = _match(phrase)
         if match is None:
-            known = [w for w in plain.split() if all(food_index().knows(k) for k in words(w))]
-            unused += [w for w in plain.split() if w not in known]
-            match = _match(" ".join(known)) if known and len(known) < len(plain.split()) else None
-        if match is None:
-            raise ItemError(_unknown(parts.food), Kind.UNKNOWN_FOOD)
-        notes.append(f'"{", ".join(unused)}" not used to choose the food')
-    if parts.remarks and not _honours(match.name, parts.remarks):
-        notes.append(f'remarks "({parts.remarks})" not used to choose the food')
-    return match, notes
+            continue
+        match, unused = _explaining(match, parts.food, dropped)
+        notes = [f'"{", ".join(unused)}" not used to choose the food'] if unused else []
+        if parts.remarks and not _honours(match.name, parts.remarks):
+            notes.append(f'remarks "({parts.remarks})" not used to choose the food')
+        return match, notes
+    raise ItemError(_unknown(parts.food), Kind.UNKNOWN_FOOD)
+
+
+def _relaxations(parts: ItemParts) -> list[tuple[str, list[str]]]:
+    """The phrase as written; without words of preparation; without words of fat level,
+    fortification and sweetening (honoured later if a food has them); without words no
+    food knows; and, last, the bracketed remarks alone ("Soy beverage (soy milk)")."""
+    food = parts.food
+    plain, neutral = _without(NEUTRAL, food)
+    relaxed, modifiers_ = _without(RELAXABLE, plain)
+    known = [w for w in relaxed.split() if all(food_index().knows(k) for k in words(w))]
+    unknown = [w for w in relaxed.split() if w not in known]
+    found = [
+        (food, []),
+        (plain, neutral),
+        (relaxed, neutral + modifiers_),
+        (" ".join(known), neutral + modifiers_ + unknown),
+    ]
+    if parts.remarks:
+        found.append((parts.remarks, [food]))
+    return found
+
+
+def _without(pattern: re.Pattern[str], text: str) -> tuple[str, list[str]]:
+    dropped = [found.group(0).strip() for found in pattern.finditer(text)]
+    return " ".join(pattern.sub(" ", text).split()).strip(" ,"), dropped
+
+
+def _explaining(match: Match, phrase: str, dropped: list[str]) -> tuple[Match, list[str]]:
+    """Among foods like the match, one whose name says the dropped words ("fat-free
+    mayonnaise" is "Salad dressing, ... Fat Free Mayonnaise"); and what stays unsaid."""
+    wanted = [word for word in dropped if RELAXABLE.fullmatch(word)]
+    if not wanted:
+        return match, dropped
+    named = set(words(match.name))
+    kept = named & set(words(phrase))  # "caesar dressing": a caesar one, not a french one
+    classes = {_word_class(word) for word in wanted}
+    for candidate in [match, *food_index().rank(phrase, limit=40)]:
+        found = set(words(candidate.name))
+        extra = found - named - set(words(phrase)) - _CLASS_WORDS - BOILERPLATE
+        if kept <= found and not extra and classes <= _classes(candidate.name):
+            return candidate._replace(read_as=match.read_as), [
+                word for word in dropped if word not in wanted
+            ]
+    return match, dropped
+
+
+# Words that set a variant of a food rather than name it: relaxed when nothing matches.
+RELAXABLE = re.compile(
+    r"\b(?:(?:low|reduced|non|no)[- ]?fat|fat[- ]?free|nonfat|light|lite|trans[- ]?free|"
+    r"(?:calcium[- ])?(?:fortified|enriched)|unsweetened|sweetened|whole[- ]?grain|wholemeal|"
+    r"reduced[- ]calorie|diet)\b",
+    re.IGNORECASE,
+)
+_CLASSES = (
+    ("nonfat", re.compile(r"non[- ]?fat|fat[- ]?free|\bskim|\b0%")),
+    ("lowfat", re.compile(r"low[- ]?fat|reduced[- ]fat|\blight\b|\blite\b|\b[12]%|reduced")),
+    ("fortified", re.compile(r"(?<!not )fortified|added calcium|with calcium|enriched")),
+    ("unsweetened", re.compile(r"unsweetened|no sugar")),
+    ("sweetened", re.compile(r"(?<!un)sweetened")),
+    ("wholegrain", re.compile(r"whole[- ]?(?:grain|wheat|meal)|multi-?grain")),
+    ("transfree", re.compile(r"trans[- ]?free|\b0 ?g trans|without trans")),
+    ("diet", re.compile(r"\bdiet\b|reduced[- ]calorie|low calorie")),
+)
+
+
+# Words a variant's name may add: "Milk, nonfat, fluid, with added vitamin A".
+_CLASS_WORDS = frozenset(
+    (
+        "nonfat non fat free low lowfat reduced light lite skim fortified added calcium with "
+        "enriched unsweetened sweetened no sugar whole grain wheat multigrain trans diet calorie "
+        "vitamin a d"
+    ).split()
+)
+
+
+def _word_class(word: str) -> str:
+    folded = word.lower()
+    return next((name for name, pattern in _CLASSES if pattern.search(folded)), folded)
+
+
+def _classes(name: str) -> set[str]:
+    folded = name.lower()
+    return {label for label, pattern in _CLASSES if pattern.search(folded)}
 
 
 # Words that describe how a food was made without changing its calcium or magnesium.
 NEUTRAL = re.compile(
     r"\b(?:(?:prepared |cooked )?(?:without|with|no) (?:added )?salt(?: added)?|unsalted|salted|"
-    r"(?:prepared |made )?(?:with|w/) water|prepared|plain|fresh|organic|home-?made)\b|\b100%",
+    r"(?:prepared |made )?(?:with|w/) water|prepared|plain|fresh|organic|home-?made|"
+    r"cut (?:up )?(?:in|into) \w+)\b|\b100%",
     re.IGNORECASE,
 )
 

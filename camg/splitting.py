@@ -36,7 +36,7 @@ DESCRIBING = (
         ).split()
     )
 )
-_JOINER = re.compile(r"\s+(and|with|w/|plus|\+|&)\s+|\s*(&|\+)\s*", re.IGNORECASE)
+_JOINER = re.compile(r"\s+(and|with|w/|plus|on|\+|&)\s+|\s*(&|\+)\s*", re.IGNORECASE)
 _AMOUNT_LED = re.compile(r"\s*(?:\d|[½⅓⅔¼¾⅛]|(?:a|an|one|two|three|half)\b)", re.IGNORECASE)
 
 

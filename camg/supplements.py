@@ -24,7 +24,7 @@ SALTS = frozenset(
 FORMS = frozenset(
     (
         "supplement tablet tab pill capsule cap softgel gel elemental dose chewable chew gummy "
-        "gummie powder liquid drop spray daily"
+        "gummie powder liquid drop spray daily each contains containing per bio"
     ).split()
 )
 # Supplements with neither element: recognised by these names, left out with a note.
