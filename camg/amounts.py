@@ -339,6 +339,7 @@ def _plain_numbers(text: str) -> str:
 
 
 def _normalise(text: str) -> str:
+    text = re.sub(r"(?<=\w)[\u2010\u2011\u2012](?=\w)", "-", text)  # "low‑fat" as "low-fat"
     text = _DIMENSION.sub(" ", text)  # "8-inch tortilla", "pancakes (4 inch)"
     text = _NAME_DASH.sub(", ", text)
     return " ".join(text.replace("\u00a0", " ").split()).strip(" ,;")

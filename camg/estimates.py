@@ -11,7 +11,7 @@ from functools import cache
 from typing import NamedTuple
 
 from camg import tables
-from camg.text import fold, singular
+from camg.text import fold, singular, words
 
 
 class Default(NamedTuple):
@@ -90,9 +90,10 @@ def _applies(scope: str, name: str, group: str) -> bool:
 
 
 def _mentions(haystack: str, term: str) -> bool:
-    term = term.removeprefix("any ").strip()
-    stems = [singular(word)[:5] for word in term.split() if len(word) > 2]
-    return bool(stems) and all(stem in haystack for stem in stems)
+    """Every word of the term is a word of the food's name or group ("seeds" is not in
+    "seedless")."""
+    wanted = words(term.removeprefix("any ").strip())
+    return bool(wanted) and set(wanted) <= set(words(haystack))
 
 
 def reference_for(food_name: str, group: str) -> Reference | None:

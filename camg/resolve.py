@@ -215,16 +215,15 @@ def _resolve_item(text: str, joined: str | None) -> Resolution:
     supplement = recognise(text)
     if supplement is not None:
         return _supplement(supplement, text)
-    alternatives = _ALTERNATIVE.split(text)
-    if len(alternatives) > 1:
-        return _first_alternative(text, alternatives, joined)
     try:
         parts = split_item(text)
     except AmountError as error:
         raise ItemError(str(error), Kind.BAD_AMOUNT) from None
-    match, notes = _find_food(parts)
+    parts, notes = _such_as(parts)
+    match, found_notes, parts = _food_or_alternative(parts)
+    notes += found_notes
     match = _honoured(match, parts, text)
-    food_words = tuple(words(parts.food))
+    food_words = tuple(words(f"{parts.food} {parts.remarks}"))
     try:
         weighed, estimate = _weigh(match, parts, food_words, joined)
     except PortionError as error:
@@ -253,30 +252,42 @@ def _resolve_item(text: str, joined: str | None) -> Resolution:
 
 
 # Notes that say a word was left unused or something was substituted.
-_APPROXIMATE = ('"', "remarks", "took", "borrowed")
+_APPROXIMATE = ('"', "remarks", "took", "borrowed", "no ")
 
 
 # "jam or preserves", "White/Whole Wheat Bread": alternatives, the first the table has.
 _ALTERNATIVE = re.compile(r"\s+or\s+|(?<=[A-Za-z])/(?=[A-Za-z])", re.IGNORECASE)
+_SUCH_AS = re.compile(r"\s*,?\s+(?:such as|e\.g\.?|eg|like)\s+(.+)$", re.IGNORECASE)
 
 
-def _first_alternative(text: str, alternatives: list[str], joined: str | None) -> Resolution:
-    """ "jam or preserves", "green or black tea": the first the table has, noted."""
+def _such_as(parts: ItemParts) -> tuple[ItemParts, list[str]]:
+    """ "hard cheese such as cheddar or edam": the example names the food."""
+    found = _SUCH_AS.search(parts.food)
+    if found is None:
+        return parts, []
+    example = found.group(1).strip(" ,")
+    note = f'took the example "{example}" for "{parts.food[: found.start()].strip()}"'
+    return parts._replace(food=example), [note]
+
+
+def _food_or_alternative(parts: ItemParts) -> tuple[Match, list[str], ItemParts]:
+    """The food, or the first of "jam or preserves" that the table has, noted."""
+    alternatives = _ALTERNATIVE.split(parts.food) if "," not in parts.food else [parts.food]
+    if len(alternatives) == 1:
+        return (*_find_food(parts), parts)
     last = alternatives[-1].split()
     for number, alternative in enumerate(alternatives):
         # "green or black tea": the shared last word belongs to every alternative.
-        candidate = (
-            alternative
-            if number == len(alternatives) - 1 or len(last) < 2
-            else (f"{alternative} {' '.join(last[1:])}")
-        )
+        shared = number < len(alternatives) - 1 and len(last) > 1 and len(alternative.split()) < 2
+        candidate = parts._replace(food=f"{alternative} {last[-1]}" if shared else alternative)
         try:
-            found = _resolve_item(candidate, joined)
+            match, notes = _find_food(candidate)
         except ItemError:
             continue
-        note = f'took "{candidate}" of "{text}"'
-        return found._replace(text=text, notes=(note, *found.notes), approximate=True)
-    raise ItemError(f'none of "{text}" is a known food; write the one you had', Kind.UNKNOWN_FOOD)
+        return match, [f'took "{candidate.food}" of "{parts.food}"', *notes], candidate
+    raise ItemError(
+        f'none of "{parts.food}" is a known food; write the one you had', Kind.UNKNOWN_FOOD
+    )
 
 
 def _find_food(parts: ItemParts) -> tuple[Match, list[str]]:
@@ -389,7 +400,7 @@ def _classes(name: str) -> set[str]:
 NEUTRAL = re.compile(
     r"\b(?:(?:prepared |cooked )?(?:without|with|no) (?:added )?salt(?: added)?|unsalted|salted|"
     r"(?:prepared |made )?(?:with|w/) water|prepared|plain|fresh|organic|home-?made|"
-    r"cut (?:up )?(?:in|into) \w+)\b|\b100%",
+    r"cut (?:up )?(?:in|into) \w+|for (?:the )?\w+(?: and \w+)?$)\b|\b100%",
     re.IGNORECASE,
 )
 

@@ -32,12 +32,17 @@ DESCRIBING = (
             "without salt salted unsalted added prepared drained rinsed plain dry dried canned "
             "frozen tinned fresh hot cold iced warm whole skin skinless boneless unsweetened "
             "sweetened cup tbsp tsp oz g ml gram ounce tablespoon teaspoon one two three half "
-            "quarter rolled instant old fashioned quick light dark ripe"
+            "quarter rolled instant old fashioned quick light dark ripe or about approx "
+            "approximately roughly"
         ).split()
     )
 )
 _JOINER = re.compile(r"\s+(and|with|w/|plus|on|\+|&)\s+|\s*(&|\+)\s*", re.IGNORECASE)
-_AMOUNT_LED = re.compile(r"\s*(?:\d|[½⅓⅔¼¾⅛]|(?:a|an|one|two|three|half)\b)", re.IGNORECASE)
+_AMOUNT_LED = re.compile(
+    r"\s*(?:(?:about|approx\.?|approximately|~)\s*)?(?:\d|[½⅓⅔¼¾⅛]|(?:a|an|one|two|three|half)\b)",
+    re.IGNORECASE,
+)
+_BRACKET_AMOUNT = re.compile(r"\([^()]*\d[^()]*(?:g|ml|oz|cup)s?\b[^()]*\)", re.IGNORECASE)
 
 
 class Piece(NamedTuple):
@@ -62,8 +67,17 @@ def _comma_pieces(text: str, is_food: Callable[[str], bool]) -> list[Piece]:
     if len(chunks) > 1 and _AMOUNT_LED.match(chunks[-1]) and _all_amount_or_unit(chunks[-1]):
         # "Rice, brown, long-grained, cooked, 1/2 cup": an export's one food, amount last.
         return [Piece(text, f"{chunks[-1]} {', '.join(chunks[:-1])}")]
+    if _BRACKET_AMOUNT.search(text):
+        return [Piece(text, text)]  # "Edamame, shelled, cooked (1/2 cup = 78g)": one food
     merged: list[Piece] = []
+    lead: list[str] = []  # "1/2 cup, or about 8, raw baby carrots": amounts before a food
     for chunk in chunks:
+        if not merged and (_describes(chunk) or lead):
+            if _describes(chunk):
+                lead.append(chunk)
+                continue
+            merged.append(Piece(", ".join([*lead, chunk]), f"{lead[0]} {chunk}"))
+            continue
         if not merged:
             merged.append(Piece(chunk, chunk))
             continue
