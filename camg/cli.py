@@ -258,6 +258,39 @@ def suggest_command(
         )
 
 
+class ExplainFormat(str, Enum):
+    table = "table"
+    json = "json"
+
+
+@app.command("explain")
+def explain_command(
+    lines: Annotated[
+        list[str],
+        typer.Argument(help='Log lines to explain, e.g. "1 cup milk".', metavar="LINE"),
+    ],
+    fmt: Annotated[
+        ExplainFormat,
+        typer.Option(
+            "--format", "-f", help="Output format; table is for people, json for scripts."
+        ),
+    ] = ExplainFormat.table,
+) -> None:
+    """Show how camg reads log lines: parts, amounts, candidate foods, grams, Ca and Mg."""
+    from camg import explain, render
+    from camg.errors import Problem
+
+    records = [explain.explain(line) for line in lines]
+    with _reader_may_leave(ExitStatus.OK if all(r["ok"] for r in records) else ExitStatus.TROUBLE):
+        if fmt is ExplainFormat.json:
+            render.write_json(records[0] if len(records) == 1 else records, sys.stdout)
+        else:
+            _console().print(explain.view(records))
+    problems = [Problem(message) for record in records for message in explain.problems_of(record)]
+    if problems:
+        raise CamgError(problems)
+
+
 SUGGESTION_COLUMNS = [
     "food_id",
     "food",

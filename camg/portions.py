@@ -127,7 +127,8 @@ def _check_named_measure(
     unit, qualifiers = measure_unit(portion.measure)
     named = set(words(food_name)) | set(qualifiers) | {unit} | ANY_SIZE
     for word in food_words:
-        if word in HOUSEHOLD and word not in named:
+        stands_for = {word, *UNIT_STAND_INS.get(word, ())}
+        if word in HOUSEHOLD and not stands_for & named:
             raise PortionError(_missing(word, food_id, food_name))
 
 
@@ -359,7 +360,8 @@ def _named_by(portions: tuple[Portion, ...], food_words: tuple[str, ...]) -> lis
     "roasted chicken thigh" the thigh, not the whole chicken; "sugar cubes"
     finds "serving 1 cube" too."""
     for word in reversed(food_words):
-        named = [p for p in portions if measure_unit(p.measure)[0] == word]
+        names = (word, *UNIT_STAND_INS.get(word, ()))
+        named = [p for p in portions if measure_unit(p.measure)[0] in names]
         if not named and word in HOUSEHOLD:
             named = [p for p in portions if word in measure_unit(p.measure)[1][:2]]
         if named and word not in SIZES:

@@ -272,9 +272,23 @@ def _such_as(parts: ItemParts) -> tuple[ItemParts, list[str]]:
 
 def _food_or_alternative(parts: ItemParts) -> tuple[Match, list[str], ItemParts]:
     """The food, or the first of "jam or preserves" that the table has, noted."""
-    alternatives = _ALTERNATIVE.split(parts.food) if "," not in parts.food else [parts.food]
-    if len(alternatives) == 1:
+    segments = parts.food.split(",")
+    at = next((i for i, seg in enumerate(segments) if _ALTERNATIVE.search(seg)), None)
+    if at is None:
         return (*_find_food(parts), parts)
+    if len(segments) > 1:  # "Soymilk, plain or vanilla": each option in its place
+        options = _ALTERNATIVE.split(segments[at])
+        for option in options:
+            candidate = parts._replace(
+                food=",".join([*segments[:at], f" {option.strip()}", *segments[at + 1 :]])
+            )
+            try:
+                match, notes = _find_food(candidate)
+            except ItemError:
+                continue
+            return match, [f'took "{option.strip()}" of "{segments[at].strip()}"', *notes], candidate
+        raise ItemError(_unknown(parts.food), Kind.UNKNOWN_FOOD)
+    alternatives = _ALTERNATIVE.split(parts.food)
     last = alternatives[-1].split()
     for number, alternative in enumerate(alternatives):
         # "green or black tea": the shared last word belongs to every alternative.
@@ -322,6 +336,7 @@ def _relaxations(parts: ItemParts) -> list[tuple[str, list[str]]]:
     relaxed, modifiers_ = _without(RELAXABLE, plain)
     known = [w for w in relaxed.split() if all(food_index().knows(k) for k in words(w))]
     unknown = [w for w in relaxed.split() if w not in known]
+    nouns = [w for w in known if not set(words(w)) <= DESCRIBING]
     found = [
         (food, []),
         (plain, neutral),
@@ -330,6 +345,8 @@ def _relaxations(parts: ItemParts) -> list[tuple[str, list[str]]]:
     ]
     if parts.remarks:
         found.append((parts.remarks, [food]))
+    described = [w for w in known if w not in nouns]
+    found.append((" ".join(nouns), neutral + modifiers_ + unknown + described))
     return found
 
 

@@ -65,8 +65,12 @@ def pieces(text: str, is_food: Callable[[str], bool]) -> list[Piece]:
 def _comma_pieces(text: str, is_food: Callable[[str], bool]) -> list[Piece]:
     chunks = _top_level_commas(text)
     if len(chunks) > 1 and _AMOUNT_LED.match(chunks[-1]) and _all_amount_or_unit(chunks[-1]):
-        # "Rice, brown, long-grained, cooked, 1/2 cup": an export's one food, amount last.
-        return [Piece(text, f"{chunks[-1]} {', '.join(chunks[:-1])}")]
+        # "Rice, brown, long-grained, cooked, 1/2 cup": an export's one food, amount last;
+        # "2/3 cup chopped chicken, about 3 ounces": a second amount, as if in brackets.
+        rest = ", ".join(chunks[:-1])
+        if _AMOUNT_LED.match(rest):
+            return [Piece(text, f"{rest} ({chunks[-1]})")]
+        return [Piece(text, f"{chunks[-1]} {rest}")]
     if _BRACKET_AMOUNT.search(text):
         return [Piece(text, text)]  # "Edamame, shelled, cooked (1/2 cup = 78g)": one food
     merged: list[Piece] = []
