@@ -174,7 +174,7 @@ def _brackets(text: str) -> tuple[str, tuple[float, Unit, bool] | None, str]:
                 remarks.append(" ".join(rest.split()))
         elif _says_something(_DIMENSION.sub(" ", inside)):
             remarks.append(" ".join(_DIMENSION.sub(" ", inside).split()))
-    rest = " ".join(_BRACKET.sub(" ", text).split()).strip(" ,;")
+    rest = re.sub(r"\s+,", ",", " ".join(_BRACKET.sub(" ", text).split())).strip(" ,;")
     return rest, amount, ", ".join(remarks)
 
 

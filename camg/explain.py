@@ -237,7 +237,8 @@ def _candidates(
     ranked: list[Match], resolution: Resolution | None, phrase: str | None, how: str
 ) -> list[dict[str, Any]]:
     """The chosen food first, then the best-ranked others, with the words each has."""
-    wanted = [word for word in words(phrase or "") if word not in FILLER]
+    pinned = (phrase or "").strip().startswith("#")
+    wanted = [] if pinned else [word for word in words(phrase or "") if word not in FILLER]
     rows: list[dict[str, Any]] = []
     chosen_id = resolution.food_id if resolution is not None else None
     if chosen_id is not None:
@@ -324,7 +325,7 @@ def _part_view(part: dict[str, Any], index: int, count: int) -> Any:
     body: list[Any] = [_field_grid(_fields(part))]
     if part["candidates"]:
         body.append(_candidate_table(part["candidates"]))
-    return Group(title, Padding(Group(*body), (0, 0, 0, 2)))
+    return Group(title, Padding(Group(*body), (0, 0, 0, 2), expand=False))
 
 
 def _fields(part: dict[str, Any]) -> list[tuple[str, str]]:
@@ -334,10 +335,9 @@ def _fields(part: dict[str, Any]) -> list[tuple[str, str]]:
         rows.append(("meal", part["meal"]))
     if part["read"] != part["text"]:
         rows.append(("read", part["read"]))
-    rows.append(("amount", _amount(part)))
-    if part["amount_error"] and part["problem"] is None:
-        rows.append(("amount", part["amount_error"]))
-    if part["food_words"] is not None and part["supplement"] is None:
+    if part["left_out"] is None:
+        rows.append(("amount", _amount(part)))
+    if part["food_words"] is not None and part["supplement"] is None and not part["left_out"]:
         rows.append(("food words", part["food_words"]))
     if part["remarks"]:
         rows.append(("remarks", f"({part['remarks']})"))
@@ -353,7 +353,9 @@ def _fields(part: dict[str, Any]) -> list[tuple[str, str]]:
     if part["supplement"]:
         rows.append(("dose", f"{_number(part['dose_mg'])} mg {part['supplement']} (elemental)"))
     elif part["grams"] is not None:
-        rows.append(("grams", f"{_number(part['grams'])} g, from {part['portion']}"))
+        grams = f"{_number(part['grams'])} g"
+        portion = part["portion"]
+        rows.append(("grams", grams if portion == grams else f"{grams}, from {portion}"))
     if part["estimate"]:
         rows.append(("estimate", part["estimate"]))
     if part["approximate"]:
@@ -374,8 +376,8 @@ def _amount(part: dict[str, Any]) -> str:
     if part["amount"] is None:
         return "none written"
     unit = part["unit"] or "(a count of the food)"
-    kind = f" ({part['unit_kind']})" if part["unit_kind"] and part["unit_kind"] != unit else ""
-    return f"{_number(part['amount'])} {unit}{kind}"
+    vague = " (a vague amount: camg assumes a cited size)" if part["unit_kind"] == "vague" else ""
+    return f"{_number(part['amount'])} {unit}{vague}"
 
 
 def _mg(value: float | None, per_100g: float | None) -> str:
@@ -404,12 +406,19 @@ def _field_grid(rows: list[tuple[str, str]]) -> Any:
 
 
 def _candidate_table(candidates: list[dict[str, Any]]) -> Any:
-    from rich import box
     from rich.table import Table
     from rich.text import Text
 
-    table = Table(box=box.SIMPLE_HEAD, padding=(0, 1), pad_edge=False, title_justify="left")
-    table.title = "candidates (* chosen)"
+    table = Table(
+        title="candidates (* chosen)",
+        title_justify="left",
+        title_style="bold",
+        box=None,
+        padding=(0, 1),
+        pad_edge=False,
+        header_style="",
+        show_header=False,
+    )
     table.add_column("", no_wrap=True)
     table.add_column("id", no_wrap=True)
     table.add_column("food", ratio=3)

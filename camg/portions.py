@@ -85,17 +85,17 @@ def weigh(
         except PortionError:
             return _borrowed(food_id, food_name, amount or 1.0, unit, food_words)
     if unit is not None and unit.name in ANY_SIZE:
-        named = [w for w in food_words if w in HOUSEHOLD and _household(food_id, w, food_words)]
+        named = [w for w in food_words if w in HOUSEHOLD and w not in ANY_SIZE]
         if named:  # "2 large broccoli florets": florets, the large ones if SR28 says
+            food_words = (*food_words, unit.name)
             unit = Unit(named[-1], "household")
-            food_words = (*food_words, *({unit.name} - set(food_words)))
     if unit is not None:
         portion = _household(food_id, unit.name, food_words)
         if portion is None and unit.name in ANY_SIZE:
             return _unsized(food_id, food_name, amount, unit.name, food_words)
         if portion is None:
             return _borrowed(food_id, food_name, amount or 1.0, unit, food_words)
-        return _times(portion, amount or 1.0)
+        return _sized(_times(portion, amount or 1.0), portion, food_words)
     head = tuple(words(food_name.split(",")[0]))
     portion = _count_portion(
         food_id, food_words, default_measure, alias_words, head, counted=amount is not None
@@ -107,6 +107,8 @@ def weigh(
     if amount is None and measure_unit(portion.measure)[0] in GRAMS_PER:
         # No amount and a serving given by weight ("3 oz"): the serving as listed.
         return Weighed(portion.grams, f"{portion.label} ({portion.grams:g} g)", default=True)
+    if amount is not None and measure_unit(portion.measure)[0] in ("dash", "pinch"):
+        raise PortionError(f'a count of {food_name} has no weight; give grams, e.g. "100 g"')
     if amount is not None and _by_weight_or_volume(portion):
         counted = next((p for p in (portion, *tables.portions_of(food_id)) if _pieces(p)), None)
         if counted is not None:
@@ -145,6 +147,17 @@ def _pieces(portion: Portion):
         return Weighed(amount * each, label)
 
     return weighed
+
+
+def _sized(weighed: Weighed, portion: Portion, food_words: tuple[str, ...]) -> Weighed:
+    """ "1 small slice" where SR28 gives one slice: that slice, and a note that the size
+    was not used."""
+    said = [word for word in food_words if word in SIZES or word == "medium"]
+    unit, qualifiers = measure_unit(portion.measure)
+    if not said or set(said) & {unit, *qualifiers}:
+        return weighed
+    note = f'no "{said[0]}" {unit} measure; took {portion.label}'
+    return weighed._replace(notes=(*weighed.notes, note), borrowed=said[0] != "medium")
 
 
 def _unsized(
@@ -197,6 +210,12 @@ def _siblings(food_id: str, food_name: str) -> list[tuple[str, str]]:
         if group == row["group"] and other != food_id and _head(name) == head
     ]
     return sorted(others, key=lambda found: -len(mine & set(words(found[1]))))
+
+
+def head_of(name: str) -> str:
+    """The words that name the food: "Carrots" of "Carrots, baby, raw", and "Seeds, chia
+    seeds" or "Beverages, almond milk" where the first segment is only a category."""
+    return _head(name)
 
 
 def _head(name: str) -> str:

@@ -19,7 +19,7 @@ from camg.amounts import AmountError, ItemParts, split_item
 from camg.errors import Kind, Problem, Severity
 from camg.matching import BOILERPLATE, Match, food_index
 from camg.parser import Day, ParsedLog
-from camg.portions import PortionError, Weighed, weigh
+from camg.portions import PortionError, Weighed, head_of, weigh
 from camg.splitting import ACCOMPANIES, DESCRIBING, WITH_DRINK, Piece, pieces
 from camg.supplements import Supplement, recognise
 from camg.text import key, words
@@ -383,7 +383,8 @@ RELAXABLE = re.compile(
 )
 _CLASSES = (
     ("nonfat", re.compile(r"non[- ]?fat|fat[- ]?free|\bskim|\b0%")),
-    ("lowfat", re.compile(r"low[- ]?fat|reduced[- ]fat|\blight\b|\blite\b|\b[12]%|reduced")),
+    ("light", re.compile(r"\blight\b|\blite\b")),
+    ("lowfat", re.compile(r"low[- ]?fat|reduced[- ]fat|\b[12]%|reduced")),
     ("fortified", re.compile(r"(?<!not )fortified|added calcium|with calcium|enriched")),
     ("unsweetened", re.compile(r"unsweetened|no sugar")),
     ("sweetened", re.compile(r"(?<!un)sweetened")),
@@ -448,7 +449,7 @@ def _honoured(match: Match, parts: ItemParts, text: str) -> Match:
     missing = modifiers.unhonoured(said, match.name, group)
     if not missing:
         return match
-    head = set(words(match.name.split(",")[0]))
+    head = set(words(head_of(match.name)))  # "almond milk" of "Beverages, almond milk"
     for candidate in food_index().rank(said, limit=40):
         candidate_row = tables.food_row(candidate.food_id)
         if candidate_row is None or not head <= set(words(candidate.name)):
@@ -472,6 +473,12 @@ def _weigh(
     group = row["group"] if row else ""
     if parts.unit is not None and parts.unit.kind == "vague":
         return _vague(match, parts, food_words, group)
+    if parts.unit is not None and parts.unit.name == "oz" and _is_drink(match.name, group):
+        # Menus write "4 ounces orange juice" for fluid ounces.
+        parts = parts._replace(unit=unit_of("fl oz"))
+        fluid = f'fluid ounces: "oz" of a drink read as {parts.amount or 1:g} fl oz'
+        weighed, estimate = _weigh(match, parts, food_words, joined)
+        return weighed._replace(notes=(fluid, *weighed.notes)), estimate
     if parts.amount is None and joined in ACCOMPANIES:
         accompanied = _accompaniment(match, food_words, group, joined)
         if accompanied is not None:
@@ -487,6 +494,17 @@ def _weigh(
     elif weighed.borrowed:
         estimate = weighed.notes[0] if weighed.notes else estimate
     return weighed, estimate
+
+
+def _is_drink(name: str, group: str) -> bool:
+    folded = name.lower()
+    if group == "Beverages":
+        return "powder" not in folded and "dry" not in folded
+    if group == "Fruits and Fruit Juices":
+        return "juice" in folded and "undiluted" not in folded
+    return group == "Dairy and Egg Products" and folded.startswith(("milk,", "kefir")) and (
+        "fluid" in folded or "kefir" in folded
+    )
 
 
 def _vague(
