@@ -118,6 +118,10 @@ _NAME_DASH = re.compile(r"(?<=[A-Za-z)])\s+[-–—]\s+(?=[A-Za-z0-9½¼¾⅓⅔
 _CUT_INTO = re.compile(
     r"\b(?:cut|chopped|sliced|diced)\s+(?:up\s+)?(?:in|into)\s+(?:\w+\s+)?\w+\b", re.IGNORECASE
 )
+_ON_TOP = re.compile(
+    r"\b(?:(?:sprinkled|drizzled|served|spread|scattered)\s+)?on\s+(?:the\s+)?(?:top|side)\b",
+    re.IGNORECASE,
+)
 _RANK = {"mass": 3, "volume": 2, "household": 1, "vague": 0}
 
 
@@ -345,6 +349,7 @@ def _normalise(text: str) -> str:
     text = re.sub(r"(?<=\w)[\u2010\u2011\u2012](?=\w)", "-", text)  # "low‑fat" as "low-fat"
     text = _DIMENSION.sub(" ", text)  # "8-inch tortilla", "pancakes (4 inch)"
     text = _CUT_INTO.sub(" ", text)  # "banana cut up in slices": how, not what
+    text = _ON_TOP.sub(" ", text)  # "basil sprinkled on top": where, not what
     text = _NAME_DASH.sub(", ", text)
     return " ".join(text.replace("\u00a0", " ").split()).strip(" ,;")
 

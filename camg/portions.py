@@ -113,7 +113,13 @@ def weigh(
         counted = next((p for p in (portion, *tables.portions_of(food_id)) if _pieces(p)), None)
         if counted is not None:
             return _pieces(counted)(amount)  # type: ignore[misc]
-        if measure_unit(portion.measure)[0] in _NOT_COUNTS:
+        unit_name, qualifiers = measure_unit(portion.measure)
+        serving = (
+            unit_name in ("serving", "nlea")
+            and amount >= 2
+            and not set(qualifiers) & set(food_words)
+        )
+        if measure_unit(portion.measure)[0] in _NOT_COUNTS or serving:
             raise PortionError(
                 f"no weight per piece for {food_name}; give grams, e.g. "
                 f'"30 g {" ".join(food_words)}"'
@@ -287,6 +293,10 @@ def _household(food_id: str, unit: str, food_words: tuple[str, ...]) -> Portion 
         if serving and singular(serving.group(2).lower()) == unit:
             per = float(serving.group(1))
             return Portion(portion.seq, portion.amount * per, f"{serving.group(2)}", portion.grams)
+    if unit in HOUSEHOLD:  # "small box (1.5 oz)" is a box
+        boxed = [p for p in portions if unit in measure_unit(p.measure)[1][:1]]
+        if boxed:
+            return _best(boxed, food_words)
     if unit not in ANY_SIZE:
         return None
     sized = [p for p in portions if unit in measure_unit(p.measure)[1]]

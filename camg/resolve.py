@@ -286,7 +286,11 @@ def _food_or_alternative(parts: ItemParts) -> tuple[Match, list[str], ItemParts]
                 match, notes = _find_food(candidate)
             except ItemError:
                 continue
-            return match, [f'took "{option.strip()}" of "{segments[at].strip()}"', *notes], candidate
+            return (
+                match,
+                [f'took "{option.strip()}" of "{segments[at].strip()}"', *notes],
+                candidate,
+            )
         raise ItemError(_unknown(parts.food), Kind.UNKNOWN_FOOD)
     alternatives = _ALTERNATIVE.split(parts.food)
     last = alternatives[-1].split()
@@ -502,8 +506,10 @@ def _is_drink(name: str, group: str) -> bool:
         return "powder" not in folded and "dry" not in folded
     if group == "Fruits and Fruit Juices":
         return "juice" in folded and "undiluted" not in folded
-    return group == "Dairy and Egg Products" and folded.startswith(("milk,", "kefir")) and (
-        "fluid" in folded or "kefir" in folded
+    return (
+        group == "Dairy and Egg Products"
+        and folded.startswith(("milk,", "kefir"))
+        and ("fluid" in folded or "kefir" in folded)
     )
 
 

@@ -39,7 +39,8 @@ DESCRIBING = (
 )
 _JOINER = re.compile(r"\s+(and|with|w/|plus|on|\+|&)\s+|\s*(&|\+)\s*", re.IGNORECASE)
 _AMOUNT_LED = re.compile(
-    r"\s*(?:(?:about|approx\.?|approximately|~)\s*)?(?:\d|[½⅓⅔¼¾⅛]|(?:a|an|one|two|three|half)\b)",
+    r"\s*(?:(?:about|approx\.?|approximately|~)\s*)?(?:\d|[½⅓⅔¼¾⅛]|(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|"
+    r"half|a few|several|a couple)\b)",
     re.IGNORECASE,
 )
 _BRACKET_AMOUNT = re.compile(r"\([^()]*\d[^()]*(?:g|ml|oz|cup)s?\b[^()]*\)", re.IGNORECASE)
