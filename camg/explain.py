@@ -138,7 +138,8 @@ def _resolution_fields(resolution: Resolution | None) -> dict[str, Any]:
         "grams": None,
         "portion": None,
         "default_portion": False,
-        "estimate": None,
+        "estimate": False,
+        "assumed": None,
         "approximate": False,
         "notes": [],
         "supplement": None,
@@ -158,7 +159,8 @@ def _resolution_fields(resolution: Resolution | None) -> dict[str, Any]:
         grams=resolution.grams,
         portion=resolution.portion,
         default_portion=resolution.default_portion,
-        estimate=resolution.estimate,
+        estimate=resolution.estimate is not None,
+        assumed=resolution.estimate,
         approximate=resolution.approximate,
         notes=list(resolution.notes),
         supplement=resolution.supplement,
@@ -357,7 +359,7 @@ def _fields(part: dict[str, Any]) -> list[tuple[str, str]]:
         portion = part["portion"]
         rows.append(("grams", grams if portion == grams else f"{grams}, from {portion}"))
     if part["estimate"]:
-        rows.append(("estimate", part["estimate"]))
+        rows.append(("estimate", part["assumed"]))
     if part["approximate"]:
         rows.append(("approximate", "yes: words unused, corrected or substituted"))
     for note in part["notes"] + part["amount_notes"]:

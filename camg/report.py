@@ -75,11 +75,12 @@ ENTRY_FIELDS = [
     "calcium_mg",
     "magnesium_mg",
     "estimate",
+    "assumed",
     "approximate",
     "notes",
 ]
 _NUMBERS = {"amount", "grams", "calcium_mg", "magnesium_mg"}
-_TEXTS = {"source", "meal", "food_id", "unit", "supplement", "estimate"}
+_TEXTS = {"source", "meal", "food_id", "unit", "supplement"}
 
 
 class Details:
@@ -111,8 +112,13 @@ def _entry_columns(joined: Any) -> dict[str, list[Any]]:
     """Every entry's fields as plain Python values, converted once for the whole log."""
     columns = {}
     for name in ENTRY_FIELDS:
-        column = joined[name].tolist()
-        if name in _NUMBERS:
+        # "estimate" says whether camg assumed the amount; "assumed" says what it assumed.
+        column = joined["estimate" if name == "assumed" else name].tolist()
+        if name == "estimate":
+            column = [isinstance(value, str) for value in column]
+        elif name == "assumed":
+            column = [_text(value) for value in column]
+        elif name in _NUMBERS:
             column = [_num(value) for value in column]
         elif name in _TEXTS:
             column = [_text(value) for value in column]
@@ -237,6 +243,7 @@ ENTRY_COLUMNS = [
     "calcium_mg",
     "magnesium_mg",
     "estimate",
+    "assumed",
     "approximate",
     "notes",
 ]

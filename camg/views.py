@@ -211,7 +211,7 @@ def _entry_table(entries: list[dict[str, Any]], title: str) -> Table:
             mg(entry["magnesium_mg"]),
         )
     notes = [
-        f"line {entry['line']}: {ESTIMATE_MARK} {entry['estimate']}"
+        f"line {entry['line']}: {ESTIMATE_MARK} {entry['assumed']}"
         for entry in entries
         if entry["estimate"]
     ] + [

@@ -42,7 +42,11 @@ def test_a_line_of_two_foods_has_two_parts(camg):
     assert banana["food"] == "Bananas, raw"
     assert coffee["food"].startswith("Beverages, coffee, brewed")
     for part in record["parts"]:
-        assert part["default_portion"] and part["estimate"].startswith("no amount given")
+        assert (
+            part["default_portion"]
+            and part["estimate"]
+            and part["assumed"].startswith("no amount given")
+        )
         assert part["calcium_mg"] is not None and part["magnesium_mg"] is not None
 
 
@@ -53,7 +57,7 @@ def test_a_vague_amount_says_what_was_assumed_and_where_from(camg):
     assert part["unit"] == "handful" and part["unit_kind"] == "vague"
     assert part["food_words"] == "almonds"
     assert part["food"] == "Nuts, almonds"
-    assert "Brown et al. 2021" in part["estimate"]
+    assert part["estimate"] and "Brown et al. 2021" in part["assumed"]
     assert part["grams"] == pytest.approx(36.3)
 
 

@@ -180,3 +180,45 @@ def test_published_diaries_read_with_days_and_every_line_accounted_for(name):
     }
     assert lines <= used | reported
     assert len(used) >= len(lines) / 3
+
+
+DIARY = """Monday 3/9/2026
+breakfast: banana, black coffee
+a handful of almonds
+jam or preserves
+vitamin D 2000 IU
+"""
+
+
+def test_estimates_and_approximations_show_in_every_format(camg):
+    import csv
+    import io
+    import json
+
+    report = json.loads(camg("log", "-", "-f", "json", stdin=DIARY).stdout)
+    [day] = report["days"]
+    assert day["date"] == "2026-03-09" and day["labels"] == ["Monday"]
+    assert (day["estimated_entries"], day["approximate_entries"]) == (4, 1)
+    almonds = next(entry for entry in day["entries"] if entry["line"] == 3)
+    assert almonds["estimate"] is True and "Brown et al. 2021" in almonds["assumed"]
+    coffee = next(entry for entry in day["entries"] if entry["part"] == 2)
+    assert (coffee["line"], coffee["text"]) == (2, "black coffee")
+    jam = next(entry for entry in day["entries"] if entry["line"] == 4)
+    assert jam["approximate"] and jam["notes"] == ['took "jam" of "jam or preserves"']
+
+    rows = list(
+        csv.DictReader(io.StringIO(camg("log", "-", "-f", "csv", "-d", stdin=DIARY).stdout))
+    )
+    assert [row["estimate"] for row in rows] == ["yes", "yes", "yes", "yes"]
+    assert rows[3]["approximate"] == "yes" and "took" in rows[3]["notes"]
+
+    table = camg("log", "-", "-d", stdin=DIARY)
+    assert "2026-03-09 ~?" in table.stdout
+    assert "~ holds estimates" in table.stdout and "? approximate" in table.stdout
+    assert "a supplement without calcium or magnesium; left out" in table.stderr
+
+
+def test_strict_mode_ends_with_a_summary_of_what_was_not_understood(camg):
+    done = camg("log", "-", stdin="Monday 3/9/2026\nflibbertigibbet\nbanana\n")
+    assert done.status == 2
+    assert done.stderr.splitlines()[-1].startswith("camg: 1 of 2 lines not understood")
