@@ -345,7 +345,16 @@ def _plain_numbers(text: str) -> str:
     return re.sub(r"(\d)\s+/\s+(\d)", r"\1/\2", text)
 
 
+# "On my first break, I ate an apple": what was eaten follows "I ate".
+_I_ATE = re.compile(
+    r"^(?:[^,]*,\s*)?(?:and\s+|then\s+)?I\s+(?:also\s+|just\s+)?(?:ate|had|drank|drink|eat|sip|"
+    r"sipped|munched|snacked|grabbed|finished)(?:\s+on)?\s+",
+    re.IGNORECASE,
+)
+
+
 def _normalise(text: str) -> str:
+    text = _I_ATE.sub("", text)
     text = re.sub(r"(?<=\w)[\u2010\u2011\u2012](?=\w)", "-", text)  # "low‑fat" as "low-fat"
     text = _DIMENSION.sub(" ", text)  # "8-inch tortilla", "pancakes (4 inch)"
     text = _CUT_INTO.sub(" ", text)  # "banana cut up in slices": how, not what

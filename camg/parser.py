@@ -30,8 +30,8 @@ _BARE_MEALS = frozenset(
 _ISO_START = re.compile(r"\s*\d{4}-\d{1,2}-\d{1,2}\b")
 # A short heading before ":" ("afternoon:", "post-workout smoothie:", "Lunch (12:30):").
 _HEADING = re.compile(
-    r"\s*(?P<words>[A-Za-z][A-Za-z'\-]*(?:\s+[A-Za-z][A-Za-z'\-]*){0,3})"
-    r"\s*(?:\([^()]{0,20}\))?\s*:(?!\d)\s*(?P<rest>.*)$"
+    r"\s*(?P<words>[A-Za-z][A-Za-z'/\-]*(?:\s+[A-Za-z][A-Za-z'/\-]*){0,3})"
+    r"\s*(?:\([^()]{0,20}\))?\s*(?::(?!\d)|\.\.\.|…)\s*(?P<rest>.*)$"
 )
 # "Breakfast - porridge with milk", "Lunch – soup": a meal word before a dash.
 _DASHED = re.compile(
@@ -48,6 +48,19 @@ _TIME = re.compile(
     r"\s*(?:[01]?\d|2[0-3])(?::[0-5]\d\s*(?:[ap]\.?m\.?)?|(?:\.[0-5]\d)?\s*[ap]\.?m\.?)"
     r"(?![a-z])\s*(?:[-–:]\s*)?",
     re.IGNORECASE,
+)
+_MEALS = "breakfast|brunch|lunch|dinner|supper|snack|elevenses|dessert"
+# "For breakfast, I ate ...", "Breakfast... donuts", "Lunch. 3 oz chicken", "Breakfast! I drink".
+_PROSE_MEAL = re.compile(
+    rf"(?:(?:for|at)\s+)?(?P<meal>{_MEALS})\s*(?:\.\.\.|…|[.!,])\s*"
+    r"(?:I\s+(?:also\s+)?(?:ate|had|drank|drink|eat|sip|sipped)\s+)?",
+    re.IGNORECASE,
+)
+_I_ATE = re.compile(r"^(?:then|also|and)\b,?\s+", re.IGNORECASE)
+# Items end at ";" and, in a diary's sentences, at ". " before a capital or a number.
+_ABBREVIATIONS = "oz lb lbs tsp tbsp pkg approx c g no vs st".split()
+_SENTENCE = re.compile(
+    r";|(?<![A-Z])" + "".join(rf"(?<!\b{word})" for word in _ABBREVIATIONS) + r"\.\s+(?=[A-Z0-9])"
 )
 # What a day heading may start with: a digit, a letter of a weekday, month or "Day", "#".
 _HEADING_LEAD = frozenset("0123456789#*_ADFJMNOSTWadfjmnostw")
@@ -128,6 +141,8 @@ def _sections(text: str, source: str, log: ParsedLog) -> list[_Section]:
         if not line:
             continue
         heading = read_heading(line) if line[0] in _HEADING_LEAD else None
+        if heading is not None and line.startswith("#") and not _markdown_heading(line, heading):
+            heading = None  # "# Saturday - from a blog" is a comment
         if heading is None and "#" in line:
             line = _strip_comment(line).strip()
             if not line:
@@ -150,20 +165,35 @@ def _sections(text: str, source: str, log: ParsedLog) -> list[_Section]:
             )
             continue
         meal, line = _meal(line, meal)
+        numbered = read_heading(line) if line[:4].lower() == "day " else None
+        if numbered is not None:  # "Food Journal Challenge: Day 1"
+            sections.append(_Section(numbered._replace(label=raw.strip()), number, []))
+            meal = None
+            continue
         _add_items(line, sections[-1].items, source, number, meal)
     return sections
 
 
+def _markdown_heading(line: str, heading: Heading) -> bool:
+    """ "## Monday" is a heading; "# Saturday - notes" is a comment: one `#` and a label."""
+    return line.startswith("##") or (
+        len(heading.label.split()) <= 4 and not re.search(r"[-–—:(|\"]", heading.label)
+    )
+
+
 def _meal(line: str, meal: str | None) -> tuple[str | None, str]:
     """The meal a line opens, if it is a heading, and the items left on the line."""
+    prose = _PROSE_MEAL.match(line)
+    if prose is not None:  # "For breakfast, I ate ...", "Breakfast... 2 eggs"
+        return prose.group("meal").lower(), line[prose.end() :]
     heading = _heading(line)
     if heading is not None:
         return heading
-    return meal, line
+    return meal, _I_ATE.sub("", line)
 
 
 def _add_items(line: str, items: list[Item], source: str, number: int, meal: str | None) -> None:
-    for text_ in line.split(";"):
+    for text_ in _SENTENCE.split(line) if ". " in line else line.split(";"):
         item = _clean_item(text_)
         if item:
             # tuple.__new__ skips the named tuple's Python-level __new__: a log
@@ -251,7 +281,7 @@ def _dated_day(when: date, by_date: dict[date, Day], log: ParsedLog) -> Day:
 def _heading(line: str) -> tuple[str, str] | None:
     """ "lunch: soup; bread" -> ("lunch", "soup; bread"): a short heading before ":", a
     meal word before a dash, or a meal word alone. "Greek yogurt: 150 g" is an item."""
-    if ":" in line:
+    if ":" in line or "..." in line or "…" in line:
         found = _HEADING.match(_MARKDOWN.sub("", line))
     elif "-" in line or "–" in line or "—" in line:
         found = _DASHED.match(line)
@@ -261,7 +291,7 @@ def _heading(line: str) -> tuple[str, str] | None:
         return _bare_meal(line)
     if found is None:
         return _bare_meal(line)
-    words = found.group("words").lower().split()
+    words = found.group("words").lower().replace("/", " ").split()
     rest = found.group("rest").strip()
     if not MEAL_WORDS.intersection(words) and _AMOUNT_FIRST.match(rest):
         return None  # "Greek yogurt: 150 g" is an item, not a meal
@@ -278,8 +308,10 @@ def _bare_meal(line: str) -> tuple[str, str] | None:
 
 
 def _clean_item(text: str) -> str:
-    """Drop list bullets and times of day people put before items."""
+    """Drop list bullets, times of day people put before items, and a closing full stop."""
     text = text.strip()
+    if text.endswith(".") and not text.endswith(("oz.", "tbsp.", "tsp.", "lb.", "c.", "g.")):
+        text = text.rstrip(". ")
     if not text or text[0] not in _MAY_LEAD:
         return text
     for pattern in (_BULLET, _TIME):

@@ -26,7 +26,7 @@ UNIT_STAND_INS = {
     "rasher": ("slice",),
     "slice": ("piece", "wedge"),
     "floret": ("floweret", "flowerette"),
-    "stick": ("stalk", "strip"),
+    "stick": ("stalk", "strip", "piece"),
     "tin": ("can",),
     "filet": ("fillet",),
     "fillet": ("filet",),

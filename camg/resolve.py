@@ -316,13 +316,13 @@ def _find_food(parts: ItemParts) -> tuple[Match, list[str]]:
         if match is not None and not match.ignored:
             return match, []
     tried: set[str] = set()
-    for phrase, dropped in _relaxations(parts):
+    for phrase, dropped, guessing in _relaxations(parts):
         if not phrase or phrase in tried:
             continue
         tried.add(phrase)
         match = _match(phrase)
-        if match is None:
-            continue
+        if match is None or (guessing and match.alias is None):
+            continue  # without its unknown words ("Heritage Flakes"), only an everyday food
         match, unused = _explaining(match, parts.food, dropped)
         notes = [f'"{", ".join(unused)}" not used to choose the food'] if unused else []
         if parts.remarks and not _honours(match.name, parts.remarks):
@@ -331,7 +331,7 @@ def _find_food(parts: ItemParts) -> tuple[Match, list[str]]:
     raise ItemError(_unknown(parts.food), Kind.UNKNOWN_FOOD)
 
 
-def _relaxations(parts: ItemParts) -> list[tuple[str, list[str]]]:
+def _relaxations(parts: ItemParts) -> list[tuple[str, list[str], bool]]:
     """The phrase as written; without words of preparation; without words of fat level,
     fortification and sweetening (honoured later if a food has them); without words no
     food knows; and, last, the bracketed remarks alone ("Soy beverage (soy milk)")."""
@@ -342,15 +342,15 @@ def _relaxations(parts: ItemParts) -> list[tuple[str, list[str]]]:
     unknown = [w for w in relaxed.split() if w not in known]
     nouns = [w for w in known if not set(words(w)) <= DESCRIBING]
     found = [
-        (food, []),
-        (plain, neutral),
-        (relaxed, neutral + modifiers_),
-        (" ".join(known), neutral + modifiers_ + unknown),
+        (food, [], False),
+        (plain, neutral, False),
+        (relaxed, neutral + modifiers_, False),
+        (" ".join(known), neutral + modifiers_ + unknown, bool(unknown)),
     ]
     if parts.remarks:
-        found.append((parts.remarks, [food]))
+        found.append((parts.remarks, [food], False))
     described = [w for w in known if w not in nouns]
-    found.append((" ".join(nouns), neutral + modifiers_ + unknown + described))
+    found.append((" ".join(nouns), neutral + modifiers_ + unknown + described, bool(unknown)))
     return found
 
 

@@ -37,7 +37,7 @@ DESCRIBING = (
         ).split()
     )
 )
-_JOINER = re.compile(r"\s+(and|with|w/|plus|on|\+|&)\s+|\s*(&|\+)\s*", re.IGNORECASE)
+_JOINER = re.compile(r"\s+(and|with|plus|on|\+|&)\s+|\s+(w/)\s*|\s*(&|\+)\s*", re.IGNORECASE)
 _AMOUNT_LED = re.compile(
     r"\s*(?:(?:about|approx\.?|approximately|~)\s*)?(?:\d|[½⅓⅔¼¾⅛]|(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|"
     r"half|a few|several|a couple)\b)",
@@ -136,13 +136,15 @@ def _joined_pieces(piece: Piece) -> list[Piece]:
     """ "jacket potato with beans and cheddar" -> potato, beans (with), cheddar (with)."""
     if "(" in piece.read:
         return [piece]
-    texts = _JOINER.split(piece.read)
-    parts = [texts[0]]
+    parts: list[str] = []
     joiners: list[str | None] = [None]
-    for index in range(1, len(texts) - 1, 3):
-        word = (texts[index] or texts[index + 1] or "").lower()
-        parts.append(texts[index + 2])
+    start = 0
+    for found in _JOINER.finditer(piece.read):
+        parts.append(piece.read[start : found.start()])
+        word = next(group for group in found.groups() if group).lower()
         joiners.append(WITH if word in ("with", "w/") else None)
+        start = found.end()
+    parts.append(piece.read[start:])
     if len(parts) == 1 or not all(part.strip() for part in parts):
         return [piece]
     found = []
