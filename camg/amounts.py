@@ -336,6 +336,13 @@ def _fraction_key(found: str) -> str:
     )
 
 
+def strip_describing(text: str) -> str:
+    """ "banana cut up in slices", "basil sprinkled on top": how and where, not what."""
+    if " in" in text or " on" in text:
+        text = _ON_TOP.sub(" ", _CUT_INTO.sub(" ", text))
+    return text
+
+
 def _plain_numbers(text: str) -> str:
     """Vulgar fractions and the fraction slash as ASCII: "1½" -> "1 1/2"."""
     text = _word_numbers(text)
@@ -357,8 +364,7 @@ def _normalise(text: str) -> str:
     text = _I_ATE.sub("", text)
     text = re.sub(r"(?<=\w)[\u2010\u2011\u2012](?=\w)", "-", text)  # "low‑fat" as "low-fat"
     text = _DIMENSION.sub(" ", text)  # "8-inch tortilla", "pancakes (4 inch)"
-    text = _CUT_INTO.sub(" ", text)  # "banana cut up in slices": how, not what
-    text = _ON_TOP.sub(" ", text)  # "basil sprinkled on top": where, not what
+    text = strip_describing(text)
     text = _NAME_DASH.sub(", ", text)
     return " ".join(text.replace("\u00a0", " ").split()).strip(" ,;")
 
@@ -381,6 +387,8 @@ def _leading_amount(text: str) -> tuple[float, str] | None:
         return _word_amount(words)
     if len(words) > 2 and words[1].lower() == "of" and (canonical(lead) or _household(lead)):
         return 1.0, text  # "Tablespoon of chia seeds", "Slice of papaya"
+    if len(words) > 1 and canonical(lead) and unit_of(canonical(lead)).kind == "volume":
+        return 1.0, text  # "tbsp pumpkin seeds", "cup of tea"
     return None
 
 

@@ -30,7 +30,7 @@ _BARE_MEALS = frozenset(
 _ISO_START = re.compile(r"\s*\d{4}-\d{1,2}-\d{1,2}\b")
 # A short heading before ":" ("afternoon:", "post-workout smoothie:", "Lunch (12:30):").
 _HEADING = re.compile(
-    r"\s*(?P<words>[A-Za-z][A-Za-z'/\-]*(?:\s+[A-Za-z][A-Za-z'/\-]*){0,3})"
+    r"\s*(?P<words>[A-Za-z][A-Za-z'/\-]*(?:\s+[A-Za-z][A-Za-z'/\-]*){0,3}(?:\s+\d{1,2})?)"
     r"\s*(?:\([^()]{0,20}\))?\s*(?::(?!\d)|\.\.\.|…)\s*(?P<rest>.*)$"
 )
 # "Breakfast - porridge with milk", "Lunch – soup": a meal word before a dash.
@@ -48,6 +48,15 @@ _TIME = re.compile(
     r"\s*(?:[01]?\d|2[0-3])(?::[0-5]\d\s*(?:[ap]\.?m\.?)?|(?:\.[0-5]\d)?\s*[ap]\.?m\.?)"
     r"(?![a-z])\s*(?:[-–:]\s*)?",
     re.IGNORECASE,
+)
+# Words of a time or an occasion: "Upon wake up: 1 litre of water" opens a meal, whereas
+# "Greek yogurt: 150 g" is an item.
+_OCCASION = frozenset(
+    (
+        "upon wake waking woke morning afternoon evening night bedtime before after during pre "
+        "post time break meal meeting work gym training run later mid-morning mid-afternoon "
+        "1 2 3 4 5 6 7 8 9"
+    ).split()
 )
 _MEALS = "breakfast|brunch|lunch|dinner|supper|snack|elevenses|dessert"
 # "For breakfast, I ate ...", "Breakfast... donuts", "Lunch. 3 oz chicken", "Breakfast! I drink".
@@ -293,7 +302,8 @@ def _heading(line: str) -> tuple[str, str] | None:
         return _bare_meal(line)
     words = found.group("words").lower().replace("/", " ").split()
     rest = found.group("rest").strip()
-    if not MEAL_WORDS.intersection(words) and _AMOUNT_FIRST.match(rest):
+    occasion = MEAL_WORDS.intersection(words) or _OCCASION.intersection(words)
+    if not occasion and _AMOUNT_FIRST.match(rest):
         return None  # "Greek yogurt: 150 g" is an item, not a meal
     return " ".join(words), rest
 

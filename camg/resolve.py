@@ -324,7 +324,11 @@ def _find_food(parts: ItemParts) -> tuple[Match, list[str]]:
         if match is None or (guessing and match.alias is None):
             continue  # without its unknown words ("Heritage Flakes"), only an everyday food
         match, unused = _explaining(match, parts.food, dropped)
-        notes = [f'"{", ".join(unused)}" not used to choose the food'] if unused else []
+        neutral = [word for word in unused if NEUTRAL.fullmatch(word)]
+        unexplained = [word for word in unused if word not in neutral]
+        if unexplained:  # said as the words no food explained, like the head-noun fallback's
+            match = match._replace(ignored=", ".join(filter(None, [*unexplained, match.ignored])))
+        notes = [f'"{", ".join(neutral)}" not used to choose the food'] if neutral else []
         if parts.remarks and not _honours(match.name, parts.remarks):
             notes.append(f'remarks "({parts.remarks})" not used to choose the food')
         return match, notes
@@ -340,6 +344,8 @@ def _relaxations(parts: ItemParts) -> list[tuple[str, list[str], bool]]:
     relaxed, modifiers_ = _without(RELAXABLE, plain)
     known = [w for w in relaxed.split() if all(food_index().knows(k) for k in words(w))]
     unknown = [w for w in relaxed.split() if w not in known]
+    if relaxed.split() and relaxed.split()[-1] in unknown:
+        known = []  # "Coconut LaCroix": the unknown last word is what was had
     nouns = [w for w in known if not set(words(w)) <= DESCRIBING]
     found = [
         (food, [], False),
@@ -422,7 +428,8 @@ def _classes(name: str) -> set[str]:
 NEUTRAL = re.compile(
     r"\b(?:(?:prepared |cooked )?(?:without|with|no) (?:added )?salt(?: added)?|unsalted|salted|"
     r"(?:prepared |made )?(?:with|w/) water|prepared|plain|fresh|organic|home-?made|"
-    r"cut (?:up )?(?:in|into) \w+|for (?:the )?\w+(?: and \w+)?$)\b|\b100%",
+    r"cut (?:up )?(?:in|into) \w+|for (?:the )?\w+(?: and \w+)?$|"
+    r"(?:equivalent to|about the size of|the size of)\b.*$)\b|\b100%",
     re.IGNORECASE,
 )
 
@@ -433,8 +440,15 @@ def _honours(name: str, remarks: str) -> bool:
     return all(word in said or word in DESCRIBING for word in words(remarks))
 
 
+# Words that name a kind of dish or drink, not a food: alone, only the alias table decides.
+_GENERIC = frozenset("drink drinks juice soup sauce salad cake snack meal food dish mix".split())
+
+
 def _match(phrase: str) -> Match | None:
     index = food_index()
+    if phrase.strip().lower() in _GENERIC:
+        found = index.resolve(phrase)
+        return found if found is not None and found.alias is not None else None
     match = index.resolve(phrase)
     if match is None:
         # "celery stalk", "cod fillet": a trailing household word names the measure.

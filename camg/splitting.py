@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 from typing import NamedTuple
 
+from camg.amounts import strip_describing
 from camg.matching import BOILERPLATE, COOKING, FILLER, SOFT, VARIANTS
 from camg.text import key
 
@@ -56,16 +57,23 @@ def pieces(text: str, is_food: Callable[[str], bool]) -> list[Piece]:
     """The parts of a line, each a food with its describing words."""
     found: list[Piece] = []
     for piece in _comma_pieces(text, is_food):
-        if is_food(piece.read):
-            found.append(piece)
+        joined = [] if is_food(piece.read) else _joined_pieces(strip_describing(piece.read))
+        if len(joined) > 1 and all(is_food(part.read) for part in joined):
+            found.extend(joined)
         else:
-            found.extend(_joined_pieces(piece))
+            found.append(piece)
     return found
 
 
 def _comma_pieces(text: str, is_food: Callable[[str], bool]) -> list[Piece]:
     chunks = _top_level_commas(text)
-    if len(chunks) > 1 and _AMOUNT_LED.match(chunks[-1]) and _all_amount_or_unit(chunks[-1]):
+    amounts = sum(bool(re.search(r"\d", chunk)) for chunk in chunks[:-1])
+    if (
+        len(chunks) > 1
+        and _AMOUNT_LED.match(chunks[-1])
+        and _all_amount_or_unit(chunks[-1])
+        and amounts <= 1
+    ):
         # "Rice, brown, long-grained, cooked, 1/2 cup": an export's one food, amount last;
         # "2/3 cup chopped chicken, about 3 ounces": a second amount, as if in brackets.
         rest = ", ".join(chunks[:-1])
@@ -132,8 +140,9 @@ def _top_level_commas(text: str) -> list[str]:
     return [chunk.strip() for chunk in chunks if chunk.strip()]
 
 
-def _joined_pieces(piece: Piece) -> list[Piece]:
+def _joined_pieces(text: str) -> list[Piece]:
     """ "jacket potato with beans and cheddar" -> potato, beans (with), cheddar (with)."""
+    piece = Piece(text, text)
     if "(" in piece.read:
         return [piece]
     parts: list[str] = []
