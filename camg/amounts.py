@@ -360,8 +360,14 @@ _I_ATE = re.compile(
 )
 
 
+# "and a glass of juice", "the remaining 1/2 cup of coffee": words before the amount.
+_LEAD_FILLER = re.compile(
+    r"^(?:(?:and|then|also|plus|the|my|remaining|rest of)\s+)+(?=\S)", re.IGNORECASE
+)
+
+
 def _normalise(text: str) -> str:
-    text = _I_ATE.sub("", text)
+    text = _LEAD_FILLER.sub("", _I_ATE.sub("", text))
     text = re.sub(r"(?<=\w)[\u2010\u2011\u2012](?=\w)", "-", text)  # "low‑fat" as "low-fat"
     text = _DIMENSION.sub(" ", text)  # "8-inch tortilla", "pancakes (4 inch)"
     text = strip_describing(text)

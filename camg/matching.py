@@ -24,7 +24,8 @@ def _words(text: str) -> frozenset[str]:
 
 # Words that say nothing about which food is meant.
 FILLER = _words(
-    "a an the of some fresh organic homemade home made my bit serving portion style type kind"
+    "a an the of some fresh organic homemade home made my bit serving portion style type kind "
+    "buttered"
 )
 COOKING = _words(
     "cooked boiled baked roasted grilled broiled fried steamed stewed braised sauteed poached "

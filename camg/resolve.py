@@ -177,7 +177,7 @@ def read_line(text: str) -> tuple[Part, ...]:
     if not split or (len(split) == 1 and split[0].text == text and split[0].read == text):
         return (whole,)
     parts = tuple(_attempt(piece.read, piece) for piece in split)
-    if whole.resolution is not None and any(part.problem for part in parts):
+    if whole.resolution is not None and all(part.problem for part in parts):
         return (whole,)
     if whole.problem is not None and all(part.problem for part in parts) and len(parts) > 1:
         return (whole,)

@@ -58,7 +58,7 @@ def pieces(text: str, is_food: Callable[[str], bool]) -> list[Piece]:
     found: list[Piece] = []
     for piece in _comma_pieces(text, is_food):
         joined = [] if is_food(piece.read) else _joined_pieces(strip_describing(piece.read))
-        if len(joined) > 1 and all(is_food(part.read) for part in joined):
+        if len(joined) > 1 and any(is_food(part.read) for part in joined):
             found.extend(joined)
         else:
             found.append(piece)
