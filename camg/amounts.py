@@ -525,9 +525,7 @@ def _trailing_amount(text: str) -> ItemParts | None:
 
 def _checked(amount: float | None, unit: Unit | None, food: str) -> ItemParts:
     if unit is not None and unit.name == "half" and amount is not None:
-        amount, unit = amount / 2, None  # "6 halves apricot" are three apricots
-    elif unit is None and amount is not None and re.search(r"\s+halves$", food, re.I):
-        amount, food = amount / 2, food[: food.lower().rindex("halves")].strip()
+        unit, food = None, f"{food} halves"  # "6 halves of apricot": weighed by the half
     food = food.strip(" ,;:()-")
     if amount is not None and amount <= 0:
         raise AmountError("the amount must be positive")

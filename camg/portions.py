@@ -97,6 +97,12 @@ def weigh(
             return _borrowed(food_id, food_name, amount or 1.0, unit, food_words)
         return _sized(_times(portion, amount or 1.0), portion, food_words)
     head = tuple(words(food_name.split(",")[0]))
+    if (
+        amount is not None
+        and "half" in food_words
+        and not _named_by(tables.portions_of(food_id), ("half",))
+    ):
+        amount /= 2  # "6 apricot halves" are three apricots where SR28 has no half
     portion = _count_portion(
         food_id, food_words, default_measure, alias_words, head, counted=amount is not None
     )
@@ -183,8 +189,13 @@ def _borrowed(
     food_id: str, food_name: str, amount: float, unit: Unit, food_words: tuple[str, ...]
 ) -> Weighed:
     """A measure the food lacks, from the same food in another form ("a cup of baby carrots"
-    from chopped raw carrots), said in the notes; else the error naming what it has."""
+    from chopped raw carrots), said in the notes; else the error naming what it has. The
+    other form must name what the log names ("coleslaw" is not "macaroni & cheese")."""
+    named = [word for word in food_words if word in set(words(food_name))]
+    noun = named[-1] if named else None
     for sibling_id, sibling_name in _siblings(food_id, food_name):
+        if noun is None or noun not in words(sibling_name):
+            continue
         try:
             if unit.kind == "volume":
                 found = _by_volume(sibling_id, sibling_name, 1.0, unit, food_words)
