@@ -27,8 +27,9 @@ Usage (from the repository root; the baseline is a second checkout, e.g. a workt
     .venv/bin/python benchmarks/reading.py --baseline ../camg-baseline
 
 Options: --current DIR (default: this checkout), --baseline-python / --current-python
-(default: DIR/.venv/bin/python), --rounds N (phrase pairs, default 9), --log-rounds N
-(big-log pairs, default 3), --big PATH, --skip-log, --skip-phrases.
+(default: DIR/.venv/bin/python), --rounds N (phrase pairs, default 15), --log-rounds N
+(big-log pairs, default 5; about 2 minutes in all on a 2-core machine), --big PATH,
+--skip-log, --skip-phrases.
 """
 
 from __future__ import annotations
@@ -224,8 +225,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--current", type=Path, default=REPO, help="current checkout")
     parser.add_argument("--baseline-python", type=Path, default=None)
     parser.add_argument("--current-python", type=Path, default=None)
-    parser.add_argument("--rounds", type=int, default=9, help="phrase-set pairs")
-    parser.add_argument("--log-rounds", type=int, default=3, help="big-log pairs")
+    parser.add_argument("--rounds", type=int, default=15, help="phrase-set pairs")
+    parser.add_argument("--log-rounds", type=int, default=5, help="big-log pairs")
     parser.add_argument("--big", type=Path, default=BIG_LOG, help="the 1,000,000-line log")
     parser.add_argument("--skip-log", action="store_true")
     parser.add_argument("--skip-phrases", action="store_true")
@@ -259,7 +260,7 @@ def main(argv: list[str] | None = None) -> int:
             return sample
 
         a, b, ratios = pairs("phrases", args.rounds, base, current, phrases_run)
-        inner = [y.inner / x.inner for x, y in zip(a.samples, b.samples)]
+        inner = [y.inner / x.inner for x, y in zip(a.samples, b.samples, strict=True)]
         names = " + ".join(SHARED_SETS)
         rows += [
             f"| a. {names}, fresh process: wall time | {seconds(a.median('wall'))}"
@@ -285,7 +286,7 @@ def main(argv: list[str] | None = None) -> int:
         big = args.big.resolve()
         ensure_log(big, current.python)
         a, b, ratios = pairs("big log", args.log_rounds, base, current, lambda c: read_log(c, big))
-        rss = [y.rss / x.rss for x, y in zip(a.samples, b.samples)]
+        rss = [y.rss / x.rss for x, y in zip(a.samples, b.samples, strict=True)]
         shown = os.path.relpath(big, REPO)
         rows += [
             f"| b. `camg log {shown} --format csv`: wall time | {seconds(a.median('wall'))}"
