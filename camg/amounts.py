@@ -242,8 +242,17 @@ def _said(parts: ItemParts) -> str:
     return f"{parts.amount if parts.amount is not None else 1:g} {unit}"
 
 
+_HEAPED = re.compile(
+    r"\b(?:heaped|heaping|rounded)\s+(?:tbsp|tbs|tablespoons?|tablespoonfuls?|dessert\s*spoons?|"
+    r"dessertspoons?|dsp)\b",
+    re.IGNORECASE,
+)
+
+
 def _fullness(text: str) -> tuple[str, tuple[str, ...]]:
-    """ "1 heaping tbsp": the word is noted and no factor applied (docs/log-format.md)."""
+    """ "1 heaped tablespoon of raisins": a measure of its own, weighed by a cited default
+    where one is kept (data/vague_amounts.csv); "1 heaping tsp": noted, no factor applied."""
+    text = _HEAPED.sub("heaped-tablespoon", text)
     found = [word for word in text.split() if word.lower() in FULLNESS]
     if not found:
         return text, ()
@@ -455,7 +464,10 @@ def _leading_unit(rest: str) -> tuple[Unit | None, str]:
     if len(lowered) >= 2 and (
         pair in SPELLING_PAIRS or (lowered[0], singular(lowered[1])) in SPELLING_PAIRS
     ):
-        unit, used = unit_of("fl oz"), 2
+        spelled = SPELLING_PAIRS.get(pair) or SPELLING_PAIRS[(lowered[0], singular(lowered[1]))]
+        unit, used = unit_of(spelled), 2
+    elif len(lowered) >= 2 and (lowered[0], singular(lowered[1])) == ("dessert", "bowl"):
+        unit, used = Unit("dessert bowl", "vague"), 2  # the 5 A DAY guide's bowl of salad
     elif (
         len(lowered) >= 3
         and lowered[0] in ("small", "medium", "large")
@@ -493,7 +505,7 @@ def _household(word: str) -> str | None:
 
 def _vague_word(word: str) -> str:
     """ "handfuls" -> "handful", "spoonful" -> "spoon", "glassful" -> "glass"."""
-    word = singular(word)
+    word = singular(word).replace("-", " ")
     return word[:-3] if word.endswith("ful") and word[:-3] in VAGUE else word
 
 

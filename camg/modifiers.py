@@ -62,7 +62,11 @@ RULES = (
         groups=_DAIRY,
     ),
     Rule(_p(r"\b(?:canned|tinned)\b"), _p(r"canned|drained solids|\bcan\b")),
-    Rule(_p(r"\b(?:dried|dehydrated)\b"), _p(r"dried|dehydrated|\bdry\b|powder")),
+    Rule(
+        _p(r"\b(?:dried|dehydrated)\b"),
+        _p(r"dried|dehydrated|\bdry\b|powder"),
+        groups=frozenset({"Fruits and Fruit Juices", "Vegetables and Vegetable Products"}),
+    ),
     Rule(_p(r"\bfrozen\b"), _p(r"frozen")),
     Rule(
         _p(r"wholemeal|whole[- ]?grain|whole[- ]wheat|wholewheat|granary|multi[- ]?grain"),

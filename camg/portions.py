@@ -24,7 +24,7 @@ UNIT_STAND_INS = {
     "piece": ("slice", "item", "each", "unit"),
     "strip": ("slice",),
     "rasher": ("slice",),
-    "slice": ("piece", "wedge"),
+    "slice": ("piece",),
     "floret": ("floweret", "flowerette"),
     "stick": ("stalk", "strip", "piece"),
     "tin": ("can",),

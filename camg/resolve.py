@@ -23,7 +23,7 @@ from camg.portions import PortionError, Weighed, head_of, weigh
 from camg.splitting import ACCOMPANIES, DESCRIBING, WITH_DRINK, Piece, pieces
 from camg.supplements import Supplement, recognise
 from camg.text import key, words
-from camg.units import HOUSEHOLD, unit_of
+from camg.units import HOUSEHOLD, Unit, unit_of
 
 
 class Resolution(NamedTuple):
@@ -468,9 +468,10 @@ def _honoured(match: Match, parts: ItemParts, text: str) -> Match:
     if not missing:
         return match
     head = set(words(head_of(match.name)))  # "almond milk" of "Beverages, almond milk"
+    named = head | (set(words(match.name)) & set(words(said)))  # and what the log named
     for candidate in food_index().rank(said, limit=40):
         candidate_row = tables.food_row(candidate.food_id)
-        if candidate_row is None or not head <= set(words(candidate.name)):
+        if candidate_row is None or not named <= set(words(candidate.name)):
             continue
         if not modifiers.unhonoured(said, candidate.name, candidate_row["group"]):
             return candidate._replace(read_as=match.read_as)
@@ -503,9 +504,17 @@ def _weigh(
             return accompanied
     default = match.measure or food_index().default_measures.get(match.food_id)
     alias_words = tuple(match.alias.split()) if match.alias else ()
-    weighed = weigh(
-        match.food_id, match.name, parts.amount, parts.unit, food_words, default, alias_words
-    )
+    try:
+        weighed = weigh(
+            match.food_id, match.name, parts.amount, parts.unit, food_words, default, alias_words
+        )
+    except PortionError:
+        # "a slice of melon", "three sticks of celery": a measure SR28 lacks, sized by a
+        # published portion guide where one is kept.
+        unit = parts.unit.name if parts.unit else None
+        if unit is None or estimates.vague_default(unit, match.name, group) is None:
+            raise
+        return _vague(match, parts._replace(unit=Unit(unit, "vague")), food_words, group)
     estimate = parts.estimate
     if weighed.default:
         estimate = f"no amount given: {weighed.portion}, the food's own SR28 measure"
@@ -533,6 +542,11 @@ def _vague(
     """ "a handful of almonds": the cited default for the word, as an estimate."""
     word = parts.unit.name if parts.unit else ""
     default = estimates.vague_default(word, match.name, group)
+    if default is None and word == "heaped tablespoon":
+        level = parts._replace(unit=unit_of("tbsp"))
+        weighed = weigh(match.food_id, match.name, parts.amount, level.unit, food_words)
+        note = '"heaped": no cited size for this food; weighed as a level tablespoon'
+        return weighed._replace(notes=(note,), borrowed=True), None
     if default is None:
         raise ItemError(
             f'"{word}" of {match.name} has no cited size; give grams or a cup/tbsp measure',
