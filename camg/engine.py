@@ -23,13 +23,9 @@ if TYPE_CHECKING:
 
 BELOW, WITHIN, ABOVE = "below", "within", "above"
 # What each entry carries from its resolution, so that days can be summed.
-ENTRY_VALUES = [
-    "calcium_mg",
-    "magnesium_mg",
-    "supplement_magnesium_mg",
-    "estimated",
-    "approximated",
-]
+ENTRY_VALUES = ["calcium_mg", "magnesium_mg", "supplement_magnesium_mg"]
+# Counted per day through the entries' resolutions, without a column per entry.
+FLAGS = ["estimated", "approximated"]
 
 
 class Options(NamedTuple):
@@ -102,7 +98,7 @@ class Report:
     @cached_property
     def joined(self) -> pd.DataFrame:
         """Every entry with what it resolved to (food, grams, portion, ...)."""
-        described = self.resolutions.drop(columns=ENTRY_VALUES)
+        described = self.resolutions.drop(columns=[*ENTRY_VALUES, *FLAGS])
         return self.entries.join(described, on="resolution")
 
     @cached_property
@@ -122,7 +118,7 @@ class Report:
 def build_report(log: ResolvedLog, options: Options) -> Report:
     """Totals, ratios and statuses for every day of a resolved log."""
     frame, resolutions = entry_frame(log)
-    per_day = _day_totals(frame, len(log.days))
+    per_day = _day_totals(frame, resolutions, len(log.days))
     unknown = _unknown_foods(frame, resolutions)
     intakes = reference.intakes_for(options.profile) if options.profile else None
     days = []
@@ -242,13 +238,22 @@ def resolution_frame(resolutions: list[Resolution]) -> pd.DataFrame:
     return frame
 
 
-def _day_totals(frame: pd.DataFrame, day_count: int) -> list[dict[str, float]]:
-    """Sums per day of what is known; days without entries total zero."""
+def _day_totals(
+    frame: pd.DataFrame, resolutions: pd.DataFrame, day_count: int
+) -> list[dict[str, float]]:
+    """Sums per day of what is known, and of entries estimated or approximate; days
+    without entries total zero."""
+    import numpy as np
     import pandas as pd
 
     columns = ["day", *ENTRY_VALUES]
     sums = frame[columns].assign(entries=1).groupby("day").sum()
-    return sums.reindex(pd.RangeIndex(day_count), fill_value=0.0).to_dict("records")
+    sums = sums.reindex(pd.RangeIndex(day_count), fill_value=0.0)
+    days, codes = frame["day"].to_numpy(), frame["resolution"].to_numpy()
+    for flag in FLAGS:
+        weights = resolutions[flag].to_numpy()[codes]
+        sums[flag] = np.bincount(days, weights=weights, minlength=day_count)[:day_count]
+    return sums.to_dict("records")
 
 
 def _unknown_foods(frame: pd.DataFrame, resolutions: pd.DataFrame) -> dict[int, list[str]]:

@@ -73,6 +73,25 @@ _DAY_NUMBER = re.compile(r"day\s+(?P<number>\d{1,4})\b(?P<rest>.*)", re.IGNORECA
 _MARKUP = re.compile(r"^(?:#{1,6}\s+|\*\*|__)|(?:\*\*|__)$")
 
 
+DATE_START = re.compile(
+    rf"\d{{4}}[-/.]\d|\d{{1,2}}[-/.]\d{{1,2}}(?:[-/.]\d|\s*(?:$|[-–—:(,|]))|"
+    rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH})\b",
+    re.IGNORECASE,
+).match
+_STARTS = frozenset([*WEEKDAYS, *MONTHS, "day"])
+
+
+def may_be_heading(line: str) -> bool:
+    """A cheap first test that spares most item lines the full reading: "#", a date, a
+    weekday, a month or "Day" at the start ("1/2 cup milk", "25 g cheese" fail it)."""
+    first = line[0]
+    if first.isdigit():
+        return DATE_START(line) is not None
+    if first in "#*_":
+        return True
+    return line[:10].split(None, 1)[0].lower().rstrip(",.:") in _STARTS
+
+
 class Heading(NamedTuple):
     """What a day heading states; the date is settled later, with the file's other headings."""
 

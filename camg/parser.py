@@ -15,7 +15,14 @@ from datetime import date
 from typing import NamedTuple
 
 from camg.errors import CamgError, Kind, Problem
-from camg.headings import Heading, numeric_evidence, read_heading, settle
+from camg.headings import (
+    DATE_START,
+    Heading,
+    may_be_heading,
+    numeric_evidence,
+    read_heading,
+    settle,
+)
 
 MEAL_WORDS = frozenset(
     (
@@ -59,6 +66,7 @@ _OCCASION = frozenset(
     ).split()
 )
 _MEALS = "breakfast|brunch|lunch|dinner|supper|snack|elevenses|dessert"
+_PROSE_STARTS = frozenset(f"{word} "[:4] for word in ["for", "at", *_MEALS.split("|")])
 # "For breakfast, I ate ...", "Breakfast... donuts", "Lunch. 3 oz chicken", "Breakfast! I drink".
 _PROSE_MEAL = re.compile(
     rf"(?:(?:for|at)\s+)?(?P<meal>{_MEALS})\s*(?:\.\.\.|…|[.!,])\s*"
@@ -71,8 +79,8 @@ _ABBREVIATIONS = "oz lb lbs tsp tbsp pkg approx c g no vs st".split()
 _SENTENCE = re.compile(
     r";|(?<![A-Z])" + "".join(rf"(?<!\b{word})" for word in _ABBREVIATIONS) + r"\.\s+(?=[A-Z0-9])"
 )
-# What a day heading may start with: a digit, a letter of a weekday, month or "Day", "#".
-_HEADING_LEAD = frozenset("0123456789#*_ADFJMNOSTWadfjmnostw")
+# A cheap first test for a day heading (camg.headings).
+_MAY_BE_HEADING = may_be_heading
 DEFAULT_ORDER = "mdy"
 
 
@@ -149,7 +157,21 @@ def _sections(text: str, source: str, log: ParsedLog) -> list[_Section]:
         line = raw.strip()
         if not line:
             continue
-        heading = read_heading(line) if line[0] in _HEADING_LEAD else None
+        if "#" in line and line[0] != "#":  # a comment after an item
+            line = _strip_comment(line).strip()
+            if not line:
+                continue
+        if line[0].isdigit() and ":" not in line and DATE_START(line) is None and ". " not in line:
+            # The common line, "1 cup milk; 2 eggs": items under the current meal.
+            items = sections[-1].items
+            for text_ in line.split(";"):
+                item = _clean_item(text_)
+                if item:
+                    # tuple.__new__ skips the named tuple's Python-level __new__; a log
+                    # repeats its items, so keep one copy of each text.
+                    items.append(_new_tuple(Item, (source, number, sys.intern(item), meal)))
+            continue
+        heading = read_heading(line) if _MAY_BE_HEADING(line) else None
         if heading is not None and line.startswith("#") and not _markdown_heading(line, heading):
             heading = None  # "# Saturday - from a blog" is a comment
         if heading is None and "#" in line:
@@ -192,13 +214,20 @@ def _markdown_heading(line: str, heading: Heading) -> bool:
 
 def _meal(line: str, meal: str | None) -> tuple[str | None, str]:
     """The meal a line opens, if it is a heading, and the items left on the line."""
-    prose = _PROSE_MEAL.match(line)
-    if prose is not None:  # "For breakfast, I ate ...", "Breakfast... 2 eggs"
-        return prose.group("meal").lower(), line[prose.end() :]
-    heading = _heading(line)
-    if heading is not None:
-        return heading
-    return meal, _I_ATE.sub("", line)
+    if line[0].isalpha() or line[0] in "#*":
+        prose = (
+            _PROSE_MEAL.match(line)
+            if line[:4].lower() in _PROSE_STARTS and ":" not in line[:12]
+            else None
+        )
+        if prose is not None:  # "For breakfast, I ate ...", "Breakfast... 2 eggs"
+            return prose.group("meal").lower(), line[prose.end() :]
+        heading = _heading(line)
+        if heading is not None:
+            return heading
+        if line[:5].lower().startswith(("then", "also", "and ")):
+            line = _I_ATE.sub("", line)
+    return meal, line
 
 
 def _add_items(line: str, items: list[Item], source: str, number: int, meal: str | None) -> None:
@@ -259,7 +288,10 @@ def _file_days(
         day = _dated_day(settled.when, by_date, log)
         if heading.words and heading.words not in day.labels:
             day.labels.append(heading.words)
-        day.items.extend(section.items)
+        if day.items:
+            day.items.extend(section.items)
+        else:
+            day.items = section.items
 
 
 def _bad_date(error: str, source: str, line: int) -> Problem:
@@ -291,15 +323,15 @@ def _heading(line: str) -> tuple[str, str] | None:
     """ "lunch: soup; bread" -> ("lunch", "soup; bread"): a short heading before ":", a
     meal word before a dash, or a meal word alone. "Greek yogurt: 150 g" is an item."""
     if ":" in line or "..." in line or "…" in line:
-        found = _HEADING.match(_MARKDOWN.sub("", line))
-    elif "-" in line or "–" in line or "—" in line:
+        found = _HEADING.match(_MARKDOWN.sub("", line) if line[0] in "#*" else line)
+    elif " - " in line or " – " in line or " — " in line:
         found = _DASHED.match(line)
         if found is not None and found.group("words").lower().split()[-1] not in MEAL_WORDS:
             return None
     else:
-        return _bare_meal(line)
+        return _bare_meal(line) if len(line) <= 40 else None
     if found is None:
-        return _bare_meal(line)
+        return _bare_meal(line) if len(line) <= 40 else None
     words = found.group("words").lower().replace("/", " ").split()
     rest = found.group("rest").strip()
     occasion = MEAL_WORDS.intersection(words) or _OCCASION.intersection(words)
@@ -310,6 +342,8 @@ def _heading(line: str) -> tuple[str, str] | None:
 
 def _bare_meal(line: str) -> tuple[str, str] | None:
     """ "Breakfast", "## Lunch", "Morning snack:" alone on a line."""
+    if line.rstrip(":* ").rsplit(None, 1)[-1].lower() not in _BARE_MEALS:
+        return None
     text = _MARKDOWN.sub("", line).strip().rstrip(":").strip()
     words = text.lower().split()
     if 0 < len(words) <= 3 and words[-1] in _BARE_MEALS and text.replace(" ", "").isalpha():
@@ -320,12 +354,27 @@ def _bare_meal(line: str) -> tuple[str, str] | None:
 def _clean_item(text: str) -> str:
     """Drop list bullets, times of day people put before items, and a closing full stop."""
     text = text.strip()
-    if text.endswith(".") and not text.endswith(("oz.", "tbsp.", "tsp.", "lb.", "c.", "g.")):
+    if not text:
+        return text
+    if text[-1] != "." and text[1:2] == " " and text[0].isdigit() and text[2:4].isalpha():
+        if text[2:4].lower() not in ("am", "pm"):
+            return text  # "1 cup milk": the common item, nothing to drop
+    if text[-1] == "." and not text.endswith(_ABBREVIATED):
         text = text.rstrip(". ")
     if not text or text[0] not in _MAY_LEAD:
         return text
-    for pattern in (_BULLET, _TIME):
-        found = pattern.match(text)
+    if text[0] in "-*•·" or text[1:2] in _AFTER_NUMBER or text[2:3] in _AFTER_NUMBER:
+        found = _BULLET.match(text)
+        if found:
+            text = text[found.end() :]
+    head = text[1:6]
+    if ":" in head or (("m" in head or "M" in head) and _MERIDIEM.search(head)):
+        found = _TIME.match(text)
         if found:
             text = text[found.end() :]
     return text.strip()
+
+
+_ABBREVIATED = ("oz.", "tbsp.", "tsp.", "lb.", "c.", "g.")
+_MERIDIEM = re.compile(r"[ap]\.?m", re.IGNORECASE)
+_AFTER_NUMBER = frozenset(".)")

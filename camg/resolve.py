@@ -102,14 +102,14 @@ def resolve_log(parsed: ParsedLog) -> ResolvedLog:
     problems = list(parsed.problems)
     notices: list[Problem] = []
     days = []
-    lines: set[tuple[str, int]] = set()
+    lines = 0
     for day in sorted(parsed.days, key=_chronological):
         resolved = ResolvedDay(day.date, list(day.labels), unresolved=list(day.problems))
-        _resolve_day(day, resolved, notices, lines)
+        lines += _resolve_day(day, resolved, notices)
         problems.extend(resolved.unresolved)
         days.append(resolved)
     problems.sort(key=lambda problem: (problem.source or "", problem.line or 0))
-    return ResolvedLog(days, problems, notices, len(lines))
+    return ResolvedLog(days, problems, notices, lines)
 
 
 def summary(resolved: ResolvedLog) -> Problem:
@@ -126,31 +126,35 @@ def _chronological(day: Day) -> tuple[bool, date]:
     return day.date is not None, day.date or date.min
 
 
-def _resolve_day(
-    day: Day, resolved: ResolvedDay, notices: list[Problem], lines: set[tuple[str, int]]
-) -> None:
-    parts_seen: dict[tuple[str, int], int] = {}
-    for item in day.items:
-        where = (item.source, item.line)
-        lines.add(where)
-        for part in read_line(item.text):
-            number = parts_seen[where] = parts_seen.get(where, 0) + 1
+def _resolve_day(day: Day, resolved: ResolvedDay, notices: list[Problem]) -> int:
+    """Resolve a day's items; the number of lines they were written on."""
+    lines = 0
+    last_source, last_line, number = None, -1, 0
+    append = resolved.entries.append
+    for source, line, text, meal in day.items:
+        # A line's items are consecutive: count lines and number parts without a set.
+        if line != last_line or source is not last_source:
+            last_source, last_line, number, lines = source, line, 0, lines + 1
+        parts = read_line(text)
+        single = parts[0].resolution if len(parts) == 1 else None
+        if single is not None and not single.notes:  # the common case, a million times
+            number += 1
+            # tuple.__new__ skips the named tuple's Python-level __new__.
+            append(_new_tuple(Entry, (source, line, meal, single, number)))
+            continue
+        for part in parts:
+            number += 1
             if part.problem is not None:
                 kind, message = part.problem
-                resolved.unresolved.append(
-                    Problem(message, item.source, item.line, part.text, kind=kind)
-                )
+                resolved.unresolved.append(Problem(message, source, line, part.text, kind=kind))
             elif part.left_out is not None:
-                notices.append(_note(part.left_out, item.source, item.line, part.text))
+                notices.append(_note(part.left_out, source, line, part.text))
             elif part.resolution is not None:
-                resolution = part.resolution
-                # tuple.__new__ skips the named tuple's Python-level __new__ (a million items).
-                resolved.entries.append(
-                    _new_tuple(Entry, (item.source, item.line, item.meal, resolution, number))
-                )
-                if resolution.notes:
-                    notices.append(_note(_notice(resolution), item.source, item.line, part.text))
+                append(_new_tuple(Entry, (source, line, meal, part.resolution, number)))
+                if part.resolution.notes:
+                    notices.append(_note(_notice(part.resolution), source, line, part.text))
     day.items.clear()  # consumed: a big log need not hold items and entries at once
+    return lines
 
 
 _new_tuple = tuple.__new__
