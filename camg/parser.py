@@ -356,9 +356,9 @@ def _clean_item(text: str) -> str:
     text = text.strip()
     if not text:
         return text
-    if text[-1] != "." and text[1:2] == " " and text[0].isdigit() and text[2:4].isalpha():
-        if text[2:4].lower() not in ("am", "pm"):
-            return text  # "1 cup milk": the common item, nothing to drop
+    common = text[-1] != "." and text[1:2] == " " and text[0].isdigit() and text[2:4].isalpha()
+    if common and text[2:4].lower() not in ("am", "pm"):
+        return text  # "1 cup milk": the common item, nothing to drop
     if text[-1] == "." and not text.endswith(_ABBREVIATED):
         text = text.rstrip(". ")
     if not text or text[0] not in _MAY_LEAD:
