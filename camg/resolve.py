@@ -194,13 +194,19 @@ def _is_food(text: str) -> bool:
 
 
 def _attempt(text: str, piece: Piece | None = None) -> Part:
-    shown = piece.text if piece is not None else text
+    part = _outcome(text, piece.joined if piece is not None else None)
+    return part if piece is None or piece.text == text else part._replace(text=piece.text)
+
+
+@lru_cache(maxsize=32768)
+def _outcome(text: str, joined: str | None) -> Part:
+    """What a text means, failures included: the whole line and its parts ask twice."""
     try:
-        return Part(shown, _resolve_item(text, piece.joined if piece else None))
+        return Part(text, _resolve_item(text, joined))
     except ItemError as error:
-        return Part(shown, problem=(error.kind, str(error)))
+        return Part(text, problem=(error.kind, str(error)))
     except LeftOut as left:
-        return Part(shown, left_out=str(left))
+        return Part(text, left_out=str(left))
 
 
 def resolve_text(text: str) -> Resolution:
