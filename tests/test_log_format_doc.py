@@ -56,6 +56,12 @@ def test_meals_example_assigns_items_to_headings():
         ("lunch", "3 oz canned tuna"),
         ("afternoon snack", "30g almonds"),
         ("afternoon snack", "1 cup milk"),
+        ("elevenses", "a digestive biscuit"),
+        ("post-workout smoothie", "1 cup milk, a banana"),
+        ("dinner", "150 g salmon"),
+        ("supper", "1 cup cooked brown rice"),
+        ("breakfast", "2 eggs"),
+        ("breakfast", "I also ate an apple"),
     ]
 
 
@@ -63,3 +69,13 @@ def test_comment_example_keeps_lines_and_drops_comments():
     block = LOG_BLOCKS[0]
     items = parse(block, "doc.txt").days[0].items
     assert [(item.line, item.text) for item in items] == [(2, "1 cup milk"), (4, "a banana")]
+
+
+def test_day_headings_example_reads_the_days_as_written():
+    block = next(b for b in LOG_BLOCKS if "Day 3 - rest day" in b)
+    days = parse(block, "doc.txt").days
+    assert [(str(day.date), day.labels) for day in days] == [
+        ("2026-03-09", ["Monday"]),
+        ("2026-03-10", ["Tuesday"]),
+        ("None", ["Day 3 - rest day"]),
+    ]
