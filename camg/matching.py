@@ -59,6 +59,11 @@ FORMS = _words(
     "sherbet frozen canned dried dry powdered dehydrated concentrate infant toddler fast "
     "restaurant sprouted"
 )
+# Forms that make another food of the one named: never taken unless said.
+OTHER_FOODS = _words(
+    "oil juice soup sauce gravy flour powder drink dressing spread paste syrup dip topping "
+    "filling pudding babyfood formula substitute imitation nectar extract"
+)
 # Variants of a food that a person names when they mean them.
 VARIANTS = _words(
     "meatless reduced low lowfat light lite diet free special dietary vegetarian sodium "
@@ -284,6 +289,9 @@ class FoodIndex:
         if not ranked:
             return None
         food = ranked[0][1]
+        said = {option for word in query for option in self._expand(word)}
+        if (set(food.tokens) - said) & OTHER_FOODS:
+            return None  # "assorted salads" is no salad dressing: a form nobody named
         return Match(food.id, food.name)
 
     def _query(self, phrase: str) -> tuple[list[str], str | None]:
@@ -456,7 +464,11 @@ def _score(
     needed = 0
     prominence = 0.0
     for word, options in zip(query, expanded, strict=True):
-        hits = [positions[option] for option in options if option in positions]
+        # "crisps" means "potato chips": a synonym of several words counts only whole.
+        if word in positions or all(option in positions for option in options[1:]):
+            hits = [positions[option] for option in options if option in positions]
+        else:
+            hits = []
         if word in SOFT:
             matched += SOFT_MATCH if hits else 0.0
             continue

@@ -304,8 +304,12 @@ def _household(food_id: str, unit: str, food_words: tuple[str, ...]) -> Portion 
         if serving and singular(serving.group(2).lower()) == unit:
             per = float(serving.group(1))
             return Portion(portion.seq, portion.amount * per, f"{serving.group(2)}", portion.grams)
-    if unit in HOUSEHOLD:  # "small box (1.5 oz)" is a box
-        boxed = [p for p in portions if unit in measure_unit(p.measure)[1][:1]]
+    if unit in HOUSEHOLD:  # "small box (1.5 oz)" is a box; "cup slices" is no slice
+        boxed = [
+            p
+            for p in portions
+            if measure_unit(p.measure)[0] in ANY_SIZE and unit in measure_unit(p.measure)[1][:1]
+        ]
         if boxed:
             return _best(boxed, food_words)
     if unit not in ANY_SIZE:

@@ -363,11 +363,15 @@ def _relaxations(parts: ItemParts) -> list[tuple[str, list[str], bool]]:
         (relaxed, neutral + modifiers_, False),
         (" ".join(known), neutral + modifiers_ + unknown, bool(unknown)),
     ]
-    if parts.remarks:
-        found.append((parts.remarks, [food], False))
+    if parts.remarks and not _NEGATION.search(parts.remarks):
+        found.append((parts.remarks, [food], True))
     described = [w for w in known if w not in nouns]
     found.append((" ".join(nouns), neutral + modifiers_ + unknown + described, bool(unknown)))
     return found
+
+
+# "(hold the lemon!)", "(no sugar)": a remark that names what was not eaten.
+_NEGATION = re.compile(r"\b(?:hold|no|not|without|minus|except|skip)\b", re.IGNORECASE)
 
 
 def _without(pattern: re.Pattern[str], text: str) -> tuple[str, list[str]]:
@@ -527,10 +531,28 @@ def _weigh(
         return _vague(match, parts._replace(unit=Unit(unit, "vague")), food_words, group)
     estimate = parts.estimate
     if weighed.default:
+        bulk = _bulk_default(match, weighed, group)
+        if bulk is not None:  # "syrup" with no amount is not a cup of syrup
+            return bulk
         estimate = f"no amount given: {weighed.portion}, the food's own SR28 measure"
     elif weighed.borrowed:
         estimate = weighed.notes[0] if weighed.notes else estimate
     return weighed, estimate
+
+
+_BULK = re.compile(r"\bx (?:cup|tbsp|tsp|oz|fl oz|quart|pint)\b")
+
+
+def _bulk_default(match: Match, weighed: Weighed, group: str) -> tuple[Weighed, str] | None:
+    """One reference amount instead of a default measure that weighs more than twice it:
+    SR28's "1 cup" of syrup or of grated cheese is not what "syrup" alone means."""
+    if not _BULK.search(weighed.portion):
+        return None  # a count ("1 fruit", "1 medium") is what "one" of it means
+    try:
+        reference = _reference(match, group, 1.0, "no amount")
+    except (ItemError, PortionError):
+        return None
+    return reference if weighed.grams > 2 * reference[0].grams else None
 
 
 def _is_drink(name: str, group: str) -> bool:

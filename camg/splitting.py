@@ -44,6 +44,7 @@ _AMOUNT_LED = re.compile(
     r"half|a few|several|a couple)\b)",
     re.IGNORECASE,
 )
+_TRAILING_AMOUNT = re.compile(r"\s+[-–—]\s+(?P<amount>\d[\d./ ]*\s*[A-Za-z]{0,12}\.?)\s*$")
 _BRACKET_AMOUNT = re.compile(r"\([^()]*\d[^()]*(?:g|ml|oz|cup)s?\b[^()]*\)", re.IGNORECASE)
 
 
@@ -53,8 +54,21 @@ class Piece(NamedTuple):
     joined: str | None = None  # WITH or WITH_DRINK when it goes with the part before
 
 
+# Words that end the name of a dish: "olive and pepper pizza" is one pizza, not an olive.
+DISHES = frozenset(
+    (
+        "cake pie pizza sandwich baguette wrap burrito taco curry stew soup lasagne lasagna "
+        "casserole quiche tart pasty sub panini roll bake risotto omelet omelette kebab"
+    ).split()
+)
+
+
 def pieces(text: str, is_food: Callable[[str], bool]) -> list[Piece]:
-    """The parts of a line, each a food with its describing words."""
+    """The parts of a line, each a food with its describing words. A line that ends in a
+    dish it does not name whole stays one piece."""
+    last = key(text).rsplit(" ", 1)[-1] if text.strip() else ""
+    if last in DISHES and not is_food(text):
+        return [Piece(text, text)]
     found: list[Piece] = []
     for piece in _comma_pieces(text, is_food):
         joined = [] if is_food(piece.read) else _joined_pieces(strip_describing(piece.read))
@@ -145,6 +159,9 @@ def _joined_pieces(text: str) -> list[Piece]:
     piece = Piece(text, text)
     if "(" in piece.read:
         return [piece]
+    tail = _TRAILING_AMOUNT.search(text)
+    if tail is not None:  # "Cup of tea with milk - 1 cup": the amount is the tea's
+        text = text[: tail.start()]
     parts: list[str] = []
     joiners: list[str | None] = [None]
     start = 0
@@ -154,6 +171,9 @@ def _joined_pieces(text: str) -> list[Piece]:
         joiners.append(WITH if word in ("with", "w/") else None)
         start = found.end()
     parts.append(piece.read[start:])
+    if tail is not None:
+        parts[-1] = parts[-1][: tail.start() - start]
+        parts[0] = f"{parts[0].strip()} ({tail.group('amount')})"
     if len(parts) == 1 or not all(part.strip() for part in parts):
         return [piece]
     found = []

@@ -147,8 +147,9 @@ def test_words_that_change_calcium_are_honoured_or_refused():
     juice = resolve_text("1 cup calcium-fortified orange juice")
     assert "calcium" in juice.food.lower()
     assert "dry" in resolve_text("Oats, rolled, dry 40g").food
-    [toast] = read_line("1 slice of wholegrain toast")
-    assert toast.problem[0] is Kind.NOT_HONOURED
+    [bread] = read_line("2 slices calcium-fortified white bread")
+    assert bread.problem[0] is Kind.NOT_HONOURED and "foods file" in bread.problem[1]
+    assert "grain" in resolve_text("1 slice of wholegrain toast").food
 
 
 def test_a_word_camg_did_not_use_makes_the_entry_approximate():
