@@ -131,6 +131,10 @@ def weigh(
                 f'"30 g {" ".join(food_words)}"'
             )
     _check_named_measure(food_id, food_name, food_words, portion)
+    if measure_unit(portion.measure)[0] == "half" and "half" not in food_words:
+        # "Three whole dried apricots" where SR28 weighs only a half: two halves each.
+        whole = Portion(portion.seq, portion.amount / 2, "whole (two halves)", portion.grams)
+        return _times(whole, amount or 1.0, default=amount is None)
     return _times(portion, amount or 1.0, default=amount is None)
 
 
