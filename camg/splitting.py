@@ -94,7 +94,7 @@ def _comma_pieces(text: str, is_food: Callable[[str], bool]) -> list[Piece]:
         if _AMOUNT_LED.match(rest):
             return [Piece(text, f"{rest} ({chunks[-1]})")]
         return [Piece(text, f"{chunks[-1]} {rest}")]
-    if _BRACKET_AMOUNT.search(text):
+    if _BRACKET_AMOUNT.search(text) and amounts + bool(re.search(r"\d", chunks[-1])) <= 1:
         return [Piece(text, text)]  # "Edamame, shelled, cooked (1/2 cup = 78g)": one food
     merged: list[Piece] = []
     lead: list[str] = []  # "1/2 cup, or about 8, raw baby carrots": amounts before a food

@@ -223,3 +223,13 @@ def test_strict_mode_ends_with_a_summary_of_what_was_not_understood(camg):
     done = camg("log", "-", stdin="Monday 3/9/2026\nflibbertigibbet\nbanana\n")
     assert done.status == 2
     assert done.stderr.splitlines()[-1].startswith("camg: 1 of 2 lines not understood")
+
+
+def test_the_readme_example_log_reads_without_a_problem():
+    import re
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = re.search(r"## A meal log\n\n```text\n(.*?)```", readme, re.DOTALL).group(1)
+    resolved = resolve_log(parse(block, "README.md", today=TODAY))
+    assert resolved.problems == []
+    assert sum(len(day.entries) for day in resolved.days) >= 10
