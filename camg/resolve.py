@@ -22,7 +22,7 @@ from camg.parser import Day, ParsedLog
 from camg.portions import PortionError, Weighed, head_of, weigh
 from camg.splitting import ACCOMPANIES, DESCRIBING, WITH_DRINK, Piece, pieces
 from camg.supplements import Supplement, recognise
-from camg.text import key, words
+from camg.text import key, singular, words
 from camg.units import HOUSEHOLD, Unit, unit_of
 
 
@@ -534,6 +534,9 @@ def _weigh(
         bulk = _bulk_default(match, weighed, group)
         if bulk is not None:  # "syrup" with no amount is not a cup of syrup
             return bulk
+        several = _several_default(match, weighed, group, parts.food)
+        if several is not None:  # "strawberries" with no amount are more than one
+            return several
         estimate = f"no amount given: {weighed.portion}, the food's own SR28 measure"
     elif weighed.borrowed:
         estimate = weighed.notes[0] if weighed.notes else estimate
@@ -553,6 +556,20 @@ def _bulk_default(match: Match, weighed: Weighed, group: str) -> tuple[Weighed, 
     except (ItemError, PortionError):
         return None
     return reference if weighed.grams > 2 * reference[0].grams else None
+
+
+def _several_default(
+    match: Match, weighed: Weighed, group: str, food: str
+) -> tuple[Weighed, str] | None:
+    """ "strawberries", "grapes" with no amount: one reference amount, not one berry."""
+    last = food.split()[-1].lower() if food.split() else ""
+    if not last.endswith("s") or singular(last) == last or _BULK.search(weighed.portion):
+        return None
+    try:
+        reference = _reference(match, group, 1.0, "no amount, several")
+    except (ItemError, PortionError):
+        return None
+    return reference if weighed.grams * 3 < reference[0].grams else None
 
 
 def _is_drink(name: str, group: str) -> bool:
