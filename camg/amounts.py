@@ -291,6 +291,8 @@ def _amount_after_comma(text: str) -> ItemParts | None:
     the amount opens the last comma-separated part and describing words may follow."""
     food, comma, tail = text.rpartition(",")
     tail = tail.strip()
+    if comma and food.strip() and _vague(tail.lower()):  # "Grapes, Handful"
+        return _checked(1.0, Unit(_vague_word(tail.lower()), "vague"), food)
     if comma and food.strip() and tail.lower() in _NUMBER_WORDS:  # "chicken breast, half"
         return _checked(float(_NUMBER_WORDS[tail.lower()]), None, food)
     leading = _leading_amount(tail) if comma and food.strip() else None
@@ -364,19 +366,28 @@ def _plain_numbers(text: str) -> str:
 # "On my first break, I ate an apple": what was eaten follows "I ate".
 _I_ATE = re.compile(
     r"^(?:[^,]*,\s*)?(?:and\s+|then\s+)?I\s+(?:also\s+|just\s+)?(?:ate|had|drank|drink|eat|sip|"
-    r"sipped|munched|snacked|grabbed|finished)(?:\s+on)?\s+",
+    r"sipped|munched|snacked|grabbed|finished|shared|tried|made|cooked|ordered|got)(?:\s+on)?\s+",
     re.IGNORECASE,
 )
 
 
 # "and a glass of juice", "the remaining 1/2 cup of coffee": words before the amount.
 _LEAD_FILLER = re.compile(
-    r"^(?:(?:and|then|also|plus|the|my|remaining|rest of)\s+)+(?=\S)", re.IGNORECASE
+    r"^(?:(?:and|then|also|plus|finally|the|my|remaining|rest of)\b,?\s+)+(?=\S)", re.IGNORECASE
 )
+
+
+def strip_prose(text: str) -> str:
+    """ "While working, I sipped on iced coffee": what was had, without the story."""
+    if " " not in text:
+        return text
+    return _LEAD_FILLER.sub("", _I_ATE.sub("", text))
 
 
 def _normalise(text: str) -> str:
     text = _LEAD_FILLER.sub("", _I_ATE.sub("", text))
+    if "/" in text:
+        text = re.sub(r"(?i)\bw/\s*", "with ", text)  # "baked w/ skin"
     text = re.sub(r"(?<=\w)[\u2010\u2011\u2012](?=\w)", "-", text)  # "low‑fat" as "low-fat"
     text = _DIMENSION.sub(" ", text)  # "8-inch tortilla", "pancakes (4 inch)"
     text = strip_describing(text)

@@ -48,7 +48,7 @@ SOFT = (
 )
 # SR28 heads that name a category, not the food: "Nuts, almonds", "Fish, salmon, ...".
 CATEGORY_HEADS = _words(
-    "nut seed fish crustacean mollusk spice beverage cheese game alcoholic fast food"
+    "nut seed fish crustacean mollusk spice beverage cheese game alcoholic fast food snack"
 )
 # Forms a food can take; a food in one of these forms is not what a person means
 # unless they name the form ("almonds" is not "Oil, almond").
@@ -61,7 +61,7 @@ FORMS = _words(
 )
 # Forms that make another food of the one named: never taken unless said.
 OTHER_FOODS = _words(
-    "oil juice soup sauce gravy flour powder drink dressing spread paste syrup dip topping "
+    "oil juice soup sauce gravy flour powder drink dressing spread paste syrup dip topping bar "
     "filling pudding babyfood formula substitute imitation nectar extract"
 )
 # Variants of a food that a person names when they mean them.

@@ -342,7 +342,8 @@ def _heading(line: str) -> tuple[str, str] | None:
 
 def _bare_meal(line: str) -> tuple[str, str] | None:
     """ "Breakfast", "## Lunch", "Morning snack:" alone on a line."""
-    if line.rstrip(":* ").rsplit(None, 1)[-1].lower() not in _BARE_MEALS:
+    words = line.rstrip(":* ").rsplit(None, 1)
+    if not words or words[-1].lower() not in _BARE_MEALS:
         return None
     text = _MARKDOWN.sub("", line).strip().rstrip(":").strip()
     words = text.lower().split()
@@ -367,7 +368,7 @@ def _clean_item(text: str) -> str:
         found = _BULLET.match(text)
         if found:
             text = text[found.end() :]
-    head = text[1:6]
+    head = text[1:8]
     if ":" in head or (("m" in head or "M" in head) and _MERIDIEM.search(head)):
         found = _TIME.match(text)
         if found:

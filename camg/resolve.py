@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from camg import estimates, modifiers, tables
-from camg.amounts import AmountError, ItemParts, split_item
+from camg.amounts import AmountError, ItemParts, split_item, strip_prose
 from camg.errors import Kind, Problem, Severity
 from camg.matching import BOILERPLATE, Match, food_index
 from camg.parser import Day, ParsedLog
@@ -174,6 +174,9 @@ def _notice(resolution: Resolution) -> str:
 def read_line(text: str) -> tuple[Part, ...]:
     """The parts of one item's text and what each means: the whole text when it names
     one food, else its comma-, "and"- and "with"-separated parts that are foods."""
+    if text.strip(" .!").lower() in _NOTHING:
+        return (Part(text, left_out=f'"{text}": nothing eaten'),)
+    text = strip_prose(text)
     whole = _attempt(text)
     if whole.left_out is not None or (whole.resolution and not whole.resolution.ignored):
         return (whole,)
@@ -186,6 +189,9 @@ def read_line(text: str) -> tuple[Part, ...]:
     if whole.problem is not None and all(part.problem for part in parts) and len(parts) > 1:
         return (whole,)
     return parts
+
+
+_NOTHING = frozenset(["none", "nothing", "skipped", "n/a", "na", "-", "fasted", "fasting"])
 
 
 def _is_food(text: str) -> bool:
@@ -443,7 +449,7 @@ NEUTRAL = re.compile(
     r"\b(?:(?:prepared |cooked )?(?:without|with|no) (?:added )?salt(?: added)?|unsalted|salted|"
     r"(?:prepared |made )?(?:with|w/) water|prepared|plain|fresh|organic|home-?made|"
     r"cut (?:up )?(?:in|into) \w+|for (?:the )?\w+(?: and \w+)?$|"
-    r"(?:equivalent to|about the size of|the size of)\b.*$)\b|\b100%",
+    r"(?:equivalent to|about the size of|the size of)\b.*$|to taste|to go)\b|\b100%",
     re.IGNORECASE,
 )
 

@@ -34,7 +34,7 @@ DESCRIBING = (
             "frozen tinned fresh hot cold iced warm whole skin skinless boneless unsweetened "
             "sweetened cup tbsp tsp oz g ml gram ounce tablespoon teaspoon one two three half "
             "quarter rolled instant old fashioned quick light dark ripe or about approx "
-            "approximately roughly"
+            "approximately roughly skin peel bone bones finally"
         ).split()
     )
 )
@@ -72,7 +72,8 @@ def pieces(text: str, is_food: Callable[[str], bool]) -> list[Piece]:
     found: list[Piece] = []
     for piece in _comma_pieces(text, is_food):
         joined = [] if is_food(piece.read) else _joined_pieces(strip_describing(piece.read))
-        if len(joined) > 1 and any(is_food(part.read) for part in joined):
+        describing = any(_describes(part.read) for part in joined[1:])  # "baked w/ skin"
+        if len(joined) > 1 and not describing and any(is_food(part.read) for part in joined):
             found.extend(joined)
         else:
             found.append(piece)
