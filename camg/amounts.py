@@ -118,6 +118,7 @@ _NAME_DASH = re.compile(r"(?<=[A-Za-z)])\s+[-–—]\s+(?=[A-Za-z0-9½¼¾⅓⅔
 _CUT_INTO = re.compile(
     r"\b(?:cut|chopped|sliced|diced)\s+(?:up\s+)?(?:in|into)\s+(?:\w+\s+)?\w+\b", re.IGNORECASE
 )
+_METRIC_SIZE = re.compile(r"\b\d+(?:\.\d+)?\s*(?:cm|mm)\b", re.IGNORECASE)
 _ON_TOP = re.compile(
     r"\b(?:(?:sprinkled|drizzled|served|spread|scattered)\s+)?on\s+(?:the\s+)?(?:top|side)\b",
     re.IGNORECASE,
@@ -391,6 +392,10 @@ def _normalise(text: str) -> str:
     text = re.sub(r"(?<=\w)[\u2010\u2011\u2012](?=\w)", "-", text)  # "low‑fat" as "low-fat"
     text = _DIMENSION.sub(" ", text)  # "8-inch tortilla", "pancakes (4 inch)"
     text = strip_describing(text)
+    if "cm" in text or "mm" in text:
+        text = _METRIC_SIZE.sub(" ", text)  # "a 5cm piece of cucumber": a size, not an amount
+    if "spring water" in text.lower():
+        text = re.sub(r"(?i)spring water", "water", text)
     text = _NAME_DASH.sub(", ", text)
     return " ".join(text.replace("\u00a0", " ").split()).strip(" ,;")
 
@@ -547,6 +552,10 @@ def _trailing_amount(text: str) -> ItemParts | None:
 
 
 def _checked(amount: float | None, unit: Unit | None, food: str) -> ItemParts:
+    if unit is None and amount is not None and " " in food.strip():
+        head, last = food.strip().rsplit(" ", 1)
+        if _vague(last.lower()) and head:  # "1 Yoghurt Pot"
+            unit, food = Unit(_vague_word(last.lower()), "vague"), head
     if unit is not None and unit.name == "half" and amount is not None:
         unit, food = None, f"{food} halves"  # "6 halves of apricot": weighed by the half
     food = food.strip(" ,;:()-")

@@ -44,7 +44,7 @@ SOFT = (
 ) | _words(
     "sliced chopped diced cubed shredded grated crumbled halved chunk floret spear ripe packed "
     "large small medium size sized minced peeled rinsed drained crispy skinless pitted "
-    "seeded half plain whole"
+    "seeded half plain whole pureed puree"
 )
 # SR28 heads that name a category, not the food: "Nuts, almonds", "Fish, salmon, ...".
 CATEGORY_HEADS = _words(

@@ -45,6 +45,11 @@ _COUNT_PREFERENCE = (
 _NOT_COUNTS = frozenset({*GRAMS_PER, "tsp", "tbsp", "dash", "pinch"})
 
 
+# Words for one of the food itself, where SR28 has no measure of that name.
+_ONE_OF_IT = frozenset({"piece", "item", "unit", "each", "whole"})
+_SMALL_PIECE_GRAMS = 50.0
+
+
 class PortionError(ValueError):
     """The food has no measure for what was written; the message lists what it has."""
 
@@ -93,6 +98,10 @@ def weigh(
         portion = _household(food_id, unit.name, food_words)
         if portion is None and unit.name in ANY_SIZE:
             return _unsized(food_id, food_name, amount, unit.name, food_words)
+        if portion is None and unit.name in _ONE_OF_IT:  # "ten pieces" of baby carrots
+            whole = weigh(food_id, food_name, 1.0, None, food_words)
+            if whole.grams <= _SMALL_PIECE_GRAMS:  # a piece of a cucumber is not a cucumber
+                return weigh(food_id, food_name, amount or 1.0, None, food_words)
         if portion is None:
             return _borrowed(food_id, food_name, amount or 1.0, unit, food_words)
         return _sized(_times(portion, amount or 1.0), portion, food_words)

@@ -408,7 +408,7 @@ def _explaining(match: Match, phrase: str, dropped: list[str]) -> tuple[Match, l
 RELAXABLE = re.compile(
     r"\b(?:(?:low|reduced|non|no)[- ]?fat|fat[- ]?free|nonfat|light|lite|trans[- ]?free|"
     r"(?:calcium[- ])?(?:fortified|enriched)|unsweetened|sweetened|whole[- ]?grain|wholemeal|"
-    r"reduced[- ]calorie|diet)\b",
+    r"reduced[- ]calorie|diet|calcium[- ]set|nigari[- ]set)\b",
     re.IGNORECASE,
 )
 _CLASSES = (
@@ -421,6 +421,7 @@ _CLASSES = (
     ("wholegrain", re.compile(r"whole[- ]?(?:grain|wheat|meal)|multi-?grain")),
     ("transfree", re.compile(r"trans[- ]?free|\b0 ?g trans|without trans")),
     ("diet", re.compile(r"\bdiet\b|reduced[- ]calorie|low calorie")),
+    ("calcium-set", re.compile(r"calcium sulfate|nigari|magnesium chloride")),
 )
 
 
@@ -436,6 +437,8 @@ _CLASS_WORDS = frozenset(
 
 def _word_class(word: str) -> str:
     folded = word.lower()
+    if "set" in folded:
+        return "calcium-set"
     return next((name for name, pattern in _CLASSES if pattern.search(folded)), folded)
 
 
