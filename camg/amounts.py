@@ -59,6 +59,7 @@ _NUMBER_WORDS = {
     "quarter": 0.25,
     "third": 1 / 3,
 }
+NUMBER_WORDS = frozenset(_NUMBER_WORDS)
 _ARTICLES = frozenset({"a", "an"})
 _NUMBER = r"(?:\d+(?:\.\d+)?|\.\d+)"
 # A number: mixed ("1 1/2", "1-1/2"), a fraction, or a decimal; never "2%" or "7up".
@@ -129,6 +130,12 @@ _RANK = {"mass": 3, "volume": 2, "household": 1, "vague": 0}
 def split_item(text: str) -> ItemParts:
     """Read amount, unit and food words from one item."""
     plain, bracketed, remarks = _brackets(_plain_numbers(text))
+    ambiguous = _AMBIGUOUS_COMMA.match(plain.strip()) if "," in plain else None
+    if ambiguous:
+        raise AmountError(
+            f'"{ambiguous.group(0)}" may be a decimal or two numbers; write it with a point '
+            '("1.5") or give the unit ("1,5 l")'
+        )
     cleaned = _normalise(plain)
     if not cleaned:
         raise AmountError("empty item")
@@ -348,6 +355,15 @@ def _fraction_key(found: str) -> str:
     )
 
 
+# "1,000 g" (a thousands separator) and "1,5 l" (a decimal comma, before a unit or word).
+_THOUSANDS = re.compile(r"(?<![\d,.])(\d{1,3}),(\d{3})(?![\d,])")
+_DECIMAL_COMMA = re.compile(
+    r"(?<![\d,.])(\d+),(\d{1,2})(?=\s*(?:mg|g|kg|oz|lb|ml|cl|dl|l|litres?|liters?|cups?|tbsp|tsp)\b)",
+    re.IGNORECASE,
+)
+_AMBIGUOUS_COMMA = re.compile(r"(?<![\d,.])\d+,\d{1,2}(?![\d,])")
+
+
 def strip_describing(text: str) -> str:
     """ "banana cut up in slices", "basil sprinkled on top": how and where, not what."""
     if " in" in text or " on" in text:
@@ -356,8 +372,12 @@ def strip_describing(text: str) -> str:
 
 
 def _plain_numbers(text: str) -> str:
-    """Vulgar fractions and the fraction slash as ASCII: "1½" -> "1 1/2"."""
+    """Vulgar fractions and the fraction slash as ASCII: "1½" -> "1 1/2"; "1,000 g" and the
+    decimal comma "1,5 l" as numbers."""
     text = _word_numbers(text)
+    if "," in text:
+        text = _THOUSANDS.sub(r"\1\2", text)
+        text = _DECIMAL_COMMA.sub(r"\1.\2", text)
     for vulgar, ascii_ in _VULGAR.items():
         if vulgar in text:
             text = text.replace(vulgar, f" {ascii_}" if vulgar != "⁄" else "/")
@@ -561,7 +581,7 @@ def _checked(amount: float | None, unit: Unit | None, food: str) -> ItemParts:
     food = food.strip(" ,;:()-")
     if amount is not None and amount <= 0:
         raise AmountError("the amount must be positive")
-    if amount is not None and amount > 100_000:
+    if amount is not None and not amount < 100_000:
         raise AmountError(f"the amount {amount:g} is too large to be a portion")
     if not food:
         what = " ".join(

@@ -25,6 +25,9 @@ from camg.supplements import Supplement, recognise
 from camg.text import key, singular, words
 from camg.units import HOUSEHOLD, Unit, unit_of
 
+# No entry weighs more: a larger one is a slip of the amount or the unit ("100000 kg").
+MOST_GRAMS = 10_000.0
+
 
 class Resolution(NamedTuple):
     """What one item's words mean: a food and a weight, or an elemental dose. The same
@@ -180,13 +183,15 @@ def read_line(text: str) -> tuple[Part, ...]:
     whole = _attempt(text)
     if whole.left_out is not None or (whole.resolution and not whole.resolution.ignored):
         return (whole,)
+    if whole.problem is not None and whole.problem[0] is Kind.BAD_AMOUNT:
+        return (whole,)  # cutting the line would not mend its amount
     split = pieces(text, _is_food)
     if not split or (len(split) == 1 and split[0].text == text and split[0].read == text):
         return (whole,)
     parts = tuple(_attempt(piece.read, piece) for piece in split)
     if whole.resolution is not None and all(part.problem for part in parts):
         return (whole,)
-    if whole.problem is not None and all(part.problem for part in parts) and len(parts) > 1:
+    if whole.problem is not None and all(part.problem for part in parts):
         return (whole,)
     return parts
 
@@ -244,6 +249,12 @@ def _resolve_item(text: str, joined: str | None) -> Resolution:
         weighed, estimate = _weigh(match, parts, food_words, joined)
     except PortionError as error:
         raise ItemError(str(error), Kind.NO_MEASURE) from None
+    if weighed.grams > MOST_GRAMS:
+        raise ItemError(
+            f"{weighed.grams / 1000:g} kg of {match.name} is more than anyone eats at once; "
+            "check the amount and its unit",
+            Kind.BAD_AMOUNT,
+        )
     notes = [*parts.notes, *notes, *weighed.notes]
     if match.read_as:
         notes.append(f'read as "{match.read_as}"')
@@ -355,7 +366,7 @@ def _relaxations(parts: ItemParts) -> list[tuple[str, list[str], bool]]:
     """The phrase as written; without words of preparation; without words of fat level,
     fortification and sweetening (honoured later if a food has them); without words no
     food knows; and, last, the bracketed remarks alone ("Soy beverage (soy milk)")."""
-    food = parts.food
+    food = _REPEATED.sub(r"\1", parts.food)  # "milk milk milk" is milk
     plain, neutral = _without(NEUTRAL, food)
     relaxed, modifiers_ = _without(RELAXABLE, plain)
     known = [w for w in relaxed.split() if all(food_index().knows(k) for k in words(w))]
@@ -376,6 +387,7 @@ def _relaxations(parts: ItemParts) -> list[tuple[str, list[str], bool]]:
     return found
 
 
+_REPEATED = re.compile(r"\b(\w+)(?:\s+\1\b)+", re.IGNORECASE)
 # "(hold the lemon!)", "(no sugar)": a remark that names what was not eaten.
 _NEGATION = re.compile(r"\b(?:hold|no|not|without|minus|except|skip)\b", re.IGNORECASE)
 

@@ -13,9 +13,10 @@ import re
 from collections.abc import Callable
 from typing import NamedTuple
 
-from camg.amounts import strip_describing
+from camg.amounts import NUMBER_WORDS, strip_describing
 from camg.matching import BOILERPLATE, COOKING, FILLER, SOFT, VARIANTS
 from camg.text import key
+from camg.units import HOUSEHOLD, VAGUE, canonical
 
 # How a part joined the one before it, when that changes its default amount.
 WITH = "with"
@@ -126,8 +127,20 @@ def _joined_read(before: str, chunk: str) -> str:
 
 
 def _all_amount_or_unit(chunk: str) -> bool:
-    """ "1/2 cup", "2 rectangular biscuits", "ten pieces": an amount and at most two words."""
-    return len(chunk.split()) <= 4 and not re.search(r"\b(?:and|with|&)\b", chunk)
+    """ "1/2 cup", "ten pieces", "1 medium": an amount and the words of a measure, no food
+    ("2 eggs" is a food of its own)."""
+    words = [word for word in key(chunk).split() if not word.isdigit()]
+    return len(chunk.split()) <= 4 and all(_measure_word(word) for word in words)
+
+
+def _measure_word(word: str) -> bool:
+    return bool(
+        word in DESCRIBING
+        or word in NUMBER_WORDS
+        or canonical(word)
+        or word in HOUSEHOLD
+        or word in VAGUE
+    )
 
 
 def _all_amount(chunk: str) -> bool:

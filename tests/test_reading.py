@@ -233,3 +233,26 @@ def test_the_readme_example_log_reads_without_a_problem():
     resolved = resolve_log(parse(block, "README.md", today=TODAY))
     assert resolved.problems == []
     assert sum(len(day.entries) for day in resolved.days) >= 10
+
+
+@pytest.mark.parametrize(
+    ("line", "grams"),
+    [
+        ("1,5 l milk", 1500 * 244 / 236.5882365),  # a decimal comma before a unit
+        ("2,5 dl milk", 250 * 244 / 236.5882365),
+        ("1,000 g milk", 1000.0),  # a thousands separator
+        ("milk milk milk", 244.0),  # a repeated word is one word
+    ],
+)
+def test_numbers_written_with_commas_and_repeated_words(line, grams):
+    assert resolve_text(line).grams == pytest.approx(grams)
+    assert resolve_text("milk milk milk").food_id == resolve_text("milk").food_id
+
+
+def test_an_ambiguous_comma_and_an_impossible_weight_are_problems_not_guesses():
+    [ambiguous] = read_line("1,2 eggs")
+    assert ambiguous.problem[0] is Kind.BAD_AMOUNT and '"1,2"' in ambiguous.problem[1]
+    [heavy] = read_line("50 kg cheddar")
+    assert heavy.problem[0] is Kind.BAD_AMOUNT and "more than anyone eats" in heavy.problem[1]
+    banana, eggs = read_line("banana, 2 eggs")
+    assert (banana.resolution.food_id, eggs.resolution.grams) == ("09040", 100.0)
