@@ -60,11 +60,6 @@ def references() -> tuple[Reference, ...]:
     )
 
 
-def is_vague(word: str) -> bool:
-    word = singular(word.lower())
-    return word in vague_words() or (word.endswith("ful") and word[:-3] in vague_words())
-
-
 def vague_default(word: str, food_name: str, group: str) -> Default | None:
     """The cited default for a vague word and this food, or None where none is cited."""
     word = singular(word.lower())

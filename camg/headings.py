@@ -49,7 +49,6 @@ MONTHS = {
     )
     for name in names.split()
 }
-DATE_ORDERS = ("mdy", "dmy", "ymd")
 
 _WEEKDAY = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
@@ -101,6 +100,7 @@ class Heading(NamedTuple):
     day: int | None = None
     weekday: int | None = None
     numeric: tuple[int, int] | None = None  # "3/9": the order is decided per file
+    third: int | None = None  # "26/11/20": the third number, a day when the order is ymd
     items: str = ""  # "Monday: porridge": what follows the heading on its line
     words: str = ""  # the label without its date: "Monday" of "Monday 3/9"
 
@@ -170,6 +170,7 @@ def _dated(found: re.Match[str], weekday: int | None) -> Heading:
             _full_year(year) if year else None,
             weekday=weekday,
             numeric=(int(found.group("n1")), int(found.group("n2"))),
+            third=int(year) if year else None,
         )
     if found.group("dm"):
         month, day_, year = found.group("dmm"), found.group("dmd"), found.group("dmy")
@@ -222,6 +223,9 @@ def settle(
     after today and falls on the weekday written, if any. A weekday alone after a dated
     day is the next such weekday.
     """
+    if order == "ymd" and heading.numeric is not None and heading.third is not None:
+        first, second = heading.numeric  # "26/11/20": year, month, day
+        heading = heading._replace(year=_full_year(f"{first:02d}"), numeric=(second, heading.third))
     month, day_ = month_and_day(heading, order)
     if month is None:
         if heading.weekday is not None and previous is not None:

@@ -64,6 +64,7 @@ def test_numeric_date_order_follows_the_log_or_the_option():
     assert days_of("3/9/2026\nmilk\n13/9/2026\nmilk\n")[0][0] == date(2026, 9, 3)
     assert days_of("3/9/2026\nmilk\n")[0][0] == date(2026, 3, 9)
     assert days_of("3/9/2026\nmilk\n", date_order="dmy")[0][0] == date(2026, 9, 3)
+    assert days_of("26/11/20\nmilk\n", date_order="ymd")[0][0] == date(2026, 11, 20)
 
 
 def test_an_impossible_date_is_an_error_and_its_items_stay_with_it():
