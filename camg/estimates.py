@@ -103,6 +103,23 @@ def reference_for(food_name: str, group: str) -> Reference | None:
     return None
 
 
+@cache
+def _variants() -> dict[str, tuple[frozenset[str], str]]:
+    return {
+        row["food_id"]: (frozenset(row["said"].split("|")), row["assumed"])
+        for row in tables.read_rows("variants.csv")
+    }
+
+
+def assumed_variant(food_id: str, said: list[str]) -> str | None:
+    """What was assumed when a food sold with and without added calcium (tofu, soy milk,
+    orange juice) is named without saying which (data/variants.csv)."""
+    found = _variants().get(food_id)
+    if found is None or found[0] & set(said):
+        return None
+    return found[1]
+
+
 def cite(source: str) -> str:
     """A source's short citation ("21 CFR 101.12(b) table 2"); the full text is in the data."""
     cut = min((at for at in (source.find(": '"), source.find(", '")) if at > 0), default=-1)

@@ -68,7 +68,7 @@ OTHER_FOODS = _words(
 VARIANTS = _words(
     "meatless reduced low lowfat light lite diet free special dietary vegetarian sodium "
     "sweetened unsweetened fortified enriched unenriched glutinous decaffeinated instant "
-    "mocha imitation salt without human fried"
+    "mocha imitation salt without human fried chocolate"
 )
 # Words in many SR28 names that add little: they cost less than a real extra word.
 BOILERPLATE = _words(
@@ -227,8 +227,13 @@ class FoodIndex:
     def rank(self, phrase: str, limit: int = 10) -> list[Match]:
         """Foods ranked for `phrase`, best first: the search behind `camg foods search`."""
         query, read_as = self._query(phrase)
-        ranked = self._rank_words(query)[:limit]
-        return [Match(food.id, food.name, read_as) for _, food in ranked]
+        ranked = self._rank_words(query)
+        compound = self._compounds(query)
+        if compound != query:  # "soy milk" finds "Soymilk, ..." too
+            seen = {food.id for _, food in ranked}
+            extra = [found for found in self._rank_words(compound) if found[1].id not in seen]
+            ranked = sorted([*ranked, *extra], key=lambda item: (-item[0], item[1].id))
+        return [Match(food.id, food.name, read_as) for _, food in ranked[:limit]]
 
     def candidates(self, phrase: str, limit: int = 3) -> list[Match]:
         """Did-you-mean candidates for a phrase that did not resolve."""
@@ -286,6 +291,9 @@ class FoodIndex:
         if alias is not None:
             return self._alias_match(alias)
         ranked = self._rank_words(query, min_coverage=MIN_COVERAGE)
+        compound = self._compounds(query)
+        if not ranked and compound != query:  # "crisp bread" as the table's "crispbread"
+            query, ranked = compound, self._rank_words(compound, min_coverage=MIN_COVERAGE)
         if not ranked:
             return None
         food = ranked[0][1]
@@ -301,6 +309,18 @@ class FoodIndex:
         corrected = [word for word in joined if word not in FILLER]  # "homestyle" -> "style"
         read_as = " ".join(corrected) if corrected != raw else None
         return corrected, read_as
+
+    def _compounds(self, query: list[str]) -> list[str]:
+        """ "soy milk" as SR28's "soymilk", "crisp bread" as "crispbread": two words the
+        table writes as one, where the table does not know the two apart as a phrase."""
+        postings = self.ranking.postings
+        found: list[str] = []
+        for word in query:
+            if found and found[-1] + word in postings and found[-1] + word not in FILLER:
+                found[-1] += word
+            else:
+                found.append(word)
+        return found
 
     def knows(self, word: str) -> bool:
         known = word in self.synonyms or word in self.alias_words

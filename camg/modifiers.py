@@ -39,6 +39,11 @@ RULES = (
     ),
     Rule(_p(r"\benriched\b"), None, forbids=_p(r"unenriched")),
     Rule(
+        _p(r"\b(?:un|not |non)[- ]?fortified|no added calcium|without added calcium"),
+        None,
+        forbids=_p(r"added calcium|calcium[- ]fortified|fortified with calcium|with calcium"),
+    ),
+    Rule(
         _p(r"calcium[- ]set|set with calcium|calcium sulph?ate|with nigari"),
         _p(r"calcium sulfate|calcium"),
     ),

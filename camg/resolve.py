@@ -255,6 +255,9 @@ def _resolve_item(text: str, joined: str | None) -> Resolution:
             "check the amount and its unit",
             Kind.BAD_AMOUNT,
         )
+    variant = estimates.assumed_variant(match.food_id, words(f"{parts.food} {parts.remarks}"))
+    if variant is not None:  # "tofu": calcium-set or not is a five-fold difference
+        estimate = f"{estimate}; {variant}" if estimate else variant
     notes = [*parts.notes, *notes, *weighed.notes]
     if match.read_as:
         notes.append(f'read as "{match.read_as}"')
