@@ -381,7 +381,7 @@ def _plain_numbers(text: str) -> str:
     for vulgar, ascii_ in _VULGAR.items():
         if vulgar in text:
             text = text.replace(vulgar, f" {ascii_}" if vulgar != "⁄" else "/")
-    return re.sub(r"(\d)\s+/\s+(\d)", r"\1/\2", text)
+    return re.sub(r"(\d)(?:\s+/\s*|\s*/\s+)(\d)", r"\1/\2", text)  # "1 ⁄2", "1 / 2"
 
 
 # "On my first break, I ate an apple": what was eaten follows "I ate".

@@ -136,11 +136,14 @@ def _score_outcome(row: dict[str, str], result: Evaluation, parts: tuple[Any, ..
 def _score_part(row: dict[str, str], result: Evaluation) -> None:
     """A food of a line with several: the part of camg's reading with most words in common
     with it is scored as a published line is."""
+    from camg.parser import parse
     from camg.resolve import read_line
     from camg.text import words
 
     wanted = set(words(row["part"]))
-    parts = read_line(row["line"])
+    # The line is read as a line of a log is: meal headings, ";" and sentences first.
+    items = [item.text for day in parse(row["line"], "line").days for item in day.items]
+    parts = [part for item in items for part in read_line(item)]
     best = max(parts, key=lambda part: len(wanted & set(words(part.text))), default=None)
     if best is None or not wanted & set(words(best.text)):
         result.refused += 1
