@@ -120,6 +120,11 @@ _CUT_INTO = re.compile(
     r"\b(?:cut|chopped|sliced|diced)\s+(?:up\s+)?(?:in|into)\s+(?:\w+\s+)?\w+\b", re.IGNORECASE
 )
 _METRIC_SIZE = re.compile(r"\b\d+(?:\.\d+)?\s*(?:cm|mm)\b", re.IGNORECASE)
+_PACKED_IN = re.compile(
+    r"\s+(?:canned\s+)?in\s+(?:its\s+own\s+|natural\s+|fruit\s+|light\s+|heavy\s+)?(juice|syrup)\b",
+    re.IGNORECASE,
+)
+_N_EGG = re.compile(r"\b(\d+)-egg\s+(omelet|omelette)\b", re.IGNORECASE)
 _ON_TOP = re.compile(
     r"\b(?:(?:sprinkled|drizzled|served|spread|scattered)\s+)?on\s+(?:the\s+)?(?:top|side)\b",
     re.IGNORECASE,
@@ -387,7 +392,8 @@ def _plain_numbers(text: str) -> str:
 # "On my first break, I ate an apple": what was eaten follows "I ate".
 _I_ATE = re.compile(
     r"^(?:[^,]*,\s*)?(?:and\s+|then\s+)?I\s+(?:also\s+|just\s+)?(?:ate|had|drank|drink|eat|sip|"
-    r"sipped|munched|snacked|grabbed|finished|shared|tried|made|cooked|ordered|got)(?:\s+on)?\s+",
+    r"sipped|munched|snacked|grabbed|finished|shared|tried|made|cooked|ordered|got|am having|"
+    r"'m having|’m having|will have|'ll have)(?:\s+on)?\s+",
     re.IGNORECASE,
 )
 
@@ -416,6 +422,10 @@ def _normalise(text: str) -> str:
         text = _METRIC_SIZE.sub(" ", text)  # "a 5cm piece of cucumber": a size, not an amount
     if "spring water" in text.lower():
         text = re.sub(r"(?i)spring water", "water", text)
+    if " in " in text:  # "peach halves, canned in juice", "blueberries in natural syrup"
+        text = _PACKED_IN.sub(lambda found: f" canned {found.group(1).lower()} pack", text)
+    if "-egg" in text:  # "2-egg omelet": an omelet of two large eggs
+        text = _N_EGG.sub(r"\1 large egg \2", text)
     text = _NAME_DASH.sub(", ", text)
     return " ".join(text.replace("\u00a0", " ").split()).strip(" ,;")
 

@@ -37,7 +37,7 @@ _BARE_MEALS = frozenset(
 _ISO_START = re.compile(r"\s*\d{4}-\d{1,2}-\d{1,2}\b")
 # A short heading before ":" ("afternoon:", "post-workout smoothie:", "Lunch (12:30):").
 _HEADING = re.compile(
-    r"\s*(?P<words>[A-Za-z][A-Za-z'/\-]*(?:\s+[A-Za-z][A-Za-z'/\-]*){0,3}(?:\s+\d{1,2})?)"
+    r"\s*(?P<words>[A-Za-z][A-Za-z'/\-]*(?:\s+[A-Za-z][A-Za-z'/\-]*){0,5}(?:\s+\d{1,2})?)"
     r"\s*(?:\([^()]{0,20}\))?\s*(?::(?!\d)|\.\.\.|…)\s*(?P<rest>.*)$"
 )
 # "Breakfast - porridge with milk", "Lunch – soup": a meal word before a dash.
@@ -66,11 +66,15 @@ _OCCASION = frozenset(
     ).split()
 )
 _MEALS = "breakfast|brunch|lunch|dinner|supper|snack|elevenses|dessert"
-_PROSE_STARTS = frozenset(f"{word} "[:4] for word in ["for", "at", *_MEALS.split("|")])
+_PROSE_STARTS = frozenset(
+    f"{word} "[:4] for word in ["for", "at", "today's", "today’s", "my", *_MEALS.split("|")]
+)
 # "For breakfast, I ate ...", "Breakfast... donuts", "Lunch. 3 oz chicken", "Breakfast! I drink".
 _PROSE_MEAL = re.compile(
-    rf"(?:(?:for|at)\s+)?(?P<meal>{_MEALS})\s*(?:\.\.\.|…|[.!,])\s*"
-    r"(?:I\s+(?:also\s+)?(?:ate|had|drank|drink|eat|sip|sipped)\s+)?",
+    rf"(?:(?:for|at|today'?s|today’s|my)\s+)?(?P<meal>{_MEALS})"
+    r"(?:\s*(?:\.\.\.|…|[.!,])|\s+(?:was|were|is|consisted of)\b|(?=\s+I\s))\s*"
+    r"(?:(?:just|only|mostly)\s+)?"
+    r"(?:I\s+(?:also\s+)?(?:ate|had|drank|drink|eat|sip|sipped|am having)\s+)?",
     re.IGNORECASE,
 )
 _I_ATE = re.compile(r"^(?:then|also|and)\b,?\s+", re.IGNORECASE)

@@ -21,7 +21,7 @@ from camg.units import GRAMS_PER, HOUSEHOLD, ML_PER, Unit, canonical, measure_un
 # Words people use for a measure SR28 names otherwise: a piece of toast is a slice,
 # a strip or rasher of bacon is a slice.
 UNIT_STAND_INS = {
-    "piece": ("slice", "item", "each", "unit"),
+    "piece": ("slice", "item", "each"),
     "strip": ("slice",),
     "rasher": ("slice",),
     "slice": ("piece",),

@@ -467,7 +467,9 @@ NEUTRAL = re.compile(
     r"\b(?:(?:prepared |cooked )?(?:without|with|no) (?:added )?salt(?: added)?|unsalted|salted|"
     r"(?:prepared |made )?(?:with|w/) water|prepared|plain|fresh|organic|home-?made|"
     r"cut (?:up )?(?:in|into) \w+|for (?:the )?\w+(?: and \w+)?$|"
-    r"(?:equivalent to|about the size of|the size of)\b.*$|to taste|to go)\b|\b100%",
+    r"(?:equivalent to|about the size of|the size of)\b.*$|to taste|to go|to make\b.*$|"
+    r"soft|crusty|fine[- ]ground|finely|stuffed|melted|divided|warm|hot|cold|iced|"
+    r"no[- ]added[- ]sugar|no sugar added|caffeine[- ]free|decaf(?:feinated)?|flavou?red)\b|\b100%",
     re.IGNORECASE,
 )
 
