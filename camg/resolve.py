@@ -23,7 +23,7 @@ from camg.portions import PortionError, Weighed, head_of, weigh
 from camg.splitting import ACCOMPANIES, DESCRIBING, WITH_DRINK, Piece, pieces
 from camg.supplements import Supplement, recognise
 from camg.text import key, singular, words
-from camg.units import HOUSEHOLD, Unit, unit_of
+from camg.units import HOUSEHOLD, VAGUE, Unit, unit_of
 
 # No entry weighs more: a larger one is a slip of the amount or the unit ("100000 kg").
 MOST_GRAMS = 10_000.0
@@ -377,10 +377,13 @@ def _relaxations(parts: ItemParts) -> list[tuple[str, list[str], bool]]:
     if relaxed.split() and relaxed.split()[-1] in unknown:
         known = []  # "Coconut LaCroix": the unknown last word is what was had
     nouns = [w for w in known if not set(words(w)) <= DESCRIBING]
+    measured = [w for w in relaxed.split() if key(w) not in MEASURE_WORDS]
     found = [
         (food, [], False),
         (plain, neutral, False),
         (relaxed, neutral + modifiers_, False),
+        # "95 g can tuna in oil": the words of a measure, said as unused
+        (" ".join(measured), neutral + modifiers_ + _measure_words(relaxed), False),
         (" ".join(known), neutral + modifiers_ + unknown, bool(unknown)),
     ]
     if parts.remarks and not _NEGATION.search(parts.remarks):
@@ -391,8 +394,14 @@ def _relaxations(parts: ItemParts) -> list[tuple[str, list[str], bool]]:
 
 
 _REPEATED = re.compile(r"\b(\w+)(?:\s+\1\b)+", re.IGNORECASE)
+# Words of a measure left among the food's words: "95 g can tuna", "Packet of popcorn".
+MEASURE_WORDS = HOUSEHOLD | VAGUE | frozenset({"of"})
 # "(hold the lemon!)", "(no sugar)": a remark that names what was not eaten.
 _NEGATION = re.compile(r"\b(?:hold|no|not|without|minus|except|skip)\b", re.IGNORECASE)
+
+
+def _measure_words(text: str) -> list[str]:
+    return [word for word in text.split() if key(word) in MEASURE_WORDS and key(word) != "of"]
 
 
 def _without(pattern: re.Pattern[str], text: str) -> tuple[str, list[str]]:
@@ -469,7 +478,8 @@ NEUTRAL = re.compile(
     r"cut (?:up )?(?:in|into) \w+|for (?:the )?\w+(?: and \w+)?$|"
     r"(?:equivalent to|about the size of|the size of)\b.*$|to taste|to go|to make\b.*$|"
     r"soft|crusty|fine[- ]ground|finely|stuffed|melted|divided|warm|hot|cold|iced|"
-    r"no[- ]added[- ]sugar|no sugar added|caffeine[- ]free|decaf(?:feinated)?|flavou?red)\b|\b100%",
+    r"no[- ]added[- ]sugar|no sugar added|caffeine[- ]free|decaf(?:feinated)?|flavou?red|"
+    r"(?:which|that)\s+(?:is|was|are|were)\b.*$)\b|\b100%",
     re.IGNORECASE,
 )
 
@@ -549,6 +559,8 @@ def _weigh(
             match.food_id, match.name, parts.amount, parts.unit, food_words, default, alias_words
         )
     except PortionError:
+        if parts.amount is None and parts.unit is None:  # "cereal bar": no measure at all
+            return _reference(match, group, 1.0, "no amount and no SR28 measure")
         # "a slice of melon", "three sticks of celery": a measure SR28 lacks, sized by a
         # published portion guide where one is kept.
         unit = parts.unit.name if parts.unit else None

@@ -190,6 +190,8 @@ def _joined_pieces(text: str) -> list[Piece]:
         parts[0] = f"{parts[0].strip()} ({tail.group('amount')})"
     if len(parts) == 1 or not all(part.strip() for part in parts):
         return [piece]
+    if _describes(parts[0]):  # "steamed with tomatoes": the cooking, then the food
+        parts, joiners = parts[1:], [None, *joiners[2:]]
     found = []
     first_words = set(key(parts[0]).split())
     for part, joiner in zip(parts, joiners, strict=True):
