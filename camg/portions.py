@@ -62,6 +62,7 @@ class Weighed(NamedTuple):
     borrowed: bool = False  # the measure is another form's of the same food
 
 
+_COUNTS_HALVES = re.compile(r"\(\s*\d+\s+halves\b", re.IGNORECASE)
 # "1 oz (18 kernels)", "1 cup (about 23 almonds)": SR28 states a count inside a measure.
 _COUNT_INSIDE = re.compile(r"\((?:about|approx\.?|approximately)?\s*(\d+)\s+([a-z]+)", re.I)
 # "serving 1 packet", "serving 2 crackers": a serving that is a count of something.
@@ -110,6 +111,7 @@ def weigh(
         amount is not None
         and "half" in food_words
         and not _named_by(tables.portions_of(food_id), ("half",))
+        and not any(_COUNTS_HALVES.search(p.measure) for p in tables.portions_of(food_id))
     ):
         amount /= 2  # "6 apricot halves" are three apricots where SR28 has no half
     portion = _count_portion(
@@ -127,7 +129,8 @@ def weigh(
     if amount is not None and _by_weight_or_volume(portion):
         counted = next((p for p in (portion, *tables.portions_of(food_id)) if _pieces(p)), None)
         if counted is not None:
-            return _pieces(counted)(amount)  # type: ignore[misc]
+            whole = bool(_COUNTS_HALVES.search(counted.measure)) and "half" not in food_words
+            return _pieces(counted)(amount, whole)  # type: ignore[misc]
         unit_name, qualifiers = measure_unit(portion.measure)
         serving = (
             unit_name in ("serving", "nlea")
@@ -167,9 +170,10 @@ def _pieces(portion: Portion):
     count, what = int(found.group(1)), found.group(2)
     each = portion.grams / count
 
-    def weighed(amount: float) -> Weighed:
-        label = f"{amount:g} x 1/{count} of {portion.label} ({each:.3g} g per {singular(what)})"
-        return Weighed(amount * each, label)
+    def weighed(amount: float, whole: bool = False) -> Weighed:
+        per = each * 2 if whole else each  # "2 walnuts" from "1 oz (14 halves)": two halves
+        label = f"{amount:g} x 1/{count} of {portion.label} ({per:.3g} g each)"
+        return Weighed(amount * per, label)
 
     return weighed
 
@@ -214,8 +218,8 @@ def _borrowed(
                 found = _by_volume(sibling_id, sibling_name, 1.0, unit, food_words)
             else:
                 portion = _household(sibling_id, unit.name, food_words)
-                if portion is None:
-                    continue
+                if portion is None or measure_unit(portion.measure)[0] != unit.name:
+                    continue  # only the measure itself, not a stand-in for it
                 found = _times(portion, 1.0)
         except PortionError:
             continue
@@ -234,12 +238,24 @@ def _siblings(food_id: str, food_name: str) -> list[tuple[str, str]]:
         return []
     head = _head(food_name)
     mine = set(words(food_name))
+    state = _state(food_name)
     others = [
         (other, name)
         for other, name, group in tables.food_names()
-        if group == row["group"] and other != food_id and _head(name) == head
+        if group == row["group"]
+        and other != food_id
+        and _head(name) == head
+        and _state(name) == state  # a raw breast's slice is no slice of roast chicken
     ]
     return sorted(others, key=lambda found: -len(mine & set(words(found[1]))))
+
+
+_RAW_NAME = re.compile(r"\braw\b|\bdry\b|uncooked|unprepared")
+
+
+def _state(name: str) -> bool:
+    """Raw (or dry) as the table names it, or not."""
+    return bool(_RAW_NAME.search(name.lower()))
 
 
 def head_of(name: str) -> str:

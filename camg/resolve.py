@@ -287,6 +287,7 @@ _APPROXIMATE = ('"', "remarks", "took", "borrowed", "no ")
 
 # "jam or preserves", "White/Whole Wheat Bread": alternatives, the first the table has.
 _ALTERNATIVE = re.compile(r"\s+or\s+|(?<=[A-Za-z])/(?=[A-Za-z])", re.IGNORECASE)
+_JOINED = re.compile(r"\s(?:and|with|&|\+)\s", re.IGNORECASE)
 _SUCH_AS = re.compile(r"\s*,?\s+(?:such as|e\.g\.?|eg|like)\s+(.+)$", re.IGNORECASE)
 
 
@@ -304,7 +305,7 @@ def _food_or_alternative(parts: ItemParts) -> tuple[Match, list[str], ItemParts]
     """The food, or the first of "jam or preserves" that the table has, noted."""
     segments = parts.food.split(",")
     at = next((i for i, seg in enumerate(segments) if _ALTERNATIVE.search(seg)), None)
-    if at is None:
+    if at is None or _JOINED.search(parts.food):  # "juice and pretzels or crackers"
         return (*_find_food(parts), parts)
     if len(segments) > 1:  # "Soymilk, plain or vanilla": each option in its place
         options = _ALTERNATIVE.split(segments[at])
@@ -358,11 +359,15 @@ def _find_food(parts: ItemParts) -> tuple[Match, list[str]]:
         unexplained = [word for word in unused if word not in neutral]
         if unexplained:  # said as the words no food explained, like the head-noun fallback's
             match = match._replace(ignored=", ".join(filter(None, [*unexplained, match.ignored])))
-        notes = [f'"{", ".join(neutral)}" not used to choose the food'] if neutral else []
-        if parts.remarks and not _honours(match.name, parts.remarks):
-            notes.append(f'remarks "({parts.remarks})" not used to choose the food')
-        return match, notes
+        return _found(match, neutral, parts)
     raise ItemError(_unknown(parts.food), Kind.UNKNOWN_FOOD)
+
+
+def _found(match: Match, neutral: list[str], parts: ItemParts) -> tuple[Match, list[str]]:
+    notes = [f'"{", ".join(neutral)}" not used to choose the food'] if neutral else []
+    if parts.remarks and not _honours(match.name, parts.remarks):
+        notes.append(f'remarks "({parts.remarks})" not used to choose the food')
+    return match, notes
 
 
 def _relaxations(parts: ItemParts) -> list[tuple[str, list[str], bool]]:
@@ -422,7 +427,7 @@ def _explaining(match: Match, phrase: str, dropped: list[str]) -> tuple[Match, l
         found = set(words(candidate.name))
         extra = found - named - set(words(phrase)) - _CLASS_WORDS - BOILERPLATE
         if kept <= found and not extra and classes <= _classes(candidate.name):
-            return candidate._replace(read_as=match.read_as), [
+            return candidate._replace(read_as=match.read_as, ignored=match.ignored), [
                 word for word in dropped if word not in wanted
             ]
     return match, dropped

@@ -35,7 +35,8 @@ DESCRIBING = (
             "frozen tinned fresh hot cold iced warm whole skin skinless boneless unsweetened "
             "sweetened cup tbsp tsp oz g ml gram ounce tablespoon teaspoon one two three half "
             "quarter rolled instant old fashioned quick light dark ripe or about approx "
-            "approximately roughly skin peel bone bones finally"
+            "approximately roughly skin peel bone bones finally low fat free nonfat lowfat skim "
+            "lite lower higher"
         ).split()
     )
 )

@@ -257,3 +257,22 @@ def test_an_ambiguous_comma_and_an_impossible_weight_are_problems_not_guesses():
     assert heavy.problem[0] is Kind.BAD_AMOUNT and "more than anyone eats" in heavy.problem[1]
     banana, eggs = read_line("banana, 2 eggs")
     assert (banana.resolution.food_id, eggs.resolution.grams) == ("09040", 100.0)
+
+
+def test_halves_counted_inside_a_measure_and_whole_nuts():
+    assert resolve_text("4 walnut halves").grams == pytest.approx(4 * 28.35 / 14, rel=0.01)
+    assert resolve_text("2 walnuts").grams == pytest.approx(2 * 2 * 28.35 / 14, rel=0.01)
+
+
+def test_a_measure_is_borrowed_only_from_the_same_food_in_the_same_state():
+    [chicken] = read_line("a slice of chicken")  # not the slice of a raw breast
+    assert chicken.problem[0] is Kind.NO_MEASURE
+
+
+def test_describing_words_before_a_comma_stay_with_their_food():
+    [yogurt] = read_line("1 cup low-fat (1% or lower), plain yogurt")
+    assert yogurt.resolution.food.startswith("Yogurt, plain, low fat")
+    juice, snack = read_line("One cup cranberry juice and an oz of pretzels or crackers")
+    assert "ranberry" in juice.resolution.food and snack.resolution.grams == pytest.approx(
+        28.35, rel=1e-3
+    )
