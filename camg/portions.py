@@ -167,7 +167,7 @@ def _pieces(portion: Portion):
     found = _COUNT_INSIDE.search(portion.measure)
     if found is None or int(found.group(1)) <= 1:
         return None
-    count, what = int(found.group(1)), found.group(2)
+    count = int(found.group(1))
     each = portion.grams / count
 
     def weighed(amount: float, whole: bool = False) -> Weighed:
