@@ -205,7 +205,8 @@ def log(
     status = ExitStatus.OUT_OF_RANGE if check and result.off_range else ExitStatus.OK
     with _reader_may_leave(status):
         if fmt is Format.json:
-            report.write_json(result, unresolved, sys.stdout)
+            notes = [engine.problem_record(notice) for notice in resolved.notices]
+            report.write_json(result, unresolved, sys.stdout, notes)
         elif fmt in (Format.csv, Format.tsv):
             columns, rows = report.entry_rows(result) if detail else report.day_rows(result)
             _emit(fmt, rows, columns=columns, table=None)

@@ -179,7 +179,12 @@ def summary_record(report: Report) -> dict[str, Any]:
     return record
 
 
-def write_json(report: Report, unresolved: list[dict[str, Any]], stream: IO[str]) -> None:
+def write_json(
+    report: Report,
+    unresolved: list[dict[str, Any]],
+    stream: IO[str],
+    notes: list[dict[str, Any]] | None = None,
+) -> None:
     """The whole report as one JSON object: range, profile, days (one per line, written
     as they are made, so a long log never holds all its records at once), summary."""
     profile = report.options.profile
@@ -197,7 +202,10 @@ def write_json(report: Report, unresolved: list[dict[str, Any]], stream: IO[str]
         stream.write(_dumps(full_day_record(report, day, details)))
     stream.write("\n  ],\n" if report.days else "],\n")
     stream.write(f'  "summary": {_dumps(summary_record(report))},\n')
-    stream.write(f'  "unresolved": {_dumps(unresolved)}\n}}\n')
+    stream.write(f'  "unresolved": {_dumps(unresolved)},\n')
+    # How lines were read, and lines left out on purpose (a vitamin D tablet), each with its
+    # kind: what stderr says as "note:", for a script to read too.
+    stream.write(f'  "notes": {_dumps(notes or [])}\n}}\n')
 
 
 def _dumps(value: Any) -> str:

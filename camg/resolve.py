@@ -151,7 +151,7 @@ def _resolve_day(day: Day, resolved: ResolvedDay, notices: list[Problem]) -> int
                 kind, message = part.problem
                 resolved.unresolved.append(Problem(message, source, line, part.text, kind=kind))
             elif part.left_out is not None:
-                notices.append(_note(part.left_out, source, line, part.text))
+                notices.append(_note(part.left_out, source, line, part.text, Kind.LEFT_OUT))
             elif part.resolution is not None:
                 append(_new_tuple(Entry, (source, line, meal, part.resolution, number)))
                 if part.resolution.notes:
@@ -163,8 +163,8 @@ def _resolve_day(day: Day, resolved: ResolvedDay, notices: list[Problem]) -> int
 _new_tuple = tuple.__new__
 
 
-def _note(message: str, source: str, line: int, text: str) -> Problem:
-    return Problem(message, source, line, text, kind=Kind.READ_AS, severity=Severity.NOTE)
+def _note(message: str, source: str, line: int, text: str, kind: Kind = Kind.READ_AS) -> Problem:
+    return Problem(message, source, line, text, kind=kind, severity=Severity.NOTE)
 
 
 def _notice(resolution: Resolution) -> str:

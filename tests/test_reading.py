@@ -207,6 +207,9 @@ def test_estimates_and_approximations_show_in_every_format(camg):
     assert (coffee["line"], coffee["text"]) == (2, "black coffee")
     jam = next(entry for entry in day["entries"] if entry["line"] == 4)
     assert jam["approximate"] and jam["notes"] == ['took "jam" of "jam or preserves"']
+    [vitamin] = [note for note in report["notes"] if note["line"] == 5]
+    assert (vitamin["kind"], vitamin["severity"]) == ("left-out", "note")
+    assert "left out" in vitamin["message"]
 
     rows = list(
         csv.DictReader(io.StringIO(camg("log", "-", "-f", "csv", "-d", stdin=DIARY).stdout))
