@@ -62,6 +62,7 @@ class Weighed(NamedTuple):
     borrowed: bool = False  # the measure is another form's of the same food
 
 
+_NUMBERED = re.compile(r"\b(\d+)\s+([a-z]+)", re.IGNORECASE)
 _COUNTS_HALVES = re.compile(r"\(\s*\d+\s+halves\b", re.IGNORECASE)
 # "1 oz (18 kernels)", "1 cup (about 23 almonds)": SR28 states a count inside a measure.
 _COUNT_INSIDE = re.compile(r"\((?:about|approx\.?|approximately)?\s*(\d+)\s+([a-z]+)", re.I)
@@ -126,6 +127,10 @@ def weigh(
         return Weighed(portion.grams, f"{portion.label} ({portion.grams:g} g)", default=True)
     if amount is not None and measure_unit(portion.measure)[0] in ("dash", "pinch"):
         raise PortionError(f'a count of {food_name} has no weight; give grams, e.g. "100 g"')
+    if amount is not None:  # "3 graham cracker squares" of "... or 2 squares ..."
+        named = _named_count(food_id, food_words)
+        if named is not None:
+            return named(amount)
     if amount is not None and _by_weight_or_volume(portion):
         counted = next((p for p in (portion, *tables.portions_of(food_id)) if _pieces(p)), None)
         if counted is not None:
@@ -148,6 +153,24 @@ def weigh(
         whole = Portion(portion.seq, portion.amount / 2, "whole (two halves)", portion.grams)
         return _times(whole, amount or 1.0, default=amount is None)
     return _times(portion, amount or 1.0, default=amount is None)
+
+
+def _named_count(food_id: str, food_words: tuple[str, ...]):
+    """A count of a thing a measure names by number: "1 large piece or 2 squares" weighs a
+    square as half of it."""
+    for portion in tables.portions_of(food_id):
+        for count, what in _NUMBERED.findall(portion.measure):
+            if singular(what.lower()) in food_words and int(count) > 1:
+                each = portion.grams / int(count)
+
+                def weighed(
+                    amount: float, each: float = each, portion: Portion = portion
+                ) -> Weighed:
+                    label = f"{amount:g} x 1/{count} of {portion.label} ({each:.3g} g each)"
+                    return Weighed(amount * each, label)
+
+                return weighed
+    return None
 
 
 def _check_named_measure(

@@ -566,6 +566,10 @@ def _weigh(
     except PortionError:
         if parts.amount is None and parts.unit is None:  # "cereal bar": no measure at all
             return _reference(match, group, 1.0, "no amount and no SR28 measure")
+        if (parts.estimate and parts.estimate.startswith('"a few"')) or (
+            parts.estimate and parts.estimate.startswith('"several"')
+        ):  # "a few squares of chocolate": a measure SR28 lacks, of a vague count
+            return _reference(match, group, 1.0, f"{parts.estimate}, of no SR28 measure")
         # "a slice of melon", "three sticks of celery": a measure SR28 lacks, sized by a
         # published portion guide where one is kept.
         unit = parts.unit.name if parts.unit else None
@@ -639,12 +643,14 @@ def _vague(
         weighed = weigh(match.food_id, match.name, parts.amount, level.unit, food_words)
         note = '"heaped": no cited size for this food; weighed as a level tablespoon'
         return weighed._replace(notes=(note,), borrowed=True), None
-    if default is None:
-        raise ItemError(
-            f'"{word}" of {match.name} has no cited size; give grams or a cup/tbsp measure',
-            Kind.BAD_AMOUNT,
-        )
     count = parts.amount or 1.0
+    if default is None:
+        own = _own_measure(match, word, count, food_words)
+        if own is not None:  # "a pinch of salt": SR28's own pinch or dash
+            return own
+        # No published size for this word and food ("a dollop of pickle"): one reference
+        # amount, an eating occasion of the food, as "a mug" and "a bowl" are read.
+        return _reference(match, group, count, f'"{word}" (no published size for it)')
     if default.unit == "racc":
         return _reference(match, group, count * default.amount, f'"{word}"')
     unit = unit_of(default.unit)
@@ -652,6 +658,18 @@ def _vague(
     said = f"{count:g} {word}" if count != 1 else f"a {word}"
     amount = f"{count * default.amount:g} {default.unit}"
     return weighed, f"{said} taken as {amount} ({estimates.cite(default.source)})"
+
+
+def _own_measure(
+    match: Match, word: str, count: float, food_words: tuple[str, ...]
+) -> tuple[Weighed, str] | None:
+    try:
+        weighed = weigh(match.food_id, match.name, count, Unit(word, "household"), food_words)
+    except PortionError:
+        return None
+    if weighed.borrowed:
+        return None
+    return weighed, f'"{word}" taken as the food\'s own SR28 measure, {weighed.portion}'
 
 
 def _accompaniment(

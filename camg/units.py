@@ -103,9 +103,9 @@ class Unit(NamedTuple):
 def canonical(word: str) -> str | None:
     """The canonical mass or volume unit for a spelling, or None."""
     folded = word.lower()
-    if word == "T":
+    if word.rstrip(".") == "T":
         return "tbsp"
-    if word == "t":
+    if word.rstrip(".") == "t":
         return "tsp"
     return SPELLING.get(folded) or SPELLING.get(singular(folded.rstrip(".")))
 

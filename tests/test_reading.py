@@ -253,6 +253,13 @@ def test_numbers_written_with_commas_and_repeated_words(line, grams):
     assert resolve_text("milk milk milk").food_id == resolve_text("milk").food_id
 
 
+def test_a_vague_amount_without_a_published_size_is_one_reference_amount_not_refused():
+    pickle = resolve_text("a dollop of pickle")
+    assert pickle.estimate and "reference amount" in pickle.estimate
+    chocolate = resolve_text("a few squares of dark chocolate")
+    assert chocolate.estimate and chocolate.grams == pytest.approx(30.0)
+
+
 def test_an_ambiguous_comma_and_an_impossible_weight_are_problems_not_guesses():
     [ambiguous] = read_line("1,2 eggs")
     assert ambiguous.problem[0] is Kind.BAD_AMOUNT and '"1,2"' in ambiguous.problem[1]
@@ -263,8 +270,11 @@ def test_an_ambiguous_comma_and_an_impossible_weight_are_problems_not_guesses():
 
 
 def test_halves_counted_inside_a_measure_and_whole_nuts():
-    assert resolve_text("4 walnut halves").grams == pytest.approx(4 * 28.35 / 14, rel=0.01)
-    assert resolve_text("2 walnuts").grams == pytest.approx(2 * 2 * 28.35 / 14, rel=0.01)
+    # SR28: "1 oz (14 halves)", "1 cup shelled (50 halves)": about 2 g a half.
+    assert resolve_text("4 walnut halves").grams == pytest.approx(4 * 2.0, rel=0.02)
+    assert resolve_text("2 walnuts").grams == pytest.approx(2 * 2 * 2.0, rel=0.02)
+    assert resolve_text("3 graham cracker squares").grams == pytest.approx(21.0)  # "or 2 squares"
+    assert resolve_text("2 turkey breakfast sausage links").grams == pytest.approx(56.0)
 
 
 def test_a_measure_is_borrowed_only_from_the_same_food_in_the_same_state():
