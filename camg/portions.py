@@ -130,12 +130,12 @@ def weigh(
     if amount is not None:  # "3 graham cracker squares" of "... or 2 squares ..."
         named = _named_count(food_id, food_words)
         if named is not None:
-            return named(amount)
+            return _by_the_piece(*named, amount)
     if amount is not None and _by_weight_or_volume(portion):
         counted = next((p for p in (portion, *tables.portions_of(food_id)) if _pieces(p)), None)
         if counted is not None:
             whole = bool(_COUNTS_HALVES.search(counted.measure)) and "half" not in food_words
-            return _pieces(counted)(amount, whole)  # type: ignore[misc]
+            return _by_the_piece(counted, _pieces(counted) or 1, amount, whole)
         unit_name, qualifiers = measure_unit(portion.measure)
         serving = (
             unit_name in ("serving", "nlea")
@@ -155,22 +155,19 @@ def weigh(
     return _times(portion, amount or 1.0, default=amount is None)
 
 
-def _named_count(food_id: str, food_words: tuple[str, ...]):
-    """A count of a thing a measure names by number: "1 large piece or 2 squares" weighs a
-    square as half of it."""
+def _named_count(food_id: str, food_words: tuple[str, ...]) -> tuple[Portion, int] | None:
+    """A measure that names a count of the thing written: "1 large piece or 2 squares"."""
     for portion in tables.portions_of(food_id):
         for count, what in _NUMBERED.findall(portion.measure):
             if singular(what.lower()) in food_words and int(count) > 1:
-                each = portion.grams / int(count)
-
-                def weighed(
-                    amount: float, each: float = each, portion: Portion = portion
-                ) -> Weighed:
-                    label = f"{amount:g} x 1/{count} of {portion.label} ({each:.3g} g each)"
-                    return Weighed(amount * each, label)
-
-                return weighed
+                return portion, int(count)
     return None
+
+
+def _by_the_piece(portion: Portion, count: int, amount: float, whole: bool = False) -> Weighed:
+    """`amount` pieces, where `portion` holds `count` of them (two halves to a whole)."""
+    each = portion.grams / count * (2 if whole else 1)
+    return Weighed(amount * each, f"{amount:g} x 1/{count} of {portion.label} ({each:.3g} g each)")
 
 
 def _check_named_measure(
@@ -185,20 +182,10 @@ def _check_named_measure(
             raise PortionError(_missing(word, food_id, food_name))
 
 
-def _pieces(portion: Portion):
-    """ "10 cashews" from "1 oz (18 kernels)": a count weighs by the piece."""
+def _pieces(portion: Portion) -> int | None:
+    """ "1 oz (18 kernels)": how many pieces SR28 counts in a measure, if it does."""
     found = _COUNT_INSIDE.search(portion.measure)
-    if found is None or int(found.group(1)) <= 1:
-        return None
-    count = int(found.group(1))
-    each = portion.grams / count
-
-    def weighed(amount: float, whole: bool = False) -> Weighed:
-        per = each * 2 if whole else each  # "2 walnuts" from "1 oz (14 halves)": two halves
-        label = f"{amount:g} x 1/{count} of {portion.label} ({per:.3g} g each)"
-        return Weighed(amount * per, label)
-
-    return weighed
+    return int(found.group(1)) if found is not None and int(found.group(1)) > 1 else None
 
 
 def _sized(weighed: Weighed, portion: Portion, food_words: tuple[str, ...]) -> Weighed:
