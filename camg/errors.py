@@ -61,6 +61,14 @@ class Problem(NamedTuple):
         return self.message
 
 
+class ItemError(ValueError):
+    """A log item that cannot be resolved; the message says why and what to do."""
+
+    def __init__(self, message: str, kind: Kind = Kind.UNKNOWN_FOOD) -> None:
+        super().__init__(message)
+        self.kind = kind
+
+
 class CamgError(Exception):
     """One or more problems that stop the command (exit status 2)."""
 

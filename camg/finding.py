@@ -1,0 +1,302 @@
+"""Which food a log item names: as written, then with words relaxed step by step, and
+always honouring the words that change calcium or magnesium (camg.modifiers).
+
+Every relaxation is said: words set aside become the entry's notes, and words no food
+explained make it approximate.
+"""
+
+from __future__ import annotations
+
+import re
+
+from camg import modifiers, tables
+from camg.amounts import ItemParts
+from camg.errors import ItemError, Kind
+from camg.matching import BOILERPLATE, Match, food_index
+from camg.portions import head_of
+from camg.splitting import DESCRIBING
+from camg.text import key, words
+from camg.units import HOUSEHOLD, VAGUE
+
+
+def find_food(parts: ItemParts) -> tuple[Match, list[str], ItemParts]:
+    """The food an item names, honouring its modifiers; notes on how it was found; and the
+    item as read (an example or an alternative may stand for its words)."""
+    parts, notes = _such_as(parts)
+    match, found_notes, parts = _food_or_alternative(parts)
+    return _honoured(match, parts), [*notes, *found_notes], parts
+
+
+# "jam or preserves", "White/Whole Wheat Bread": alternatives, the first the table has.
+_ALTERNATIVE = re.compile(r"\s+or\s+|(?<=[A-Za-z])/(?=[A-Za-z])", re.IGNORECASE)
+_JOINED = re.compile(r"\s(?:and|with|&|\+)\s", re.IGNORECASE)
+_SUCH_AS = re.compile(r"\s*,?\s+(?:such as|e\.g\.?|eg|like)\s+(.+)$", re.IGNORECASE)
+
+
+def _such_as(parts: ItemParts) -> tuple[ItemParts, list[str]]:
+    """ "hard cheese such as cheddar or edam": the example names the food."""
+    found = _SUCH_AS.search(parts.food)
+    if found is None:
+        return parts, []
+    example = found.group(1).strip(" ,")
+    note = f'took the example "{example}" for "{parts.food[: found.start()].strip()}"'
+    return parts._replace(food=example), [note]
+
+
+def _food_or_alternative(parts: ItemParts) -> tuple[Match, list[str], ItemParts]:
+    """The food, or the first of "jam or preserves" that the table has, noted."""
+    segments = parts.food.split(",")
+    at = next((i for i, seg in enumerate(segments) if _ALTERNATIVE.search(seg)), None)
+    if at is None or _JOINED.search(parts.food):  # "juice and pretzels or crackers"
+        return (*_find_food(parts), parts)
+    if len(segments) > 1:  # "Soymilk, plain or vanilla": each option in its place
+        options = _ALTERNATIVE.split(segments[at])
+        for option in options:
+            candidate = parts._replace(
+                food=",".join([*segments[:at], f" {option.strip()}", *segments[at + 1 :]])
+            )
+            try:
+                match, notes = _find_food(candidate)
+            except ItemError:
+                continue
+            return (
+                match,
+                [f'took "{option.strip()}" of "{segments[at].strip()}"', *notes],
+                candidate,
+            )
+        raise ItemError(_unknown(parts.food), Kind.UNKNOWN_FOOD)
+    alternatives = _ALTERNATIVE.split(parts.food)
+    last = alternatives[-1].split()
+    for number, alternative in enumerate(alternatives):
+        # "green or black tea": the shared last word belongs to every alternative.
+        shared = number < len(alternatives) - 1 and len(last) > 1 and len(alternative.split()) < 2
+        candidate = parts._replace(food=f"{alternative} {last[-1]}" if shared else alternative)
+        try:
+            match, notes = _find_food(candidate)
+        except ItemError:
+            continue
+        return match, [f'took "{candidate.food}" of "{parts.food}"', *notes], candidate
+    raise ItemError(
+        f'none of "{parts.food}" is a known food; write the one you had', Kind.UNKNOWN_FOOD
+    )
+
+
+def _find_food(parts: ItemParts) -> tuple[Match, list[str]]:
+    """The food for the words: as written (with the bracketed remarks when they help),
+    else with words relaxed in steps, each relaxation said in the notes."""
+    if parts.remarks:
+        match = _match(f"{parts.food} {parts.remarks}")
+        if match is not None and not match.ignored:
+            return match, []
+    tried: set[str] = set()
+    for phrase, dropped, guessing in _relaxations(parts):
+        if not phrase or phrase in tried:
+            continue
+        tried.add(phrase)
+        match = _match(phrase)
+        if match is None or (guessing and match.alias is None):
+            continue  # without its unknown words ("Heritage Flakes"), only an everyday food
+        match, unused = _explaining(match, parts.food, dropped)
+        neutral = [word for word in unused if NEUTRAL.fullmatch(word)]
+        unexplained = [word for word in unused if word not in neutral]
+        if unexplained:  # said as the words no food explained, like the head-noun fallback's
+            match = match._replace(ignored=", ".join(filter(None, [*unexplained, match.ignored])))
+        return _found(match, neutral, parts)
+    raise ItemError(_unknown(parts.food), Kind.UNKNOWN_FOOD)
+
+
+def _found(match: Match, neutral: list[str], parts: ItemParts) -> tuple[Match, list[str]]:
+    notes = [f'"{", ".join(neutral)}" not used to choose the food'] if neutral else []
+    if parts.remarks and not _honours(match.name, parts.remarks):
+        notes.append(f'remarks "({parts.remarks})" not used to choose the food')
+    return match, notes
+
+
+def _relaxations(parts: ItemParts) -> list[tuple[str, list[str], bool]]:
+    """The phrase as written; without words of preparation; without words of fat level,
+    fortification and sweetening (honoured later if a food has them); without words no
+    food knows; and, last, the bracketed remarks alone ("Soy beverage (soy milk)")."""
+    food = _REPEATED.sub(r"\1", parts.food)  # "milk milk milk" is milk
+    plain, neutral = _without(NEUTRAL, food)
+    relaxed, modifiers_ = _without(RELAXABLE, plain)
+    known = [w for w in relaxed.split() if all(food_index().knows(k) for k in words(w))]
+    unknown = [w for w in relaxed.split() if w not in known]
+    if relaxed.split() and relaxed.split()[-1] in unknown:
+        known = []  # "Coconut LaCroix": the unknown last word is what was had
+    nouns = [w for w in known if not set(words(w)) <= DESCRIBING]
+    measured = [w for w in relaxed.split() if key(w) not in MEASURE_WORDS]
+    found = [
+        (food, [], False),
+        (plain, neutral, False),
+        (relaxed, neutral + modifiers_, False),
+        # "95 g can tuna in oil": the words of a measure, said as unused
+        (" ".join(measured), neutral + modifiers_ + _measure_words(relaxed), False),
+        (" ".join(known), neutral + modifiers_ + unknown, bool(unknown)),
+    ]
+    if parts.remarks and not _NEGATION.search(parts.remarks):
+        found.append((parts.remarks, [food], True))
+    described = [w for w in known if w not in nouns]
+    found.append((" ".join(nouns), neutral + modifiers_ + unknown + described, bool(unknown)))
+    return found
+
+
+_REPEATED = re.compile(r"\b(\w+)(?:\s+\1\b)+", re.IGNORECASE)
+# Words of a measure left among the food's words: "95 g can tuna", "Packet of popcorn".
+MEASURE_WORDS = HOUSEHOLD | VAGUE | frozenset({"of"})
+# "(hold the lemon!)", "(no sugar)": a remark that names what was not eaten.
+_NEGATION = re.compile(r"\b(?:hold|no|not|without|minus|except|skip)\b", re.IGNORECASE)
+
+
+def _measure_words(text: str) -> list[str]:
+    return [word for word in text.split() if key(word) in MEASURE_WORDS and key(word) != "of"]
+
+
+def _without(pattern: re.Pattern[str], text: str) -> tuple[str, list[str]]:
+    dropped = [found.group(0).strip() for found in pattern.finditer(text)]
+    return " ".join(pattern.sub(" ", text).split()).strip(" ,"), dropped
+
+
+def _explaining(match: Match, phrase: str, dropped: list[str]) -> tuple[Match, list[str]]:
+    """Among foods like the match, one whose name says the dropped words ("fat-free
+    mayonnaise" is "Salad dressing, ... Fat Free Mayonnaise"); and what stays unsaid."""
+    wanted = [word for word in dropped if RELAXABLE.fullmatch(word)]
+    if not wanted:
+        return match, dropped
+    named = set(words(match.name))
+    kept = named & set(words(phrase))  # "caesar dressing": a caesar one, not a french one
+    classes = {_word_class(word) for word in wanted}
+    for candidate in [match, *food_index().rank(phrase, limit=40)]:
+        found = set(words(candidate.name))
+        extra = found - named - set(words(phrase)) - _CLASS_WORDS - BOILERPLATE
+        if kept <= found and not extra and classes <= _classes(candidate.name):
+            return candidate._replace(read_as=match.read_as, ignored=match.ignored), [
+                word for word in dropped if word not in wanted
+            ]
+    return match, dropped
+
+
+# Words that set a variant of a food rather than name it: relaxed when nothing matches.
+RELAXABLE = re.compile(
+    r"\b(?:(?:low|reduced|non|no)[- ]?fat|fat[- ]?free|nonfat|light|lite|trans[- ]?free|"
+    r"(?:calcium[- ])?(?:fortified|enriched)|unsweetened|sweetened|whole[- ]?grain|wholemeal|"
+    r"reduced[- ]calorie|diet|calcium[- ]set|nigari[- ]set)\b",
+    re.IGNORECASE,
+)
+_CLASSES = (
+    ("nonfat", re.compile(r"non[- ]?fat|fat[- ]?free|\bskim|\b0%")),
+    ("light", re.compile(r"\blight\b|\blite\b")),
+    ("lowfat", re.compile(r"low[- ]?fat|reduced[- ]fat|\b[12]%|reduced")),
+    ("fortified", re.compile(r"(?<!not )fortified|added calcium|with calcium|enriched")),
+    ("unsweetened", re.compile(r"unsweetened|no sugar")),
+    ("sweetened", re.compile(r"(?<!un)sweetened")),
+    ("wholegrain", re.compile(r"whole[- ]?(?:grain|wheat|meal)|multi-?grain")),
+    ("transfree", re.compile(r"trans[- ]?free|\b0 ?g trans|without trans")),
+    ("diet", re.compile(r"\bdiet\b|reduced[- ]calorie|low calorie")),
+    ("calcium-set", re.compile(r"calcium sulfate|nigari|magnesium chloride")),
+)
+
+
+# Words a variant's name may add: "Milk, nonfat, fluid, with added vitamin A".
+_CLASS_WORDS = frozenset(
+    (
+        "nonfat non fat free low lowfat reduced light lite skim fortified added calcium with "
+        "enriched unsweetened sweetened no sugar whole grain wheat multigrain trans diet calorie "
+        "vitamin a d"
+    ).split()
+)
+
+
+def _word_class(word: str) -> str:
+    folded = word.lower()
+    if "set" in folded:
+        return "calcium-set"
+    return next((name for name, pattern in _CLASSES if pattern.search(folded)), folded)
+
+
+def _classes(name: str) -> set[str]:
+    folded = name.lower()
+    return {label for label, pattern in _CLASSES if pattern.search(folded)}
+
+
+# Words that describe how a food was made without changing its calcium or magnesium.
+NEUTRAL = re.compile(
+    r"\b(?:(?:prepared |cooked )?(?:without|with|no) (?:added )?salt(?: added)?|unsalted|salted|"
+    r"(?:prepared |made )?(?:with|w/) water|prepared|plain|fresh|organic|home-?made|"
+    r"cut (?:up )?(?:in|into) \w+|for (?:the )?\w+(?: and \w+)?$|"
+    r"(?:equivalent to|about the size of|the size of)\b.*$|to taste|to go|to make\b.*$|"
+    r"soft|crusty|fine[- ]ground|finely|stuffed|melted|divided|warm|hot|cold|iced|"
+    r"no[- ]added[- ]sugar|no sugar added|caffeine[- ]free|decaf(?:feinated)?|flavou?red|"
+    r"(?:which|that)\s+(?:is|was|are|were)\b.*$)\b|\b100%",
+    re.IGNORECASE,
+)
+
+
+def _honours(name: str, remarks: str) -> bool:
+    """The food's name already says what the bracket says ("packed in water, drained")."""
+    said = set(words(name))
+    return all(word in said or word in DESCRIBING for word in words(remarks))
+
+
+# Words that name a kind of dish or drink, not a food: alone, only the alias table decides.
+_GENERIC = frozenset("drink drinks juice soup sauce salad cake snack meal food dish mix".split())
+
+
+def _match(phrase: str) -> Match | None:
+    index = food_index()
+    if phrase.strip().lower() in _GENERIC:
+        found = index.resolve(phrase)
+        return found if found is not None and found.alias is not None else None
+    match = index.resolve(phrase)
+    if match is None:
+        # "celery stalk", "cod fillet": a trailing household word names the measure.
+        head, _, last = phrase.rpartition(" ")
+        if head and key(last) in HOUSEHOLD:
+            match = index.resolve(head)
+    return match
+
+
+def _honoured(match: Match, parts: ItemParts) -> Match:
+    """The food itself when it honours every word that changes Ca or Mg ("fortified",
+    "skim", "dry"); else the best food that does; else the line is refused."""
+    row = tables.food_row(match.food_id)
+    group = row["group"] if row else ""
+    said = f"{parts.food} {parts.remarks}"
+    missing = modifiers.unhonoured(said, match.name, group)
+    if not missing:
+        return match
+    head = set(words(head_of(match.name)))  # "almond milk" of "Beverages, almond milk"
+    named = head | (set(words(match.name)) & set(words(said)))  # and what the log named
+    for candidate in food_index().rank(said, limit=40):
+        candidate_row = tables.food_row(candidate.food_id)
+        if candidate_row is None or not named <= set(words(candidate.name)):
+            continue
+        if not modifiers.unhonoured(said, candidate.name, candidate_row["group"]):
+            return candidate._replace(read_as=match.read_as)
+    words_ = ", ".join(f'"{word}"' for word in dict.fromkeys(missing))
+    raise ItemError(
+        f"no food in the table is {parts.food} that honours {words_} "
+        f"(the nearest, {match.name}, does not); pin a food by id "
+        f'(see "camg foods search {parts.food}") or give its values in your own foods file',
+        Kind.NOT_HONOURED,
+    )
+
+
+def _unknown(phrase: str) -> str:
+    """Say what to do: split two foods, take a candidate, or pin an id."""
+    if re.search(r"\b(?:with|and)\b|&", phrase, flags=re.IGNORECASE):
+        return (
+            f'unknown food "{_short(phrase)}"; if these are two foods, write each as its own '
+            'item with its own amount, separated by ";"'
+        )
+    candidates = food_index().candidates(phrase[:60])
+    hint = "; did you mean: " + ", ".join(_short(m.label, 40) for m in candidates[:2])
+    if not candidates:
+        hint = ""
+    return (
+        f'unknown food "{_short(phrase)}"{hint}; or pin one by id, e.g. "100 g #11457", '
+        "or split a dish into its ingredients"
+    )
+
+
+def _short(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -1,0 +1,180 @@
+"""How much of the chosen food an item means: the amount stated, or one assumed from a
+cited default (data/vague_amounts.csv, data/racc.csv) and said as an estimate.
+"""
+
+from __future__ import annotations
+
+import re
+
+from camg import estimates, tables
+from camg.amounts import ItemParts
+from camg.errors import ItemError, Kind
+from camg.matching import Match, food_index
+from camg.portions import PortionError, Weighed, weigh
+from camg.splitting import ACCOMPANIES, WITH_DRINK
+from camg.text import singular
+from camg.units import Unit, unit_of
+
+
+def weigh_item(
+    match: Match, parts: ItemParts, food_words: tuple[str, ...], joined: str | None
+) -> tuple[Weighed, str | None]:
+    """Grams for the item, and what was assumed to get them (None: nothing)."""
+    row = tables.food_row(match.food_id)
+    group = row["group"] if row else ""
+    if parts.unit is not None and parts.unit.kind == "vague":
+        return _vague(match, parts, food_words, group)
+    if parts.unit is not None and parts.unit.name == "oz" and _is_drink(match.name, group):
+        # Menus write "4 ounces orange juice" for fluid ounces.
+        parts = parts._replace(unit=unit_of("fl oz"))
+        fluid = f'fluid ounces: "oz" of a drink read as {parts.amount or 1:g} fl oz'
+        weighed, estimate = weigh_item(match, parts, food_words, joined)
+        return weighed._replace(notes=(fluid, *weighed.notes)), estimate
+    if parts.amount is None and joined in ACCOMPANIES:
+        accompanied = _accompaniment(match, food_words, group, joined)
+        if accompanied is not None:
+            return accompanied
+    default = match.measure or food_index().default_measures.get(match.food_id)
+    alias_words = tuple(match.alias.split()) if match.alias else ()
+    try:
+        weighed = weigh(
+            match.food_id, match.name, parts.amount, parts.unit, food_words, default, alias_words
+        )
+    except PortionError:
+        if parts.amount is None and parts.unit is None:  # "cereal bar": no measure at all
+            return _reference(match, group, 1.0, "no amount and no SR28 measure")
+        if (parts.estimate and parts.estimate.startswith('"a few"')) or (
+            parts.estimate and parts.estimate.startswith('"several"')
+        ):  # "a few squares of chocolate": a measure SR28 lacks, of a vague count
+            return _reference(match, group, 1.0, f"{parts.estimate}, of no SR28 measure")
+        # "a slice of melon", "three sticks of celery": a measure SR28 lacks, sized by a
+        # published portion guide where one is kept.
+        unit = parts.unit.name if parts.unit else None
+        if unit is None or estimates.vague_default(unit, match.name, group) is None:
+            raise
+        return _vague(match, parts._replace(unit=Unit(unit, "vague")), food_words, group)
+    estimate = parts.estimate
+    if weighed.default:
+        bulk = _bulk_default(match, weighed, group)
+        if bulk is not None:  # "syrup" with no amount is not a cup of syrup
+            return bulk
+        several = _several_default(match, weighed, group, parts.food)
+        if several is not None:  # "strawberries" with no amount are more than one
+            return several
+        estimate = f"no amount given: {weighed.portion}, the food's own SR28 measure"
+    elif weighed.borrowed:
+        estimate = weighed.notes[0] if weighed.notes else estimate
+    return weighed, estimate
+
+
+_BULK = re.compile(r"\bx (?:cup|tbsp|tsp|oz|fl oz|quart|pint)\b")
+
+
+def _bulk_default(match: Match, weighed: Weighed, group: str) -> tuple[Weighed, str] | None:
+    """One reference amount instead of a default measure that weighs more than twice it:
+    SR28's "1 cup" of syrup or of grated cheese is not what "syrup" alone means."""
+    if not _BULK.search(weighed.portion):
+        return None  # a count ("1 fruit", "1 medium") is what "one" of it means
+    try:
+        reference = _reference(match, group, 1.0, "no amount")
+    except (ItemError, PortionError):
+        return None
+    return reference if weighed.grams > 2 * reference[0].grams else None
+
+
+def _several_default(
+    match: Match, weighed: Weighed, group: str, food: str
+) -> tuple[Weighed, str] | None:
+    """ "strawberries", "grapes" with no amount: one reference amount, not one berry."""
+    last = food.split()[-1].lower() if food.split() else ""
+    if not last.endswith("s") or singular(last) == last or _BULK.search(weighed.portion):
+        return None
+    try:
+        reference = _reference(match, group, 1.0, "no amount, several")
+    except (ItemError, PortionError):
+        return None
+    return reference if weighed.grams * 3 < reference[0].grams else None
+
+
+def _is_drink(name: str, group: str) -> bool:
+    folded = name.lower()
+    if group == "Beverages":
+        return "powder" not in folded and "dry" not in folded
+    if group == "Fruits and Fruit Juices":
+        return "juice" in folded and "undiluted" not in folded
+    return (
+        group == "Dairy and Egg Products"
+        and folded.startswith(("milk,", "kefir"))
+        and ("fluid" in folded or "kefir" in folded)
+    )
+
+
+def _vague(
+    match: Match, parts: ItemParts, food_words: tuple[str, ...], group: str
+) -> tuple[Weighed, str]:
+    """ "a handful of almonds": the cited default for the word, as an estimate."""
+    word = parts.unit.name if parts.unit else ""
+    default = estimates.vague_default(word, match.name, group)
+    if default is None and word == "heaped tablespoon":
+        level = parts._replace(unit=unit_of("tbsp"))
+        weighed = weigh(match.food_id, match.name, parts.amount, level.unit, food_words)
+        note = '"heaped": no cited size for this food; weighed as a level tablespoon'
+        return weighed._replace(notes=(note,), borrowed=True), None
+    count = parts.amount or 1.0
+    if default is None:
+        own = _own_measure(match, word, count, food_words)
+        if own is not None:  # "a pinch of salt": SR28's own pinch or dash
+            return own
+        # No published size for this word and food ("a dollop of pickle"): one reference
+        # amount, an eating occasion of the food, as "a mug" and "a bowl" are read.
+        return _reference(match, group, count, f'"{word}" (no published size for it)')
+    if default.unit == "racc":
+        return _reference(match, group, count * default.amount, f'"{word}"')
+    unit = unit_of(default.unit)
+    weighed = weigh(match.food_id, match.name, count * default.amount, unit, food_words)
+    said = f"{count:g} {word}" if count != 1 else f"a {word}"
+    amount = f"{count * default.amount:g} {default.unit}"
+    return weighed, f"{said} taken as {amount} ({estimates.cite(default.source)})"
+
+
+def _own_measure(
+    match: Match, word: str, count: float, food_words: tuple[str, ...]
+) -> tuple[Weighed, str] | None:
+    try:
+        weighed = weigh(match.food_id, match.name, count, Unit(word, "household"), food_words)
+    except PortionError:
+        return None
+    if weighed.borrowed:
+        return None
+    return weighed, f'"{word}" taken as the food\'s own SR28 measure, {weighed.portion}'
+
+
+def _accompaniment(
+    match: Match, food_words: tuple[str, ...], group: str, joined: str
+) -> tuple[Weighed, str] | None:
+    """ "tea with milk", "toast with butter": no amount for what goes with a food; a splash
+    of a drink's milk, else one reference amount, as an estimate."""
+    splash = estimates.vague_default("splash", match.name, group)
+    if joined == WITH_DRINK and (default := splash):
+        weighed = weigh(
+            match.food_id, match.name, default.amount, unit_of(default.unit), food_words
+        )
+        cited = estimates.cite(default.source)
+        return weighed, f'no amount: "a splash", {default.amount:g} {default.unit} ({cited})'
+    return _reference(match, group, 1.0, "no amount")
+
+
+def _reference(match: Match, group: str, count: float, said: str) -> tuple[Weighed, str]:
+    reference = estimates.reference_for(match.name, group)
+    if reference is None:
+        raise ItemError(
+            f"{said}: no reference amount is cited for {match.name}; give grams",
+            Kind.BAD_AMOUNT,
+        )
+    weighed = weigh(
+        match.food_id, match.name, count * reference.amount, unit_of(reference.unit), ()
+    )
+    return weighed, (
+        f"{said} taken as {count * reference.amount:g} {reference.unit}, the reference amount "
+        f"for {reference.category} ({estimates.cite(reference.source)})"
+    )
