@@ -239,6 +239,8 @@ def suggest_command(
     low, high = _range(ratio_range)
     profile = _profile(sex, age, pregnant, lactating)
     rda = reference.intakes_for(profile).magnesium_rda_mg if profile else None
+    _finite("--calcium", calcium, 1_000_000)
+    _finite("--magnesium", magnesium, 1_000_000)
     goal = suggest.Goal(calcium, magnesium, low, high, rda)
     options = suggest.suggest(goal, count, suggest.parse_avoid(avoid))
     records = [option.record() for option in options]
@@ -314,9 +316,15 @@ def _range(text: str | None) -> tuple[float, float]:
         bounds = float(low), float(high)
     except ValueError:
         bounds = (0.0, 0.0)
-    if not sep or not 0 < bounds[0] < bounds[1]:
+    if not sep or not 0 < bounds[0] < bounds[1] < 1000:  # also refuses nan and inf
         raise CamgError(f'--range "{text}": give LOW:HIGH with 0 < LOW < HIGH, e.g. 2:2.8')
     return bounds
+
+
+def _finite(name: str, value: float | None, most: float) -> None:
+    """An option's number must be a number people use: not nan, not inf, not absurd."""
+    if value is not None and not 0 <= value <= most:
+        raise CamgError(f"{name} {value:g}: give a number from 0 to {most:g}")
 
 
 def _profile(sex: Sex | None, age: float | None, pregnant: bool, lactating: bool) -> Any:
@@ -328,6 +336,7 @@ def _profile(sex: Sex | None, age: float | None, pregnant: bool, lactating: bool
         return None
     if sex is None or age is None:
         raise CamgError("give both --sex and --age to compare with the RDA")
+    _finite("--age", age, 130)
     return Profile(sex.value, age, pregnant, lactating)
 
 

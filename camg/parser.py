@@ -86,6 +86,8 @@ _SENTENCE = re.compile(
 # A cheap first test for a day heading (camg.headings).
 _MAY_BE_HEADING = may_be_heading
 DEFAULT_ORDER = "mdy"
+# Control characters (but tab and line ends) and bidi overrides: stripped from log text.
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 class Item(NamedTuple):
@@ -145,6 +147,8 @@ def parse(
     `date_order` reads numeric dates such as 3/9 (mdy, dmy or ymd); None lets the
     file's unambiguous dates decide, else mdy."""
     log = into or ParsedLog(days=[], problems=[])
+    if _UNPRINTABLE.search(text):  # terminal escapes and bidi overrides never reach output
+        text = _UNPRINTABLE.sub("", text)
     sections = _sections(text, source, log)
     order = date_order or _evidenced_order(sections, source, log)
     _file_days(sections, order, today or date.today(), source, log)
