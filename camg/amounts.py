@@ -340,7 +340,9 @@ _LEADING_WORD = re.compile(
 
 
 def _word_numbers(text: str) -> str:
-    """ "one-half cup" -> "1/2 cup"; "five to six passion fruit" -> "5 to 6 passion fruit"."""
+    """ "one-half cup" -> "1/2 cup"; "five to six passion fruit" -> "5 to 6 passion fruit";
+    "one 95 g can" -> "95 g can"."""
+    text = _ONE_BEFORE_AMOUNT.sub("", text)
     if "-" in text or " " in text:
         text = _FRACTION_WORDS.sub(lambda f: _WORD_FRACTIONS[_fraction_key(f.group(0))], text)
     ranged = _LEADING_WORD.match(text)
@@ -374,6 +376,9 @@ def strip_describing(text: str) -> str:
     if " in" in text or " on" in text:
         text = _ON_TOP.sub(" ", _CUT_INTO.sub(" ", text))
     return text
+
+
+_ONE_BEFORE_AMOUNT = re.compile(r"^(?:one|a|an)\s+(?=\d+(?:\.\d+)?\s*[a-zA-Z])", re.IGNORECASE)
 
 
 def _plain_numbers(text: str) -> str:
@@ -413,6 +418,8 @@ def strip_prose(text: str) -> str:
 
 def _normalise(text: str) -> str:
     text = _LEAD_FILLER.sub("", _I_ATE.sub("", text))
+    if "- " in text:
+        text = re.sub(r"(?<=[a-z])- (?=[a-z])", "-", text)  # "calcium- fortified"
     if "/" in text:
         text = re.sub(r"(?i)\bw/\s*", "with ", text)  # "baked w/ skin"
     text = re.sub(r"(?<=\w)[\u2010\u2011\u2012](?=\w)", "-", text)  # "low‑fat" as "low-fat"
@@ -516,10 +523,12 @@ def _leading_unit(rest: str) -> tuple[Unit | None, str]:
         unit, used = Unit("dessert bowl", "vague"), 2  # the 5 A DAY guide's bowl of salad
     elif (
         len(lowered) >= 3
-        and lowered[0] in ("small", "medium", "large")
+        and lowered[0] in ("small", "medium", "large", "big")
         and (_household(lowered[1]) or _vague(lowered[1]))
     ):
         unit, food = _leading_unit(" ".join(words[1:]))
+        if unit is not None and unit.kind == "vague":
+            return unit, food  # "a big mug of tea": a mug, as cited
         return unit, f"{words[0]} {food}"  # the size picks "stalk, large"
     elif len(lowered) >= 2 and pair in SIZE_PAIRS:
         unit, used = unit_of(SIZE_PAIRS[pair]), 2

@@ -24,7 +24,22 @@ def find_food(parts: ItemParts) -> tuple[Match, list[str], ItemParts]:
     item as read (an example or an alternative may stand for its words)."""
     parts, notes = _such_as(parts)
     match, found_notes, parts = _food_or_alternative(parts)
-    return _honoured(match, parts), [*notes, *found_notes], parts
+    return _explained(_honoured(match, parts)), [*notes, *found_notes], parts
+
+
+def _explained(match: Match) -> Match:
+    """Words set aside that the chosen food's name says after all ("calcium-fortified soy
+    milk" is "Soymilk, ..., with added calcium") are not unused."""
+    if not match.ignored:
+        return match
+    name = set(words(match.name))
+    classes = _classes(match.name)
+    left = [
+        word
+        for word in match.ignored.split(", ")
+        if not (set(words(word)) <= name or _word_class(word) in classes)
+    ]
+    return match._replace(ignored=", ".join(left) or None)
 
 
 # "jam or preserves", "White/Whole Wheat Bread": alternatives, the first the table has.
@@ -220,12 +235,13 @@ def _classes(name: str) -> set[str]:
 
 # Words that describe how a food was made without changing its calcium or magnesium.
 NEUTRAL = re.compile(
-    r"\b(?:(?:prepared |cooked )?(?:without|with|no) (?:added )?salt(?: added)?|unsalted|salted|"
+    r"\b(?:(?:prepared |cooked )?(?:without|with|no)[- ](?:added[- ])?salt(?:[- ]added)?|unsalted|"
+    r"salted|"
     r"(?:prepared |made )?(?:with|w/) water|prepared|plain|fresh|organic|home-?made|"
     r"cut (?:up )?(?:in|into) \w+|for (?:the )?\w+(?: and \w+)?$|"
     r"(?:equivalent to|about the size of|the size of)\b.*$|to taste|to go|to make\b.*$|"
     r"soft|crusty|fine[- ]ground|finely|stuffed|melted|divided|warm|hot|cold|iced|"
-    r"no[- ]added[- ]sugar|no sugar added|caffeine[- ]free|decaf(?:feinated)?|flavou?red|"
+    r"no[- ]added[- ]sugar|no sugar added|caffeine[- ]free|decaf(?:feinated)?|flavou?red|frozen|"
     r"(?:which|that)\s+(?:is|was|are|were)\b.*$)\b|\b100%",
     re.IGNORECASE,
 )

@@ -72,7 +72,6 @@ RULES = (
         _p(r"dried|dehydrated|\bdry\b|powder"),
         groups=frozenset({"Fruits and Fruit Juices", "Vegetables and Vegetable Products"}),
     ),
-    Rule(_p(r"\bfrozen\b"), _p(r"frozen")),
     Rule(
         _p(r"wholemeal|whole[- ]?grain|whole[- ]wheat|wholewheat|granary|multi[- ]?grain"),
         _p(r"whole|multi-?grain|mixed-?grain|wheat bran|cracked-wheat"),

@@ -175,6 +175,11 @@ def read_line(text: str) -> tuple[Part, ...]:
         return (Part(text, left_out=f'"{text}": nothing eaten'),)
     text = strip_prose(text)
     whole = _attempt(text)
+    if whole.resolution is not None and whole.resolution.approximate and _JOINS.search(text):
+        parts = tuple(_attempt(piece.read, piece) for piece in pieces(text, _is_food))
+        clean = [part.resolution for part in parts if part.resolution is not None]
+        if len(parts) > 1 and len(clean) == len(parts) and not any(r.approximate for r in clean):
+            return parts  # "fish steamed with tomatoes": two foods read cleanly, not one roughly
     if whole.left_out is not None or (whole.resolution and not whole.resolution.ignored):
         return (whole,)
     if whole.problem is not None and whole.problem[0] is Kind.BAD_AMOUNT:
@@ -190,6 +195,7 @@ def read_line(text: str) -> tuple[Part, ...]:
     return parts
 
 
+_JOINS = re.compile(r"\s(?:with|and|on|w/|&|\+)\s", re.IGNORECASE)
 _NOTHING = frozenset(["none", "nothing", "skipped", "n/a", "na", "-", "fasted", "fasting"])
 
 

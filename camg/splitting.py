@@ -46,7 +46,11 @@ _AMOUNT_LED = re.compile(
     r"half|a few|several|a couple)\b)",
     re.IGNORECASE,
 )
-_TRAILING_AMOUNT = re.compile(r"\s+[-–—]\s+(?P<amount>\d[\d./ ]*\s*[A-Za-z]{0,12}\.?)\s*$")
+# "tea with milk - 1 cup", "milk on cereal (100ml)": an amount at the end is the first food's.
+_TRAILING_AMOUNT = re.compile(
+    r"(?:\s+[-–—]\s+(?P<amount>\d[\d./ ]*\s*[A-Za-z]{0,12}\.?)"
+    r"|\s*\((?P<bracketed>\d[\d./ ]*\s*[A-Za-z]{0,12}\.?)\))\s*$"
+)
 _BRACKET_AMOUNT = re.compile(r"\([^()]*\d[^()]*(?:g|ml|oz|cup)s?\b[^()]*\)", re.IGNORECASE)
 
 
@@ -75,7 +79,8 @@ def pieces(text: str, is_food: Callable[[str], bool]) -> list[Piece]:
     for piece in _comma_pieces(text, is_food):
         joined = [] if is_food(piece.read) else _joined_pieces(strip_describing(piece.read))
         describing = any(_describes(part.read) for part in joined[1:])  # "baked w/ skin"
-        if len(joined) > 1 and not describing and any(is_food(part.read) for part in joined):
+        changed = bool(joined) and [part.read for part in joined] != [piece.read]
+        if changed and not describing and any(is_food(part.read) for part in joined):
             found.extend(joined)
         else:
             found.append(piece)
@@ -154,6 +159,10 @@ def _describes(chunk: str) -> bool:
     return bool(found) and all(word in DESCRIBING or word.isdigit() for word in found)
 
 
+def _bracket_depth(text: str, at: int) -> int:
+    return max(text[:at].count("(") - text[:at].count(")"), 0)
+
+
 def _top_level_commas(text: str) -> list[str]:
     """Comma-separated chunks, not cutting inside brackets: "(packed in water, drained)"."""
     chunks, depth, start = [], 0, 0
@@ -172,8 +181,6 @@ def _top_level_commas(text: str) -> list[str]:
 def _joined_pieces(text: str) -> list[Piece]:
     """ "jacket potato with beans and cheddar" -> potato, beans (with), cheddar (with)."""
     piece = Piece(text, text)
-    if "(" in piece.read:
-        return [piece]
     tail = _TRAILING_AMOUNT.search(text)
     if tail is not None:  # "Cup of tea with milk - 1 cup": the amount is the tea's
         text = text[: tail.start()]
@@ -181,6 +188,8 @@ def _joined_pieces(text: str) -> list[Piece]:
     joiners: list[str | None] = [None]
     start = 0
     for found in _JOINER.finditer(piece.read):
+        if _bracket_depth(piece.read, found.start()):
+            continue  # "(packed in water and drained)": inside brackets, no cut
         parts.append(piece.read[start : found.start()])
         word = next(group for group in found.groups() if group).lower()
         joiners.append(WITH if word in ("with", "w/") else None)
@@ -188,7 +197,7 @@ def _joined_pieces(text: str) -> list[Piece]:
     parts.append(piece.read[start:])
     if tail is not None:
         parts[-1] = parts[-1][: tail.start() - start]
-        parts[0] = f"{parts[0].strip()} ({tail.group('amount')})"
+        parts[0] = f"{parts[0].strip()} ({tail.group('amount') or tail.group('bracketed')})"
     if len(parts) == 1 or not all(part.strip() for part in parts):
         return [piece]
     if _describes(parts[0]):  # "steamed with tomatoes": the cooking, then the food

@@ -125,6 +125,13 @@ def _vague(
         own = _own_measure(match, word, count, food_words)
         if own is not None:  # "a pinch of salt": SR28's own pinch or dash
             return own
+        if word in _TINY:  # "a smidgen of butter": a teaspoon at most
+            try:
+                spoon = weigh(match.food_id, match.name, count, unit_of("tsp"), food_words)
+            except PortionError:
+                spoon = None
+            if spoon is not None:
+                return spoon, f'"{word}" taken as at most {spoon.portion} (no published size)'
         # No published size for this word and food ("a dollop of pickle"): one reference
         # amount, an eating occasion of the food, as "a mug" and "a bowl" are read.
         return _reference(match, group, count, f'"{word}" (no published size for it)')
@@ -135,6 +142,10 @@ def _vague(
     said = f"{count:g} {word}" if count != 1 else f"a {word}"
     amount = f"{count * default.amount:g} {default.unit}"
     return weighed, f"{said} taken as {amount} ({estimates.cite(default.source)})"
+
+
+# Words for a little of a food, never a portion of it.
+_TINY = frozenset("pinch dash smidgen splash sprinkle drizzle dab touch hint".split())
 
 
 def _own_measure(
