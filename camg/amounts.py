@@ -183,6 +183,8 @@ def _brackets(text: str) -> tuple[str, tuple[float, Unit, bool] | None, str]:
     for found in _BRACKET.finditer(text):
         inside = found.group(1).strip(" ,;")
         stated = _BRACKET_AMOUNT.match(inside) or _stated_amount(inside)
+        if stated and stated.group("unit").rstrip(".") in ("C", "T", "t", "c"):
+            stated = None  # "(2 C)" beside a count is an exchange, not two cups
         unit = _unit_word(stated.group("unit")) if stated else None
         if stated and unit is not None and unit.kind != "household" and amount is None:
             amount = (number(stated.group("amount")), unit, bool(stated.group("each")))
