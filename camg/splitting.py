@@ -35,14 +35,15 @@ DESCRIBING = (
             "frozen tinned fresh hot cold iced warm whole skin skinless boneless unsweetened "
             "sweetened cup tbsp tsp oz g ml gram ounce tablespoon teaspoon one two three half "
             "quarter rolled instant old fashioned quick light dark ripe or about approx "
-            "approximately roughly skin peel bone bones finally low fat free nonfat lowfat skim "
-            "lite lower higher"
+            "approximately roughly peel bone bones finally low fat free nonfat lowfat skim lite "
+            "lower higher"
         ).split()
     )
 )
 _JOINER = re.compile(r"\s+(and|with|plus|on|\+|&)\s+|\s+(w/)\s*|\s*(&|\+)\s*", re.IGNORECASE)
 _AMOUNT_LED = re.compile(
-    r"\s*(?:(?:about|approx\.?|approximately|~)\s*)?(?:\d|[½⅓⅔¼¾⅛]|(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|"
+    r"\s*(?:(?:about|approx\.?|approximately|~)\s*)?"
+    r"(?:\d|[½⅓⅔¼¾⅛]|(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|"
     r"half|a few|several|a couple)\b)",
     re.IGNORECASE,
 )
