@@ -143,20 +143,105 @@ def foods_show(
         )
 
 
+class By(str, Enum):
+    day = "day"
+    week = "week"
+    month = "month"
+    all = "all"
+
+
+FromOption = Annotated[
+    str | None,
+    typer.Option("--from", metavar="DATE", help="First day to report, YYYY-MM-DD (included)."),
+]
+ToOption = Annotated[
+    str | None,
+    typer.Option("--to", metavar="DATE", help="Last day to report, YYYY-MM-DD (included)."),
+]
+LastOption = Annotated[
+    str | None,
+    typer.Option(
+        "--last",
+        metavar="N[d|w|m]",
+        help="The last N days, weeks or months of the log, e.g. 7d, 4w, 3m.",
+    ),
+]
+TodayOption = Annotated[
+    bool, typer.Option("--today", help="Count --last back from today, not the log's last day.")
+]
+FilesArgument = Annotated[
+    list[str],
+    typer.Argument(help="Meal log files; - reads standard input.", metavar="FILE"),
+]
+LenientOption = Annotated[
+    bool,
+    typer.Option("--lenient", help="Use the lines camg understands; report the others."),
+]
+QuietOption = Annotated[
+    bool, typer.Option("--quiet", "-q", help="Do not print notes on how lines were read.")
+]
+DateOrderOption = Annotated[
+    DateOrder | None,
+    typer.Option(
+        "--date-order",
+        help="How to read numeric dates such as 3/9 (default: as the log's own "
+        "unambiguous dates show, else mdy).",
+    ),
+]
+
+
+def _read_report(
+    files: list[str],
+    options: Any,
+    lenient: bool,
+    quiet: bool,
+    date_order: DateOrder | None,
+    dates: tuple[str | None, str | None, str | None, bool],
+) -> tuple[Any, Any]:
+    """Read, filter by date, resolve and total the logs: (report, resolved log)."""
+    from datetime import date
+
+    from camg import engine, logfile, resolve
+
+    start, end, last, today = dates
+    if not any((start, end, last, today)):
+        parsed = logfile.read_logs(files, sys.stdin.buffer, date_order and date_order.value)
+    else:
+        from camg import periods
+
+        # Options are checked before any file is read: a usage error comes first.
+        periods.window([], start, end, last and "1d", date.today() if today else None)
+        if last is not None:
+            periods.parse_last(last)
+        parsed = logfile.read_logs(files, sys.stdin.buffer, date_order and date_order.value)
+        dated = [day.date for day in parsed.days if day.date is not None]
+        chosen = periods.window(dated, start, end, last, date.today() if today else None)
+        undated = periods.select(parsed, chosen)
+        if undated:
+            sys.stderr.write(
+                f"camg: note: {undated} day(s) without a date left out: "
+                "a date filter needs dated days\n"
+            )
+        if not parsed.days:
+            sys.stderr.write(f"camg: note: no day in the log {chosen.describe()}\n")
+    resolved = resolve.resolve_log(parsed)
+    if resolved.problems and not lenient:
+        raise CamgError([*resolved.problems, resolve.summary(resolved)])
+    _report_problems(resolved.problems)
+    if not quiet:
+        _report_problems(resolved.notices, prefix="note: ")
+    return engine.build_report(resolved, options), resolved
+
+
 @app.command("log")
 def log(
-    files: Annotated[
-        list[str],
-        typer.Argument(help="Meal log files; - reads standard input.", metavar="FILE"),
-    ],
+    files: FilesArgument,
     fmt: FormatOption = Format.table,
     detail: Annotated[
-        bool, typer.Option("--detail", "-d", help="Every entry, and each day's top sources.")
-    ] = False,
-    lenient: Annotated[
         bool,
-        typer.Option("--lenient", help="Use the lines camg understands; report the others."),
+        typer.Option("--detail", "-d", help="Every entry, each day's top sources, 7-day ratio."),
     ] = False,
+    lenient: LenientOption = False,
     check: Annotated[
         bool,
         typer.Option("--check", help="Exit 1 if any day is outside the range (0 if none)."),
@@ -169,51 +254,111 @@ def log(
     age: AgeOption = None,
     pregnant: PregnantOption = False,
     lactating: LactatingOption = False,
-    quiet: Annotated[
-        bool, typer.Option("--quiet", "-q", help="Do not print notes on how lines were read.")
-    ] = False,
+    quiet: QuietOption = False,
     count: SuggestOption = 3,
     avoid: AvoidOption = None,
-    date_order: Annotated[
-        DateOrder | None,
+    date_order: DateOrderOption = None,
+    start: FromOption = None,
+    end: ToOption = None,
+    last: LastOption = None,
+    today: TodayOption = False,
+    by: Annotated[
+        By,
         typer.Option(
-            "--date-order",
-            help="How to read numeric dates such as 3/9 (default: as the log's own "
-            "unambiguous dates show, else mdy).",
+            "--by", help="One row per day, ISO week, month, or for the whole period (all)."
         ),
-    ] = None,
+    ] = By.day,
 ) -> None:
     """Read meal logs and report each day's calcium, magnesium and Ca:Mg ratio."""
-    from camg import engine, logfile, report, resolve
+    from camg import engine, report
 
     options = engine.Options(
         *_range(ratio_range), basis=basis.value, profile=_profile(sex, age, pregnant, lactating)
     )
-    parsed = logfile.read_logs(files, sys.stdin.buffer, date_order and date_order.value)
-    resolved = resolve.resolve_log(parsed)
-    if resolved.problems and not lenient:
-        raise CamgError([*resolved.problems, resolve.summary(resolved)])
-    _report_problems(resolved.problems)
-    if not quiet:
-        _report_problems(resolved.notices, prefix="note: ")
-    result = engine.build_report(resolved, options)
-    if count and result.may_need_suggestions():
+    result, resolved = _read_report(
+        files, options, lenient, quiet, date_order, (start, end, last, today)
+    )
+    grouped = by is not By.day
+    if count and not grouped and result.may_need_suggestions():
         from camg import suggest
 
         suggest.for_report(result, count, suggest.parse_avoid(avoid))
+    period: dict[str, Any] | None = None
+    rows: list[dict[str, Any]] | None = None
+    if fmt is Format.json or detail or grouped or result.summary.days > 1:
+        from camg import periods
+
+        period = periods.periods(result, "all")[0]
+        if fmt is Format.json or detail:
+            periods.add_rolling(result)
+        if grouped:
+            rows = [period] if by is By.all else periods.periods(result, by.value)
     unresolved = [engine.problem_record(problem) for problem in resolved.problems]
     status = ExitStatus.OUT_OF_RANGE if check and result.off_range else ExitStatus.OK
     with _reader_may_leave(status):
         if fmt is Format.json:
             notes = [engine.problem_record(notice) for notice in resolved.notices]
-            report.write_json(result, unresolved, sys.stdout, notes)
+            extra = {"period": period}
+            if rows is not None:
+                extra.update(by=by.value, periods=rows)
+            report.write_json(result, unresolved, sys.stdout, notes, extra)
         elif fmt in (Format.csv, Format.tsv):
-            columns, rows = report.entry_rows(result) if detail else report.day_rows(result)
-            _emit(fmt, rows, columns=columns, table=None)
+            if rows is not None:
+                from camg.periods import PERIOD_COLUMNS
+
+                _emit(fmt, rows, columns=PERIOD_COLUMNS, table=None)
+            else:
+                columns, day_rows = report.entry_rows(result) if detail else report.day_rows(result)
+                _emit(fmt, day_rows, columns=columns, table=None)
         else:
-            _console().print(_views().report_view(result, detail))
+            _console().print(_views().report_view(result, detail, period, rows, by.value))
     if status:
         raise typer.Exit(status)
+
+
+@app.command("trend")
+def trend(
+    files: FilesArgument,
+    ratio_range: RangeOption = None,
+    lenient: LenientOption = False,
+    quiet: QuietOption = False,
+    date_order: DateOrderOption = None,
+    start: FromOption = None,
+    end: ToOption = None,
+    last: LastOption = None,
+    today: TodayOption = False,
+    output: Annotated[
+        str | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="Also write the chart as an image: FILE.svg or FILE.png.",
+        ),
+    ] = None,
+) -> None:
+    """Chart each day's Ca:Mg ratio against the range, with the 7-day rolling ratio."""
+    from camg import chart, engine, periods
+
+    if output is not None:
+        chart.check_output(output)
+    options = engine.Options(*_range(ratio_range))
+    result, _ = _read_report(files, options, lenient, quiet, date_order, (start, end, last, today))
+    periods.add_rolling(result)
+    period = periods.periods(result, "all")[0]
+    plain = bool(os.environ.get("NO_COLOR")) or not sys.stdout.isatty()
+    width = chart.terminal_width()
+    with _reader_may_leave():
+        sys.stdout.write(chart.text_chart(result, period, width, plain))
+    if output is not None:
+        chart.write_image(result, period, output)
+        sys.stderr.write(f"camg: wrote {_safe_name(output)}\n")
+
+
+def _safe_name(path: str) -> str:
+    from camg.logfile import shown
+
+    return shown(path)
 
 
 @app.command("suggest")

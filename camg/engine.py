@@ -56,6 +56,7 @@ class DayResult:
     magnesium_rda_pct: float | None = None
     warnings: list[str] = field(default_factory=list)
     suggestions: list[Any] = field(default_factory=list)
+    rolling_ratio: float | None = None  # over the 7 days ending here (camg.periods)
 
     @property
     def incomplete(self) -> bool:

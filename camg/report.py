@@ -184,9 +184,11 @@ def write_json(
     unresolved: list[dict[str, Any]],
     stream: IO[str],
     notes: list[dict[str, Any]] | None = None,
+    extra: dict[str, Any] | None = None,
 ) -> None:
     """The whole report as one JSON object: range, profile, days (one per line, written
-    as they are made, so a long log never holds all its records at once), summary."""
+    as they are made, so a long log never holds all its records at once), summary, then
+    the records of `extra` (the period summary; with --by, "by" and "periods")."""
     profile = report.options.profile
     head = {
         "range": range_record(report),
@@ -202,6 +204,13 @@ def write_json(
         stream.write(_dumps(full_day_record(report, day, details)))
     stream.write("\n  ],\n" if report.days else "],\n")
     stream.write(f'  "summary": {_dumps(summary_record(report))},\n')
+    for name, value in (extra or {}).items():
+        if name == "periods":
+            stream.write('  "periods": [')
+            stream.write(",".join(f"\n    {_dumps(record)}" for record in value))
+            stream.write("\n  ],\n" if value else "],\n")
+        else:
+            stream.write(f"  {_dumps(name)}: {_dumps(value)},\n")
     stream.write(f'  "unresolved": {_dumps(unresolved)},\n')
     # How lines were read, and lines left out on purpose (a vitamin D tablet), each with its
     # kind: what stderr says as "note:", for a script to read too.
@@ -214,6 +223,7 @@ def _dumps(value: Any) -> str:
 
 def full_day_record(report: Report, day: DayResult, details: Details) -> dict[str, Any]:
     record = day_record(report, day)
+    record["rolling_ratio_7d"] = _num(day.rolling_ratio)
     record["labels"] = day.labels
     record["unresolved"] = day.unresolved
     record["entries"] = details.entries_of(day)

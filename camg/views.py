@@ -64,13 +64,22 @@ def food_panel(record: dict[str, Any]) -> Group:
 STATUS_STYLE = {"within": "green", "above": "red", "below": "yellow"}
 
 
-def report_view(report: Any, detail: bool) -> Group:
-    """The day table, then notes, details and the footer."""
+def report_view(
+    report: Any,
+    detail: bool,
+    period: dict[str, Any] | None = None,
+    rows: list[dict[str, Any]] | None = None,
+    by: str = "day",
+) -> Group:
+    """The day table (or, with --by, the period table), the period summary, then notes,
+    details and the footer."""
     from camg import report as records
 
-    parts: list[Any] = [_day_table(report)]
-    if report.summary.days > 1:
-        parts.append(_summary_text(report))
+    parts: list[Any] = [
+        _day_table(report, detail) if rows is None else _period_table(report, rows, by)
+    ]
+    if period is not None and (report.summary.days > 1 or rows is not None):
+        parts.append(_summary_text(report, period))
     details = records.Details(report) if detail else None
     for day in report.days:
         parts.extend(_day_notes(day))
@@ -109,7 +118,7 @@ def _legend(used: set[str]) -> str:
     return "\n".join(f"{mark} {text}" for mark, text in LEGEND.items() if mark in used)
 
 
-def _day_table(report: Any) -> Table:
+def _day_table(report: Any, rolling: bool = False) -> Table:
     options = report.options
     molar = options.basis == "molar"
     title = f"Ca:Mg by day (range {options.low:g} to {options.high:g} by mass"
@@ -125,6 +134,8 @@ def _day_table(report: Any) -> Table:
     if molar:
         table.add_column("molar", justify="right")
     table.add_column("status")
+    if rolling:
+        table.add_column("7-day", justify="right")
     if report.intakes is not None:
         table.add_column("Ca % RDA", justify="right")
         table.add_column("Mg % RDA", justify="right")
@@ -139,6 +150,8 @@ def _day_table(report: Any) -> Table:
             cells.append(ratio_text(report.molar(day.ratio)))
         label = day.status or "no ratio"
         cells.append(Text(label, style=STATUS_STYLE.get(label, "")))
+        if rolling:
+            cells.append(ratio_text(day.rolling_ratio) if day.rolling_ratio is not None else "")
         if report.intakes is not None:
             cells += [f"{day.calcium_rda_pct:.0f}%", f"{day.magnesium_rda_pct:.0f}%"]
         table.add_row(*cells)
@@ -156,14 +169,76 @@ def _day_table(report: Any) -> Table:
     return table
 
 
-def _summary_text(report: Any) -> Text:
+PERIOD_TITLES = {"week": "ISO week", "month": "month", "all": "period"}
+
+
+def _period_table(report: Any, rows: list[dict[str, Any]], by: str) -> Table:
+    """One row per ISO week or month (or one for the whole period): the day table's
+    columns, Ca and Mg as the mean per complete day, the ratio of the totals."""
+    options = report.options
+    table = Table(
+        title=f"Ca:Mg by {PERIOD_TITLES[by]} (range {options.low:g} to {options.high:g} by "
+        "mass; Ca and Mg: mean per complete day; Ca:Mg: total Ca / total Mg)",
+        title_justify="left",
+    )
+    table.add_column(PERIOD_TITLES[by], no_wrap=True)
+    table.add_column("days", justify="right")
+    table.add_column("Ca mg", justify="right")
+    table.add_column("Mg mg", justify="right")
+    table.add_column("Ca:Mg", justify="right")
+    table.add_column("status")
+    table.add_column("within", justify="right")
+    table.add_column("above", justify="right")
+    table.add_column("below", justify="right")
+    incomplete = False
+    for row in rows:
+        label = row["status"] or "no ratio"
+        mark = " *" if row["incomplete_days"] else ""
+        incomplete = incomplete or bool(mark)
+        name = row["period"] if by != "all" else f"{row['from'] or ''} to {row['to'] or ''}"
+        table.add_row(
+            name + mark,
+            str(row["days"]),
+            "" if row["calcium_mg"] is None else mg(row["calcium_mg"]),
+            "" if row["magnesium_mg"] is None else mg(row["magnesium_mg"]),
+            ratio_text(row["ratio"]),
+            Text(label, style=STATUS_STYLE.get(label, "")),
+            str(row["days_within"]),
+            str(row["days_above"]),
+            str(row["days_below"]),
+        )
+    if incomplete:
+        table.caption = "* holds incomplete days: counted in the ratio, left out of the means"
+        table.caption_justify = "left"
+    if not rows:
+        table.caption = "no dated day with food entries"
+    return table
+
+
+def _summary_text(report: Any, period: dict[str, Any]) -> Text:
+    """The period summary after the table."""
     summary = report.summary
+    span = f" from {period['from']} to {period['to']}" if period["from"] else ""
+    counts = (
+        f"{period['days']} days{span}: {period['days_within']} within range, "
+        f"{period['days_above']} above, {period['days_below']} below, "
+        f"{period['days_without_ratio']} without a ratio.\n"
+    )
+    if period["complete_days"]:
+        means = (
+            f"Mean per complete day: Ca {mg(period['calcium_mg'])} mg, "
+            f"Mg {mg(period['magnesium_mg'])} mg"
+        )
+        if period["incomplete_days"]:
+            means += f" ({period['incomplete_days']} incomplete days left out)"
+        means += "."
+    else:
+        means = "No complete day to average."
     return Text(
-        f"{summary.days} days, {summary.days_within} within range. "
-        f"Mean per day: Ca {mg(summary.mean_calcium_mg)} mg, "
-        f"Mg {mg(summary.mean_magnesium_mg)} mg. "
-        f"Ratio of the totals: {ratio_text(summary.ratio_of_totals)}; "
-        f"mean of the daily ratios: {ratio_text(summary.mean_of_daily_ratios)}."
+        counts
+        + means
+        + f" Ratio of the totals: {ratio_text(period['ratio'])}; "
+        + f"mean of the daily ratios: {ratio_text(summary.mean_of_daily_ratios)}."
     )
 
 

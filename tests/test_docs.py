@@ -22,7 +22,7 @@ def test_readme_opens_with_the_two_commands():
 
 
 @pytest.mark.parametrize(
-    "command", [("log",), ("foods", "search"), ("foods", "show")], ids=" ".join
+    "command", [("log",), ("trend",), ("foods", "search"), ("foods", "show")], ids=" ".join
 )
 def test_every_option_is_in_the_readme(camg, command):
     help_text = camg(*command, "--help").stdout
@@ -37,7 +37,7 @@ def test_help_and_version_do_not_import_pandas():
 
     code = (
         "import sys; from camg.cli import main\n"
-        "for args in (['--help'], ['--version'], ['log', '--help']):\n"
+        "for args in (['--help'], ['--version'], ['log', '--help'], ['trend', '--help']):\n"
         "    try: main(args)\n"
         "    except SystemExit: pass\n"
         "print('pandas' in sys.modules)"
