@@ -16,8 +16,8 @@ from typing import NamedTuple
 
 from camg.errors import CamgError, Kind, Problem
 from camg.headings import (
-    DATE_START,
     Heading,
+    dated_start,
     may_be_heading,
     numeric_evidence,
     read_heading,
@@ -169,7 +169,7 @@ def _sections(text: str, source: str, log: ParsedLog) -> list[_Section]:
             line = _strip_comment(line).strip()
             if not line:
                 continue
-        if line[0].isdigit() and ":" not in line and DATE_START(line) is None and ". " not in line:
+        if line[0].isdigit() and ":" not in line and ". " not in line and not dated_start(line):
             # The common line, "1 cup milk; 2 eggs": items under the current meal.
             items = sections[-1].items
             for text_ in line.split(";"):
