@@ -144,14 +144,19 @@ def _plot(series: Series, width: int, plain: bool) -> str:
     plt.xlim(min(series.x) - 0.5, max(series.x) + 0.5)
     plt.hline(series.low, None if plain else "green")
     plt.hline(series.high, None if plain else "green")
-    for xs, ys in series.rolling_segments():
-        plt.plot(xs, ys, marker=ROLLING_MARK, color=None if plain else "blue")
+    # What is drawn last stays visible: the days, while each has a column of its own;
+    # the rolling line when days share columns (months and years of them).
+    crowded = series.x[-1] + 1 > width - 8
+    if not crowded:
+        _rolling(plt, series, plain)
     xs, ys = series.points(within=True)
     if xs:
         plt.scatter(xs, ys, marker=WITHIN_MARK, color=None if plain else "green")
     xs, ys = series.points(within=False)
     if xs:
         plt.scatter(xs, ys, marker=OUT_MARK, color=None if plain else "red")
+    if crowded:
+        _rolling(plt, series, plain)
     places, labels = series.ticks(max(2, width // 16))
     plt.xticks(places, labels)
     top = series.top()
@@ -162,6 +167,11 @@ def _plot(series: Series, width: int, plain: bool) -> str:
     if plain or os.environ.get("NO_COLOR"):
         text = ESCAPES.sub("", text)
     return "\n".join(line.rstrip() for line in text.rstrip("\n").split("\n"))
+
+
+def _rolling(plt: Any, series: Series, plain: bool) -> None:
+    for xs, ys in series.rolling_segments():
+        plt.plot(xs, ys, marker=ROLLING_MARK, color=None if plain else "blue")
 
 
 def write_image(report: Any, period: dict[str, Any], path: str) -> None:
