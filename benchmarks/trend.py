@@ -113,7 +113,7 @@ def main() -> None:
                     harness.met(quotient < RATIO_BAR),
                 ]
             )
-            spreads.append(pair.spread(label))
+            spreads.append(pair.spread(label).replace("(floor", "(day table"))
     met = sum(row[-1] == "yes" for row in rows)
     text = "\n".join(
         [

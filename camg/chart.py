@@ -118,7 +118,7 @@ def _period_line(period: dict[str, Any]) -> str:
     if not period["days"]:
         return "no days in the period"
     text = (
-        f"{period['days']} days from {period['from']} to {period['to']}: "
+        f"{_days(period['days'])} from {period['from']} to {period['to']}: "
         f"{period['days_within']} within, {period['days_above']} above, "
         f"{period['days_below']} below, {period['days_without_ratio']} without a ratio; "
         f"ratio of the totals {ratio_text(period['ratio'])}"
@@ -129,7 +129,7 @@ def _period_line(period: dict[str, Any]) -> str:
             f"Mg {mg(period['magnesium_mg'])} mg"
         )
     if period["incomplete_days"]:
-        text += f" ({period['incomplete_days']} incomplete days left out)"
+        text += f" ({_days(period['incomplete_days'], 'incomplete day')} left out)"
     return text + "."
 
 
@@ -227,3 +227,7 @@ def write_image(report: Any, period: dict[str, Any], path: str) -> None:
             raise CamgError(f'--output "{path}": cannot write: {error.strerror}') from None
     finally:
         pyplot.close(figure)
+
+
+def _days(count: int, noun: str = "day") -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"

@@ -220,7 +220,7 @@ def _summary_text(report: Any, period: dict[str, Any]) -> Text:
     summary = report.summary
     span = f" from {period['from']} to {period['to']}" if period["from"] else ""
     counts = (
-        f"{period['days']} days{span}: {period['days_within']} within range, "
+        f"{_days(period['days'])}{span}: {period['days_within']} within range, "
         f"{period['days_above']} above, {period['days_below']} below, "
         f"{period['days_without_ratio']} without a ratio.\n"
     )
@@ -230,7 +230,7 @@ def _summary_text(report: Any, period: dict[str, Any]) -> Text:
             f"Mg {mg(period['magnesium_mg'])} mg"
         )
         if period["incomplete_days"]:
-            means += f" ({period['incomplete_days']} incomplete days left out)"
+            means += f" ({_days(period['incomplete_days'], 'incomplete day')} left out)"
         means += "."
     else:
         means = "No complete day to average."
@@ -355,3 +355,7 @@ def _suggestion_line(option: Any, low: float, high: float) -> str:
         side = "above" if option.ratio_after > high else "below"
         line += f" (closest it gets; still {side} {low:g} to {high:g})"
     return line
+
+
+def _days(count: int, noun: str = "day") -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"

@@ -161,7 +161,7 @@ def test_means_are_over_complete_days_and_the_incomplete_ones_are_named(camg):
         abs=1e-3,
     )
     table = camg("log", "-", "--lenient", "-q", "--suggest", "0", stdin=text).stdout
-    assert "Mean per complete day" in table and "(1 incomplete days left out)" in table
+    assert "Mean per complete day" in table and "(1 incomplete day left out)" in table
 
 
 def test_the_rolling_ratio_is_the_seven_calendar_days_ending_on_each_day(camg):
