@@ -327,6 +327,7 @@ def trend(
     end: ToOption = None,
     last: LastOption = None,
     today: TodayOption = False,
+    fmt: FormatOption = Format.table,
     output: Annotated[
         str | None,
         typer.Option(
@@ -346,10 +347,16 @@ def trend(
     result, _ = _read_report(files, options, lenient, quiet, date_order, (start, end, last, today))
     periods.add_rolling(result)
     period = periods.periods(result, "all")[0]
-    plain = bool(os.environ.get("NO_COLOR")) or not sys.stdout.isatty()
-    width = chart.terminal_width()
     with _reader_may_leave():
-        sys.stdout.write(chart.text_chart(result, period, width, plain))
+        if fmt is Format.table:
+            plain = bool(os.environ.get("NO_COLOR")) or not sys.stdout.isatty()
+            text = chart.text_chart(result, period, chart.terminal_width(), plain)
+            sys.stdout.write(text)
+        else:
+            rows = periods.trend_rows(result)
+            data = {"range": {"low": options.low, "high": options.high, "basis": "mass"}}
+            data.update(period=period, days=rows)
+            _emit(fmt, data, columns=periods.TREND_COLUMNS, rows=rows, table=None)
     if output is not None:
         chart.write_image(result, period, output)
         sys.stderr.write(f"camg: wrote {_safe_name(output)}\n")

@@ -248,3 +248,28 @@ def add_rolling(report: Any, days: int = ROLLING_DAYS) -> None:
     for day in dated:
         value = by_date[day.date]
         day.rolling_ratio = None if value != value else float(value)  # NaN: no magnesium
+
+
+# What the trend chart shows, for scripts (`camg trend --format json|csv|tsv`).
+TREND_COLUMNS = ["date", "calcium_mg", "magnesium_mg", "ratio", "status", "rolling_ratio_7d"]
+
+
+def trend_rows(report: Any) -> list[dict[str, Any]]:
+    """One record per dated day with entries, in date order: the points of the chart."""
+    from camg.report import _num
+
+    days = sorted(
+        (day for day in report.days if day.date is not None and day.entry_count),
+        key=lambda day: day.date,
+    )
+    return [
+        {
+            "date": day.date.isoformat(),
+            "calcium_mg": _num(day.calcium_mg),
+            "magnesium_mg": _num(day.magnesium_mg),
+            "ratio": _num(day.ratio),
+            "status": day.status,
+            "rolling_ratio_7d": _num(day.rolling_ratio),
+        }
+        for day in days
+    ]

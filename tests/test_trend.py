@@ -96,3 +96,24 @@ def test_the_readme_shows_the_golden_chart():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     chart = (GOLDEN / "new-year.80.txt").read_text(encoding="utf-8")
     assert f"$ camg trend tests/logs/new-year.txt\n{chart}```" in readme
+
+
+def test_the_chart_data_for_scripts(camg):
+    import csv
+    import io
+    import json
+
+    data = json.loads(camg("trend", LOG, "-q", "--format", "json", "--last", "7d").stdout)
+    assert [day["date"] for day in data["days"]] == ["2028-02-28", "2028-02-29", "2028-03-01"]
+    assert data["period"]["days"] == 3 and data["range"]["low"] == 2.0
+    logged = json.loads(camg("log", LOG, "-f", "json", "--last", "7d").stdout)["days"]
+    assert [d["rolling_ratio_7d"] for d in data["days"]] == [d["rolling_ratio_7d"] for d in logged]
+    rows = list(csv.DictReader(io.StringIO(camg("trend", LOG, "-f", "csv").stdout)))
+    assert len(rows) == 10 and list(rows[0]) == [
+        "date",
+        "calcium_mg",
+        "magnesium_mg",
+        "ratio",
+        "status",
+        "rolling_ratio_7d",
+    ]
