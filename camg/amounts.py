@@ -70,7 +70,7 @@ _AMOUNT = re.compile(
 )
 _GLUED_UNIT = re.compile(rf"^({_NUMBER}|\d+/\d+)([a-zA-Z]+\.?)$")  # "30g", "200ml", "1/2c"
 _TRAILING = re.compile(
-    rf"^(?P<food>.*?)[\s,(:-]+(?P<amount>(?:\d+\s+)?\d+/\d+|{_NUMBER})\s*"
+    rf"^(?P<food>.*?)(?<![\s,(:-])[\s,(:-]+(?P<amount>(?:\d+\s+)?\d+/\d+|{_NUMBER})\s*"
     rf"(?P<unit>(?:fl\.?\s*oz\.?|fluid\s+ounces?|[a-zA-Z]+\.?))?\)?$"
 )
 _MULTIPLIER = re.compile(

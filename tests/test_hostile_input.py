@@ -57,3 +57,14 @@ def test_absurd_amounts_are_problems_with_their_line(camg, line):
     assert done.status in (0, 2) and "Traceback" not in done.stderr
     if done.status == 2:
         assert done.stderr.startswith("<stdin>:2: ")
+
+
+@pytest.mark.parametrize("run", ["- ", "1 cup ", "1/", ", "])
+def test_a_long_line_of_repeats_is_read_in_one_pass(camg, run):
+    """50,000 repeats once took minutes (a trailing-amount pattern backtracked over the
+    whole run at every start); now the line is answered like any other."""
+    done = camg(
+        "log", "-", "--lenient", "--format", "json", stdin=f"2026-05-01\napple {run * 50_000}\n"
+    )
+    assert "Traceback" not in done.stderr
+    assert "<stdin>:2:" in done.stderr or '"line": 2' in done.stdout
