@@ -205,7 +205,7 @@ def _read_report(
 
     start, end, last, today = dates
     if not any((start, end, last, today)):
-        parsed = logfile.read_logs(files, sys.stdin.buffer, date_order and date_order.value)
+        parsed = logfile.read_logs(files, _stdin(), date_order and date_order.value)
     else:
         from camg import periods
 
@@ -213,7 +213,7 @@ def _read_report(
         periods.window([], start, end, last and "1d", date.today() if today else None)
         if last is not None:
             periods.parse_last(last)
-        parsed = logfile.read_logs(files, sys.stdin.buffer, date_order and date_order.value)
+        parsed = logfile.read_logs(files, _stdin(), date_order and date_order.value)
         dated = [day.date for day in parsed.days if day.date is not None]
         chosen = periods.window(dated, start, end, last, date.today() if today else None)
         undated = periods.select(parsed, chosen)
@@ -544,6 +544,18 @@ def _report_problems(problems: Any, prefix: str = "") -> None:
         sys.stderr.write(f"{where}{prefix}{problem}\n")
 
 
+def _stdin() -> Any:
+    """The standard input's bytes, or None when the shell closed it (`camg log - <&-`)."""
+    return sys.stdin.buffer if sys.stdin is not None else None
+
+
+def _output_failed(error: OSError) -> int:
+    """stdout cannot take the report (a full disk, a closed descriptor): one line, status 2."""
+    sys.stderr.write(f"camg: cannot write the output: {error.strerror or error}\n")
+    _silence_stdout()
+    return ExitStatus.TROUBLE
+
+
 def _silence_stdout() -> None:
     """The reader went away (`camg ... | head`): drop what is left, quietly, as grep does."""
     devnull = os.open(os.devnull, os.O_WRONLY)
@@ -567,9 +579,13 @@ def main(argv: list[str] | None = None) -> None:
         status = ExitStatus.TROUBLE
     except BrokenPipeError:
         _silence_stdout()
+    except OSError as error:
+        status = _output_failed(error)
     try:
         sys.stdout.flush()
     except BrokenPipeError:
         _silence_stdout()
+    except OSError as error:
+        status = _output_failed(error)
     gc.enable()  # for callers that run camg in their own process (tests)
     sys.exit(status)

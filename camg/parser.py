@@ -24,6 +24,9 @@ from camg.headings import (
     settle,
 )
 
+# A meal log's longest lines are pasted menus of a few hundred characters; a longer
+# one is not a line of food, and reading it would cost time for nothing.
+MOST_LINE_CHARS = 10_000
 MEAL_WORDS = frozenset(
     (
         "breakfast brunch lunch dinner supper snack snacks dessert elevenses tea meal drinks "
@@ -162,6 +165,9 @@ def _sections(text: str, source: str, log: ParsedLog) -> list[_Section]:
     # Universal newlines: CR, LF and CRLF end lines, as in the editors people write
     # logs with; iterating keeps a big log from becoming a list of a million lines.
     for number, raw in enumerate(io.StringIO(text, newline=None), start=1):
+        if len(raw) > MOST_LINE_CHARS:
+            log.problems.append(_too_long(len(raw), source, number))
+            continue
         line = raw.strip()
         if not line:
             continue
@@ -300,6 +306,14 @@ def _file_days(
             day.items.extend(section.items)
         else:
             day.items = section.items
+
+
+def _too_long(length: int, source: str, line: int) -> Problem:
+    message = (
+        f"this line is {length:,} characters long, more than the {MOST_LINE_CHARS:,} "
+        "camg reads; put its items on lines of their own"
+    )
+    return Problem(message, source, line, kind=Kind.OTHER)
 
 
 def _bad_date(error: str, source: str, line: int) -> Problem:

@@ -29,6 +29,8 @@ __all__ = ["Entry", "ItemError", "LeftOut", "Part", "Resolution", "read_line", "
 
 # No entry weighs more: a larger one is a slip of the amount or the unit ("100000 kg").
 MOST_GRAMS = 10_000.0
+# No entry weighs less: "1/1111111 cup" is a slip, and a pinch of salt is 0.4 g.
+LEAST_GRAMS = 0.01
 
 
 class Resolution(NamedTuple):
@@ -249,6 +251,12 @@ def _resolve_item(text: str, joined: str | None) -> Resolution:
     if weighed.grams > MOST_GRAMS:
         raise ItemError(
             f"{weighed.grams / 1000:g} kg of {match.name} is more than anyone eats at once; "
+            "check the amount and its unit",
+            Kind.BAD_AMOUNT,
+        )
+    if weighed.grams < LEAST_GRAMS:
+        raise ItemError(
+            f"{weighed.grams:.2g} g of {match.name} is too little to count; "
             "check the amount and its unit",
             Kind.BAD_AMOUNT,
         )

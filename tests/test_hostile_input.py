@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
+
+from camg.errors import ItemError
 
 
 def test_terminal_escapes_and_bidi_overrides_in_a_log_never_reach_the_terminal(camg):
@@ -60,11 +67,55 @@ def test_absurd_amounts_are_problems_with_their_line(camg, line):
 
 
 @pytest.mark.parametrize("run", ["- ", "1 cup ", "1/", ", "])
-def test_a_long_line_of_repeats_is_read_in_one_pass(camg, run):
+def test_a_long_run_of_repeats_is_read_in_one_pass(run):
     """50,000 repeats once took minutes (a trailing-amount pattern backtracked over the
-    whole run at every start); now the line is answered like any other."""
-    done = camg(
-        "log", "-", "--lenient", "--format", "json", stdin=f"2026-05-01\napple {run * 50_000}\n"
+    whole run at every start); now the words are answered like any other."""
+    from camg.resolve import read_line
+
+    try:
+        read_line(f"apple {run * 50_000}")
+    except ItemError as error:
+        assert str(error)
+
+
+def test_a_line_longer_than_camg_reads_is_an_error_at_its_line(camg):
+    done = camg("log", "-", stdin=f"2026-05-01\n1 cup milk\napple {'- ' * 6000}\n")
+    assert done.status == 2
+    assert "<stdin>:3: this line is 12,007 characters long" in done.stderr
+
+
+def test_a_log_larger_than_camg_reads_is_refused_before_it_fills_memory(camg):
+    done = camg("log", "/dev/zero")
+    assert done.status == 2
+    assert done.stderr.startswith("/dev/zero: larger than 100 MB")
+
+
+def test_a_closed_stdin_is_an_error_not_a_traceback():
+    done = subprocess.run(
+        [sys.executable, "-m", "camg", "log", "-"],
+        stdin=None,
+        close_fds=True,
+        capture_output=False,
+        stderr=subprocess.PIPE,
+        text=True,
+        check=False,
+        preexec_fn=lambda: os.close(0),
     )
-    assert "Traceback" not in done.stderr
-    assert "<stdin>:2:" in done.stderr or '"line": 2' in done.stdout
+    assert done.returncode == 2
+    assert done.stderr == "<stdin>: standard input is closed; name a log file instead of -\n"
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_a_full_disk_is_one_line_and_status_2(tmp_path):
+    log = tmp_path / "day.txt"
+    log.write_text("2026-05-01\n1 cup milk\n", encoding="utf-8")
+    with open("/dev/full", "w") as full:
+        done = subprocess.run(
+            [sys.executable, "-m", "camg", "log", str(log), "-f", "json"],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            check=False,
+        )
+    assert done.returncode == 2
+    assert done.stderr == "camg: cannot write the output: No space left on device\n"
