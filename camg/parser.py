@@ -127,13 +127,19 @@ class _Section(NamedTuple):
 def decode(data: bytes, source: str) -> str:
     """Log bytes as text: UTF-8 (with or without BOM); anything else is refused clearly."""
     if b"\x00" in data[:8192]:
-        raise CamgError(Problem("this is a binary file, not a text meal log", source))
+        message = "this is a binary file, not a text meal log"
+        raise CamgError(Problem(message, source, kind=Kind.UNREADABLE))
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         raise CamgError(
-            Problem("not UTF-8 text; save the log as UTF-8 and try again", source, line)
+            Problem(
+                "not UTF-8 text; save the log as UTF-8 and try again",
+                source,
+                line,
+                kind=Kind.UNREADABLE,
+            )
         ) from None
 
 

@@ -101,7 +101,8 @@ def resolve_log(parsed: ParsedLog) -> ResolvedLog:
     problems = list(parsed.problems)
     notices: list[Problem] = []
     days = []
-    lines = 0
+    # Lines the parser already refused (a bad date, a line too long) count as read.
+    lines = len({(problem.source, problem.line) for problem in problems if problem.line})
     for day in sorted(parsed.days, key=_chronological):
         resolved = ResolvedDay(day.date, list(day.labels), unresolved=list(day.problems))
         lines += _resolve_day(day, resolved, notices)

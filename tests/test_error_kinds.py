@@ -12,9 +12,7 @@ from __future__ import annotations
 import io
 import json
 import os
-import shutil
 from collections.abc import Callable
-from pathlib import Path
 
 import pytest
 
@@ -24,12 +22,10 @@ from tests.conftest import ROOT, Result
 
 FIXTURES = ROOT / "tests" / "errors"
 NOTES = {Kind.READ_AS, Kind.LEFT_OUT}  # how a line was read: camg goes on, exit status 0
-# Trouble with the file itself, found before any line is read: the command stops even
-# with --lenient and prints no JSON, so the core's CamgError is checked instead.
-WHOLE_FILE = {Kind.UNREADABLE, Kind.OTHER}
-# A directory named instead of a log: the unreadable file a checkout can hold on any
-# system (a file without read permission is still read by root).
-FOLDER = "meals"
+# Trouble with the file itself (here bytes that are not UTF-8), found before any line
+# is read: the command stops even with --lenient and prints no JSON, so the core's
+# CamgError is checked instead.
+WHOLE_FILE = {Kind.UNREADABLE}
 
 Camg = Callable[..., Result]
 
@@ -38,26 +34,21 @@ def _severity(kind: Kind) -> Severity:
     return Severity.NOTE if kind in NOTES else Severity.ERROR
 
 
-def _argument(kind: Kind, where: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+def _argument(kind: Kind, monkeypatch: pytest.MonkeyPatch) -> str:
     """The file name to give camg for this kind's fixture, relative to the working
     directory so that no machine's path reaches a golden."""
     fixture = FIXTURES / f"{kind.value}.txt"
     assert fixture.is_file(), f"{kind!r} has no fixture: add {fixture.relative_to(ROOT)}"
-    if kind is Kind.UNREADABLE:
-        (where / FOLDER).mkdir()
-        shutil.copy(fixture, where / FOLDER / fixture.name)
-        monkeypatch.chdir(where)
-        return FOLDER
     monkeypatch.chdir(ROOT)
     return fixture.relative_to(ROOT).as_posix()
 
 
 @pytest.mark.parametrize("kind", list(Kind), ids=lambda kind: kind.value)
 def test_stderr_matches_the_golden_and_the_exit_status_the_severity(
-    camg: Camg, kind: Kind, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    camg: Camg, kind: Kind, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Errors stop the command with status 2; notes are printed and camg goes on."""
-    done = camg("log", _argument(kind, tmp_path, monkeypatch))
+    done = camg("log", _argument(kind, monkeypatch))
     expected = ExitStatus.OK if _severity(kind) is Severity.NOTE else ExitStatus.TROUBLE
     assert done.status == expected, done.stderr
     golden = FIXTURES / f"{kind.value}.stderr"
@@ -72,10 +63,10 @@ def test_stderr_matches_the_golden_and_the_exit_status_the_severity(
     "kind", [kind for kind in Kind if kind not in WHOLE_FILE], ids=lambda kind: kind.value
 )
 def test_json_reports_only_this_kind_with_its_severity_file_and_line(
-    camg: Camg, kind: Kind, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    camg: Camg, kind: Kind, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """With --lenient the report's "unresolved" and "notes" carry the located problem."""
-    name = _argument(kind, tmp_path, monkeypatch)
+    name = _argument(kind, monkeypatch)
     done = camg("log", name, "--format", "json", "--lenient")
     assert done.status == ExitStatus.OK, done.stderr
     report = json.loads(done.stdout)
@@ -93,10 +84,10 @@ def test_json_reports_only_this_kind_with_its_severity_file_and_line(
     "kind", [kind for kind in Kind if kind in WHOLE_FILE], ids=lambda kind: kind.value
 )
 def test_a_file_camg_cannot_read_stops_it_even_when_lenient(
-    camg: Camg, kind: Kind, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    camg: Camg, kind: Kind, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """No JSON at all, one located line on stderr; the core's problem has the kind."""
-    name = _argument(kind, tmp_path, monkeypatch)
+    name = _argument(kind, monkeypatch)
     done = camg("log", name, "--format", "json", "--lenient")
     assert (done.status, done.stdout) == (ExitStatus.TROUBLE, "")
     with pytest.raises(CamgError) as raised:
@@ -104,8 +95,7 @@ def test_a_file_camg_cannot_read_stops_it_even_when_lenient(
     [problem] = raised.value.problems
     assert (problem.kind, problem.severity, problem.source) == (kind, Severity.ERROR, name)
     assert done.stderr == f"{problem}\n"
-    if kind is Kind.OTHER:  # bytes that are not UTF-8: the line they are on
-        assert problem.line == 2
+    assert problem.line == 2  # the line that holds the first byte that is not UTF-8
 
 
 def test_every_fixture_is_named_after_a_kind() -> None:
