@@ -101,13 +101,14 @@ def resolve_log(parsed: ParsedLog) -> ResolvedLog:
     problems = list(parsed.problems)
     notices: list[Problem] = []
     days = []
-    # Lines the parser already refused (a bad date, a line too long) count as read.
-    lines = len({(problem.source, problem.line) for problem in problems if problem.line})
+    lines = 0
     for day in sorted(parsed.days, key=_chronological):
         resolved = ResolvedDay(day.date, list(day.labels), unresolved=list(day.problems))
         lines += _resolve_day(day, resolved, notices)
         problems.extend(resolved.unresolved)
         days.append(resolved)
+    # Lines refused whole, before any item was read (a bad date, a line too long).
+    lines += len({(p.source, p.line) for p in problems if p.line and p.text is None})
     problems.sort(key=lambda problem: (problem.source or "", problem.line or 0))
     return ResolvedLog(days, problems, notices, lines)
 
