@@ -99,6 +99,11 @@ class Goal:
         return value is not None and self.low <= value <= self.high
 
 
+# The arrays are [day, candidate, portion]: a few thousand days at a time keeps them to
+# a few MB each, where a million days at once would take gigabytes.
+_DAYS_AT_ONCE = 4096
+
+
 def suggest(goal: Goal, count: int = 3, avoid: frozenset[str] = frozenset()) -> list[Suggestion]:
     """Up to `count` foods for the day, best first, of varied kinds."""
     return suggest_many([goal], count, avoid)[0]
@@ -121,9 +126,11 @@ def suggest_many(
         menu = _menu(need, avoid)
         if menu is None:
             continue
-        chosen = _choose(menu, [goals[i] for i in indexes])
-        for row, index in enumerate(indexes):
-            result[index] = _varied(menu, chosen, row, count)
+        for start in range(0, len(indexes), _DAYS_AT_ONCE):
+            chunk = indexes[start : start + _DAYS_AT_ONCE]
+            chosen = _choose(menu, [goals[i] for i in chunk])
+            for row, index in enumerate(chunk):
+                result[index] = _varied(menu, chosen, row, count)
     return result
 
 

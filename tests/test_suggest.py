@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+from unittest.mock import patch
 
 import pytest
 from hypothesis import given, settings
@@ -49,6 +50,15 @@ def test_every_suggestion_is_the_table_times_its_grams(goal):
 @given(st.lists(GOALS, min_size=1, max_size=20))
 def test_many_days_at_once_give_what_each_day_gives_alone(goals):
     assert suggest_many(goals, 3) == [suggest(goal, 3) for goal in goals]
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.lists(GOALS, min_size=1, max_size=20))
+def test_days_taken_a_few_at_a_time_give_what_all_at_once_give(goals):
+    """A big log's days are chosen for in chunks, to bound memory; chunks change nothing."""
+    whole = suggest_many(goals, 3)
+    with patch("camg.suggest._DAYS_AT_ONCE", 3):
+        assert suggest_many(goals, 3) == whole
 
 
 def test_a_high_day_gets_magnesium_foods_and_the_smallest_portion_that_reaches():
