@@ -288,6 +288,7 @@ def _file_days(
     """Settle each heading's date (years from the neighbours) and file its items."""
     by_date = {day.date: day for day in log.days if day.date is not None}
     years = [s.heading.year for s in sections if s.heading is not None and s.heading.year]
+    seen = 0  # years[seen] is the next year written at or after this heading
     previous: date | None = None
     for section in sections:
         heading = section.heading
@@ -296,8 +297,9 @@ def _file_days(
                 log.days.append(Day(None, [], section.items))
             continue
         if heading.year is not None:
-            years.pop(0)
-        settled = settle(heading, order, previous, years[0] if years else None, today)
+            seen += 1
+        ahead = years[seen] if seen < len(years) else None
+        settled = settle(heading, order, previous, ahead, today)
         if settled.error is not None or settled.when is None:
             day = Day(None, [heading.label], section.items)
             log.days.append(day)
