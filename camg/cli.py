@@ -198,39 +198,23 @@ def _read_report(
     date_order: DateOrder | None,
     dates: tuple[str | None, str | None, str | None, bool],
 ) -> tuple[Any, Any]:
-    """Read, filter by date, resolve and total the logs: (report, resolved log)."""
-    from datetime import date
+    """The core's analysis, with what the user must know on stderr: (report, resolved log)."""
+    from camg.analysis import Dates, analyse
 
-    from camg import engine, logfile, resolve
-
-    start, end, last, today = dates
-    if not any((start, end, last, today)):
-        parsed = logfile.read_logs(files, _stdin(), date_order and date_order.value)
-    else:
-        from camg import periods
-
-        # Options are checked before any file is read: a usage error comes first.
-        periods.window([], start, end, last and "1d", date.today() if today else None)
-        if last is not None:
-            periods.parse_last(last)
-        parsed = logfile.read_logs(files, _stdin(), date_order and date_order.value)
-        dated = [day.date for day in parsed.days if day.date is not None]
-        chosen = periods.window(dated, start, end, last, date.today() if today else None)
-        undated = periods.select(parsed, chosen)
-        if undated:
-            sys.stderr.write(
-                f"camg: note: {undated} day(s) without a date left out: "
-                "a date filter needs dated days\n"
-            )
-        if not parsed.days:
-            sys.stderr.write(f"camg: note: no day in the log {chosen.describe()}\n")
-    resolved = resolve.resolve_log(parsed)
-    if resolved.problems and not lenient:
-        raise CamgError([*resolved.problems, resolve.summary(resolved)])
-    _report_problems(resolved.problems)
+    analysis = analyse(
+        files,
+        _stdin(),
+        options,
+        lenient=lenient,
+        date_order=date_order and date_order.value,
+        dates=Dates(*dates),
+    )
+    for remark in analysis.remarks:
+        sys.stderr.write(f"camg: note: {remark}\n")
+    _report_problems(analysis.resolved.problems)
     if not quiet:
-        _report_problems(resolved.notices, prefix="note: ")
-    return engine.build_report(resolved, options), resolved
+        _report_problems(analysis.resolved.notices, prefix="note: ")
+    return analysis.report, analysis.resolved
 
 
 @app.command("log")

@@ -1,0 +1,77 @@
+"""camg's core in one call: log files in, a report and everything to tell the user out.
+
+The command line is a face over `analyse`; tests call it directly. It never prints: what
+the user must know comes back as problems, notices and remarks.
+"""
+
+from __future__ import annotations
+
+from typing import BinaryIO, NamedTuple
+
+from camg import engine, logfile, resolve
+from camg.errors import CamgError
+from camg.parser import ParsedLog
+
+
+class Dates(NamedTuple):
+    """The days asked for: --from, --to, --last, --today (all empty: every day)."""
+
+    start: str | None = None
+    end: str | None = None
+    last: str | None = None
+    today: bool = False
+
+
+class Analysis(NamedTuple):
+    report: engine.Report
+    resolved: resolve.ResolvedLog
+    remarks: list[str]  # about the whole run: undated days left out, an empty window
+
+
+def analyse(
+    paths: list[str],
+    stdin: BinaryIO | None,
+    options: engine.Options,
+    *,
+    lenient: bool = False,
+    date_order: str | None = None,
+    dates: Dates | None = None,
+) -> Analysis:
+    """Read, filter by date, resolve and total the logs. Raises CamgError for unreadable
+    files, bad options and (unless lenient) every line not understood, all at once."""
+    remarks: list[str] = []
+    if dates is None or not any(dates):
+        parsed = logfile.read_logs(paths, stdin, date_order)
+    else:
+        parsed = _dated(paths, stdin, date_order, dates, remarks)
+    resolved = resolve.resolve_log(parsed)
+    if resolved.problems and not lenient:
+        raise CamgError([*resolved.problems, resolve.summary(resolved)])
+    return Analysis(engine.build_report(resolved, options), resolved, remarks)
+
+
+def _dated(
+    paths: list[str],
+    stdin: BinaryIO | None,
+    date_order: str | None,
+    dates: Dates,
+    remarks: list[str],
+) -> ParsedLog:
+    from datetime import date  # looked up at each call, so that tests can set today
+
+    from camg import periods
+
+    today = date.today() if dates.today else None
+    # Options are checked before any file is read: a usage error comes first.
+    periods.window([], dates.start, dates.end, dates.last and "1d", today)
+    if dates.last is not None:
+        periods.parse_last(dates.last)
+    parsed = logfile.read_logs(paths, stdin, date_order)
+    dated = [day.date for day in parsed.days if day.date is not None]
+    chosen = periods.window(dated, dates.start, dates.end, dates.last, today)
+    undated = periods.select(parsed, chosen)
+    if undated:
+        remarks.append(f"{undated} day(s) without a date left out: a date filter needs dated days")
+    if not parsed.days:
+        remarks.append(f"no day in the log {chosen.describe()}")
+    return parsed
