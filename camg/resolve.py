@@ -313,12 +313,12 @@ def _supplement(supplement: Supplement, text: str) -> Resolution:
             Kind.SUPPLEMENT,
         )
     dose = parts.amount * parts.unit.grams * 1000.0
-    notes: tuple[str, ...] = ()
-    if supplement.compound:
-        notes = (
-            f"{dose:g} mg read as elemental {element}, as a Supplement Facts label states it; "
-            f"if it is the weight of the {supplement.compound}, give the elemental amount",
-        )
+    # "calcium carbonate 500 mg": the label's elemental figure, or the salt's weight?
+    assumed = (
+        estimates.assumed_variant(f"supplement:{element}", words(text))
+        if supplement.compound
+        else None
+    )
     return Resolution(
         text=text,
         food_id=None,
@@ -329,5 +329,5 @@ def _supplement(supplement: Supplement, text: str) -> Resolution:
         portion=f"{dose:g} mg {element}",
         supplement=element,
         dose_mg=dose,
-        notes=notes,
+        estimate=assumed,
     )

@@ -162,7 +162,9 @@ def test_a_word_camg_did_not_use_makes_the_entry_approximate():
 def test_supplements_as_people_write_them():
     dose = resolve_text("magnesium glycinate 200mg")
     assert (dose.supplement, dose.dose_mg) == ("magnesium", 200)
-    assert "elemental" in dose.notes[0]
+    assert "elemental" in dose.estimate and "21 CFR 101.36" in dose.estimate
+    assert resolve_text("magnesium glycinate, elemental 200 mg").estimate is None
+    assert resolve_text("calcium 600 mg").estimate is None
     [vitamin] = read_line("vitamin D 2000 IU")
     assert vitamin.left_out and vitamin.resolution is None
     [combined] = read_line("Cal-Mag 1 tablet")
