@@ -64,7 +64,18 @@ def weigh_item(
         estimate = f"no amount given: {weighed.portion}, the food's own SR28 measure"
     elif weighed.borrowed:
         estimate = weighed.notes[0] if weighed.notes else estimate
+    if parts.unit is not None and parts.unit.name in _US_OR_IMPERIAL:
+        unit = parts.unit.name
+        us = (
+            f"a {unit} read as the US {unit} (NIST Handbook 44); an imperial {unit} is a fifth "
+            "larger: write millilitres if yours was one"
+        )
+        estimate = f"{estimate}; {us}" if estimate else us
     return weighed, estimate
+
+
+# Measures whose US and imperial sizes differ by a fifth (data/reference.csv).
+_US_OR_IMPERIAL = frozenset(("pint", "quart", "gallon"))
 
 
 _BULK = re.compile(r"\bx (?:cup|tbsp|tsp|oz|fl oz|quart|pint)\b")

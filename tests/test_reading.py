@@ -159,6 +159,14 @@ def test_a_word_camg_did_not_use_makes_the_entry_approximate():
     assert not resolve_text("1 cup milk").approximate
 
 
+def test_a_pint_is_the_us_pint_and_says_so():
+    """A UK "1/4 pint milk" is 142 ml, a US one 118 ml: the entry says which it took."""
+    quarter = resolve_text("1/4 pint milk")
+    assert quarter.grams == pytest.approx(resolve_text("118.29 ml milk").grams, rel=1e-3)
+    assert "US pint" in quarter.estimate and "millilitres" in quarter.estimate
+    assert resolve_text("142 ml milk").estimate is None
+
+
 def test_supplements_as_people_write_them():
     dose = resolve_text("magnesium glycinate 200mg")
     assert (dose.supplement, dose.dose_mg) == ("magnesium", 200)
