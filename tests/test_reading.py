@@ -299,3 +299,18 @@ def test_describing_words_before_a_comma_stay_with_their_food():
     assert "ranberry" in juice.resolution.food and snack.resolution.grams == pytest.approx(
         28.35, rel=1e-3
     )
+
+
+@pytest.mark.parametrize(
+    ("unsaid", "said"),
+    [
+        ("100 g tofu", "100 g calcium-set tofu"),
+        ("1 cup soy milk", "1 cup unfortified soy milk"),
+        ("1 packet instant oatmeal", "1 packet fortified instant oatmeal"),
+    ],
+)
+def test_a_food_sold_with_and_without_added_calcium_says_which_was_taken(unsaid, said):
+    """data/variants.csv: unless the line says which, the entry is an estimate saying so."""
+    assumed = resolve_text(unsaid).estimate
+    assert assumed and ("calcium" in assumed) and ("taken as" in assumed)
+    assert "taken as" not in (resolve_text(said).estimate or "")
