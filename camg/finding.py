@@ -262,13 +262,22 @@ def _match(phrase: str) -> Match | None:
     if phrase.strip().lower() in _GENERIC:
         found = index.resolve(phrase)
         return found if found is not None and found.alias is not None else None
+    head, _, last = phrase.rpartition(" ")
+    kind = _KIND_WORDS.get(key(last)) if head else None
+    if kind is not None:  # "bran flakes cereal": an everyday name, and the kind it is
+        named = index.resolve(head)
+        row = tables.food_row(named.food_id) if named is not None and named.alias else None
+        if row is not None and row["group"] == kind:
+            return named
     match = index.resolve(phrase)
-    if match is None:
+    if match is None and head and key(last) in HOUSEHOLD:
         # "celery stalk", "cod fillet": a trailing household word names the measure.
-        head, _, last = phrase.rpartition(" ")
-        if head and key(last) in HOUSEHOLD:
-            match = index.resolve(head)
+        match = index.resolve(head)
     return match
+
+
+# A last word that says what kind of food the words before it name.
+_KIND_WORDS = {"cereal": "Breakfast Cereals"}
 
 
 def _honoured(match: Match, parts: ItemParts) -> Match:

@@ -314,3 +314,9 @@ def test_a_food_sold_with_and_without_added_calcium_says_which_was_taken(unsaid,
     assumed = resolve_text(unsaid).estimate
     assert assumed and ("calcium" in assumed) and ("taken as" in assumed)
     assert "taken as" not in (resolve_text(said).estimate or "")
+
+
+def test_a_trailing_kind_word_keeps_the_everyday_name_before_it():
+    """ "bran flakes cereal" is bran flakes, not the brand whose name holds "cereal"."""
+    assert resolve_text("3/4 cup bran flakes cereal").food_id == resolve_text("bran flakes").food_id
+    assert resolve_text("1 cup cornflakes cereal").food_id == resolve_text("cornflakes").food_id
