@@ -7,6 +7,7 @@ the food is decided when portions are weighed.
 
 from __future__ import annotations
 
+import math
 import re
 from typing import NamedTuple
 
@@ -603,7 +604,8 @@ def _checked(amount: float | None, unit: Unit | None, food: str) -> ItemParts:
     if amount is not None and amount <= 0:
         raise AmountError("the amount must be positive")
     if amount is not None and not amount < 100_000:
-        raise AmountError(f"the amount {amount:g} is too large to be a portion")
+        shown = f"{amount:g}" if math.isfinite(amount) else "given"
+        raise AmountError(f"the amount {shown} is too large to be a portion")
     if not food:
         what = " ".join(
             part for part in (amount is not None and f"{amount:g}", unit and unit.name) if part
@@ -635,6 +637,9 @@ def number(text: str) -> float:
 
 
 def _fraction(numerator: str, denominator: str, whole: float = 0.0) -> float:
-    if int(denominator) == 0:
+    top, bottom = float(numerator), float(denominator)  # any length of digits: no int limit
+    if not (math.isfinite(top) and math.isfinite(bottom) and math.isfinite(whole)):
+        raise AmountError("a number in the fraction is too large to be a portion")
+    if bottom == 0:
         raise AmountError(f"the fraction {numerator}/{denominator} divides by zero")
-    return whole + int(numerator) / int(denominator)
+    return whole + top / bottom

@@ -119,3 +119,14 @@ def test_a_full_disk_is_one_line_and_status_2(tmp_path):
         )
     assert done.returncode == 2
     assert done.stderr == "camg: cannot write the output: No space left on device\n"
+
+
+@pytest.mark.parametrize(
+    "amount",
+    ["1" * 5000, "1/" + "1" * 5000, "1" * 5000 + "/2", "1 1/" + "9" * 4400],
+)
+def test_numbers_of_any_length_are_an_error_at_their_line(camg, amount):
+    done = camg("log", "-", stdin=f"2026-05-01\n1 cup milk\n{amount} cup milk\n")
+    assert done.status == 2 and "Traceback" not in done.stderr
+    assert done.stderr.startswith("<stdin>:3: ")
+    assert len(done.stderr) < 400  # the digits are not echoed back
