@@ -150,7 +150,8 @@ def _relaxations(parts: ItemParts) -> list[tuple[str, list[str], bool]]:
     ]
     if parts.remarks and not _NEGATION.search(parts.remarks):
         found.append((parts.remarks, [food], True))
-    described = [w for w in known if w not in nouns]
+    named = set(nouns)
+    described = [w for w in known if w not in named]
     found.append((" ".join(nouns), neutral + modifiers_ + unknown + described, bool(unknown)))
     return found
 

@@ -160,10 +160,6 @@ def _describes(chunk: str) -> bool:
     return bool(found) and all(word in DESCRIBING or word.isdigit() for word in found)
 
 
-def _bracket_depth(text: str, at: int) -> int:
-    return max(text[:at].count("(") - text[:at].count(")"), 0)
-
-
 def _top_level_commas(text: str) -> list[str]:
     """Comma-separated chunks, not cutting inside brackets: "(packed in water, drained)"."""
     chunks, depth, start = [], 0, 0
@@ -187,9 +183,12 @@ def _joined_pieces(text: str) -> list[Piece]:
         text = text[: tail.start()]
     parts: list[str] = []
     joiners: list[str | None] = [None]
-    start = 0
+    start = counted = opened = 0  # brackets opened minus closed before `counted`
     for found in _JOINER.finditer(piece.read):
-        if _bracket_depth(piece.read, found.start()):
+        before = piece.read[counted : found.start()]
+        opened += before.count("(") - before.count(")")
+        counted = found.start()
+        if opened > 0:
             continue  # "(packed in water and drained)": inside brackets, no cut
         parts.append(piece.read[start : found.start()])
         word = next(group for group in found.groups() if group).lower()

@@ -320,3 +320,15 @@ def test_a_trailing_kind_word_keeps_the_everyday_name_before_it():
     """ "bran flakes cereal" is bran flakes, not the brand whose name holds "cereal"."""
     assert resolve_text("3/4 cup bran flakes cereal").food_id == resolve_text("bran flakes").food_id
     assert resolve_text("1 cup cornflakes cereal").food_id == resolve_text("cornflakes").food_id
+
+
+@pytest.mark.parametrize(
+    ("line", "parts"),
+    [
+        ("3 ounces tuna (packed in water and drained)", 1),
+        ("1 cup milk (skim) and 1 banana", 2),
+        ("jacket potato with beans and cheddar", 3),
+    ],
+)
+def test_and_inside_brackets_never_cuts_a_line(line, parts):
+    assert len(read_line(line)) == parts
