@@ -466,13 +466,13 @@ def _finite(name: str, value: float | None, most: float) -> None:
 def _profile(sex: Sex | None, age: float | None, pregnant: bool, lactating: bool) -> Any:
     from camg.reference import Profile
 
+    _finite("--age", age, 130)
     if sex is None and age is None:
         if pregnant or lactating:
             raise CamgError("--pregnant and --lactating need --sex female and --age")
         return None
     if sex is None or age is None:
         raise CamgError("give both --sex and --age to compare with the RDA")
-    _finite("--age", age, 130)
     return Profile(sex.value, age, pregnant, lactating)
 
 

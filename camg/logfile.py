@@ -5,6 +5,7 @@ Every way a path can be wrong gets one clear line, never a traceback.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import BinaryIO
 
@@ -37,7 +38,7 @@ def read_logs(paths: list[str], stdin: BinaryIO | None, date_order: str | None =
 
 def shown(path: str) -> str:
     """A file name as it may be printed: no control character, no invalid byte."""
-    safe = path.encode("utf-8", "backslashreplace").decode("utf-8")
+    safe = os.fsencode(path).decode("utf-8", "backslashreplace")  # undecodable bytes: \xff
     return "".join(char if char.isprintable() else f"\\x{ord(char):02x}" for char in safe)
 
 

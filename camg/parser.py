@@ -7,6 +7,7 @@ one by one, so that a user sees every bad line at once.
 
 from __future__ import annotations
 
+import codecs
 import io
 import re
 import sys
@@ -126,6 +127,8 @@ class _Section(NamedTuple):
 
 def decode(data: bytes, source: str) -> str:
     """Log bytes as text: UTF-8 (with or without BOM); anything else is refused clearly."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        data = _from_utf16(data, source)  # Notepad's "Unicode"
     if b"\x00" in data[:8192]:
         message = "this is a binary file, not a text meal log"
         raise CamgError(Problem(message, source, kind=Kind.UNREADABLE))
@@ -314,6 +317,14 @@ def _file_days(
             day.items.extend(section.items)
         else:
             day.items = section.items
+
+
+def _from_utf16(data: bytes, source: str) -> bytes:
+    try:
+        return data.decode("utf-16").encode("utf-8")
+    except UnicodeDecodeError:
+        message = "UTF-16 text with a broken character; save the log as UTF-8 and try again"
+        raise CamgError(Problem(message, source, kind=Kind.UNREADABLE)) from None
 
 
 def _too_long(length: int, source: str, line: int) -> Problem:
