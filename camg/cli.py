@@ -263,7 +263,8 @@ def log(
         files, options, lenient, quiet, date_order, (start, end, last, today)
     )
     grouped = by is not By.day
-    if count and not grouped and result.may_need_suggestions():
+    shows_suggestions = fmt in (Format.table, Format.json) and not grouped
+    if count and shows_suggestions and result.may_need_suggestions():
         from camg import suggest
 
         suggest.for_report(result, count, suggest.parse_avoid(avoid))

@@ -193,3 +193,18 @@ def test_safe_cell_neutralises_formulas_and_leaves_numbers():
 def test_a_closed_pipe_keeps_the_status_the_output_would_have_had(tmp_path, options, status):
     done = _piped(tmp_path, f'{options} | head -c 20 > /dev/null; echo "${{PIPESTATUS[0]}}" >&2')
     assert done.stderr == f"{status}\n"
+
+
+def test_csv_never_works_out_the_suggestions_it_does_not_print():
+    """A day table in CSV has no suggestions column: the suggestion module stays unloaded."""
+    code = (
+        "import sys; from camg.cli import main\n"
+        "for fmt in ('csv', 'tsv'):\n"
+        "    try: main(['log', 'examples/week.txt', '-f', fmt, '-q'])\n"
+        "    except SystemExit: pass\n"
+        "print('camg.suggest' in sys.modules)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True
+    )
+    assert done.stdout.strip().splitlines()[-1] == "False"
