@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import io
+import json
 import os
+import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -44,3 +46,19 @@ def camg(capsys, monkeypatch):
         return Result(int(code) if code is not None else 0, out, err)
 
     return run
+
+
+def modules_loaded(runs: list[list[str]], watched: tuple[str, ...]) -> list[str]:
+    """Which of `watched` a fresh interpreter has imported after `camg ARGS` for each
+    argument list: the check that a path keeps heavy libraries unloaded."""
+    code = (
+        "import json, sys; from camg.cli import main\n"
+        f"for args in {runs!r}:\n"
+        "    try: main(args)\n"
+        "    except SystemExit: pass\n"
+        f"print(json.dumps(sorted(m for m in {watched!r} if m in sys.modules)))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True
+    )
+    return json.loads(done.stdout.strip().splitlines()[-1])

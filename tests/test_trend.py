@@ -4,12 +4,11 @@ an image file."""
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, modules_loaded
 
 LOG = str(ROOT / "tests" / "logs" / "new-year.txt")
 GOLDEN = ROOT / "tests" / "golden" / "trend"
@@ -80,16 +79,8 @@ def test_output_of_another_kind_is_a_usage_error(camg, tmp_path):
 
 
 def test_the_day_table_does_not_load_the_plotting_libraries():
-    code = (
-        "import sys; from camg.cli import main\n"
-        "try: main(['log', 'examples/day.txt', '-q'])\n"
-        "except SystemExit: pass\n"
-        "print(sorted(m for m in ('plotext', 'matplotlib') if m in sys.modules))"
-    )
-    done = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True
-    )
-    assert done.stdout.strip().splitlines()[-1] == "[]"
+    runs = [["log", "examples/day.txt", "-q"]]
+    assert modules_loaded(runs, ("plotext", "matplotlib")) == []
 
 
 def test_the_readme_shows_the_golden_chart():
