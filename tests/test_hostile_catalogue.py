@@ -10,6 +10,7 @@ from __future__ import annotations
 import codecs
 import os
 import re
+from pathlib import Path
 
 import pytest
 
@@ -198,3 +199,20 @@ def test_an_absurd_option_value_is_a_usage_error(camg, args, option):
     assert done.status == 2
     assert option in done.stderr and "Traceback" not in done.stderr
     assert done.stdout == ""
+
+
+def test_a_file_camg_may_not_read(camg, tmp_path, monkeypatch):
+    """Permission denied; faked, since a test run as root may read any file."""
+    (tmp_path / "locked").write_text(DAY, encoding="utf-8")
+    real_open = Path.open
+
+    def refuse(self, *args, **kwargs):
+        if self.name == "locked":
+            raise PermissionError(13, "Permission denied")
+        return real_open(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", refuse)
+    monkeypatch.chdir(tmp_path)
+    done = camg("log", "locked")
+    assert done.status == 2
+    assert done.stderr == "locked: permission denied: cannot read this file\n"
