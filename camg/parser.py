@@ -126,19 +126,21 @@ class _Section(NamedTuple):
 
 
 def decode(data: bytes, source: str) -> str:
-    """Log bytes as text: UTF-8 (with or without BOM); anything else is refused clearly."""
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        data = _from_utf16(data, source)  # Notepad's "Unicode"
-    if b"\x00" in data[:8192]:
+    """Log bytes as text: UTF-8 (with or without BOM), or UTF-16 with its BOM (what
+    Notepad saves as "Unicode"); anything else is refused clearly."""
+    utf16 = data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+    if not utf16 and b"\x00" in data[:8192]:
         message = "this is a binary file, not a text meal log"
         raise CamgError(Problem(message, source, kind=Kind.UNREADABLE))
+    encoding = "utf-16" if utf16 else "utf-8-sig"
     try:
-        return data.decode("utf-8-sig")
+        return data.decode(encoding)
     except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
+        line = data[: error.start].decode(encoding, "replace").count("\n") + 1
+        name = "UTF-16" if utf16 else "UTF-8"
         raise CamgError(
             Problem(
-                "not UTF-8 text; save the log as UTF-8 and try again",
+                f"not {name} text; save the log as UTF-8 and try again",
                 source,
                 line,
                 kind=Kind.UNREADABLE,
@@ -317,14 +319,6 @@ def _file_days(
             day.items.extend(section.items)
         else:
             day.items = section.items
-
-
-def _from_utf16(data: bytes, source: str) -> bytes:
-    try:
-        return data.decode("utf-16").encode("utf-8")
-    except UnicodeDecodeError:
-        message = "UTF-16 text with a broken character; save the log as UTF-8 and try again"
-        raise CamgError(Problem(message, source, kind=Kind.UNREADABLE)) from None
 
 
 def _too_long(length: int, source: str, line: int) -> Problem:

@@ -16,9 +16,7 @@ from typing import Any, NamedTuple
 from camg.errors import CamgError
 
 LAST = re.compile(r"(\d{1,5})([dwm])")
-UNITS = {"d": "day", "w": "week", "m": "month"}
 ROLLING_DAYS = 7
-BY = ("week", "month", "all")
 
 
 class Window(NamedTuple):
