@@ -43,9 +43,8 @@ def weigh_item(
     except PortionError:
         if parts.amount is None and parts.unit is None:  # "cereal bar": no measure at all
             return _reference(match, group, 1.0, "no amount and no SR28 measure")
-        if (parts.estimate and parts.estimate.startswith('"a few"')) or (
-            parts.estimate and parts.estimate.startswith('"several"')
-        ):  # "a few squares of chocolate": a measure SR28 lacks, of a vague count
+        if parts.estimate and parts.estimate.startswith(('"a few"', '"several"')):
+            # "a few squares of chocolate": a measure SR28 lacks, of a vague count
             return _reference(match, group, 1.0, f"{parts.estimate}, of no SR28 measure")
         # "a slice of melon", "three sticks of celery": a measure SR28 lacks, sized by a
         # published portion guide where one is kept.
@@ -86,11 +85,8 @@ def _bulk_default(match: Match, weighed: Weighed, group: str) -> tuple[Weighed, 
     SR28's "1 cup" of syrup or of grated cheese is not what "syrup" alone means."""
     if not _BULK.search(weighed.portion):
         return None  # a count ("1 fruit", "1 medium") is what "one" of it means
-    try:
-        reference = _reference(match, group, 1.0, "no amount")
-    except (ItemError, PortionError):
-        return None
-    return reference if weighed.grams > 2 * reference[0].grams else None
+    reference = _reference_if_any(match, group, "no amount")
+    return reference if reference and weighed.grams > 2 * reference[0].grams else None
 
 
 def _several_default(
@@ -100,11 +96,16 @@ def _several_default(
     last = food.split()[-1].lower() if food.split() else ""
     if not last.endswith("s") or singular(last) == last or _BULK.search(weighed.portion):
         return None
+    reference = _reference_if_any(match, group, "no amount, several")
+    return reference if reference and weighed.grams * 3 < reference[0].grams else None
+
+
+def _reference_if_any(match: Match, group: str, said: str) -> tuple[Weighed, str] | None:
+    """One reference amount of the food, or None where none is cited or it cannot be weighed."""
     try:
-        reference = _reference(match, group, 1.0, "no amount, several")
+        return _reference(match, group, 1.0, said)
     except (ItemError, PortionError):
         return None
-    return reference if weighed.grams * 3 < reference[0].grams else None
 
 
 def _is_drink(name: str, group: str) -> bool:
