@@ -24,7 +24,7 @@ class Dates(NamedTuple):
 
 class Analysis(NamedTuple):
     report: engine.Report
-    resolved: resolve.ResolvedLog
+    resolved: resolve.ResolvedLog  # its problems, notices and lines; the days are in report
     remarks: list[str]  # about the whole run: undated days left out, an empty window
 
 
@@ -36,18 +36,23 @@ def analyse(
     lenient: bool = False,
     date_order: str | None = None,
     dates: Dates | None = None,
+    entries: bool = True,
 ) -> Analysis:
     """Read, filter by date, resolve and total the logs. Raises CamgError for unreadable
-    files, bad options and (unless lenient) every line not understood, all at once."""
+    files, bad options and (unless lenient) every line not understood, all at once.
+
+    Days are resolved and totalled one at a time; without `entries` (a day table or CSV
+    needs only the totals) each day's entries are let go once it is totalled."""
     remarks: list[str] = []
     if dates is None or not any(dates):
         parsed = logfile.read_logs(paths, stdin, date_order)
     else:
         parsed = _dated(paths, stdin, date_order, dates, remarks)
-    resolved = resolve.resolve_log(parsed)
+    resolved = resolve.ResolvedLog([], [], [])
+    report = engine.build_report(resolve.resolve_days(parsed, resolved), options, entries)
     if resolved.problems and not lenient:
         raise CamgError([*resolved.problems, resolve.summary(resolved)])
-    return Analysis(engine.build_report(resolved, options), resolved, remarks)
+    return Analysis(report, resolved, remarks)
 
 
 def _dated(

@@ -197,8 +197,10 @@ def _read_report(
     quiet: bool,
     date_order: DateOrder | None,
     dates: tuple[str | None, str | None, str | None, bool],
+    entries: bool = False,
 ) -> tuple[Any, Any]:
-    """The core's analysis, with what the user must know on stderr: (report, resolved log)."""
+    """The core's analysis, with what the user must know on stderr: (report, resolved log).
+    The report keeps each day's entries only with `entries` (JSON, --detail)."""
     from camg.analysis import Dates, analyse
 
     analysis = analyse(
@@ -208,6 +210,7 @@ def _read_report(
         lenient=lenient,
         date_order=date_order and date_order.value,
         dates=Dates(*dates),
+        entries=entries,
     )
     for remark in analysis.remarks:
         sys.stderr.write(f"camg: note: {remark}\n")
@@ -260,7 +263,13 @@ def log(
         *_range(ratio_range), basis=basis.value, profile=_profile(sex, age, pregnant, lactating)
     )
     result, resolved = _read_report(
-        files, options, lenient, quiet, date_order, (start, end, last, today)
+        files,
+        options,
+        lenient,
+        quiet,
+        date_order,
+        (start, end, last, today),
+        entries=fmt is Format.json or detail,
     )
     grouped = by is not By.day
     shows_suggestions = fmt in (Format.table, Format.json) and not grouped

@@ -1,31 +1,34 @@
 """The ratio engine: entries -> calcium and magnesium per entry, meal, day and log.
 
-Vectorised with pandas: one frame of entries, joined to the food table and
-grouped; no Python loop per entry. Unknown source values stay unknown (NaN):
-totals are sums of what is known, and the day says which foods were unknown.
+Plain Python over the resolved entries: a log repeats itself, so calcium and
+magnesium are worked out once per resolution (a log shares one Resolution among
+the repeats of the same text) and each day is totalled as it comes. Unknown
+source values stay unknown (NaN): totals are sums of what is known, and the day
+says which foods were unknown. Sums are math.fsum's, correctly rounded and independent
+of order (pandas' group sums, used before, change their rounding with the pandas
+version and with the data: a tie in the fourth decimal may print one digit apart).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import date
-from functools import cached_property
-from itertools import accumulate
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from camg import reference, tables
 from camg.errors import Problem
 from camg.reference import Intakes, Profile
-from camg.resolve import Entry, Resolution, ResolvedLog
+from camg.resolve import Entry, Resolution, ResolvedDay, ResolvedLog
 
 if TYPE_CHECKING:
     import pandas as pd
 
 BELOW, WITHIN, ABOVE = "below", "within", "above"
-# What each entry carries from its resolution, so that days can be summed.
-ENTRY_VALUES = ["calcium_mg", "magnesium_mg", "supplement_magnesium_mg"]
-# Counted per day through the entries' resolutions, without a column per entry.
-FLAGS = ["estimated", "approximated"]
+NAN = math.nan
+# A million days share these instead of holding four empty lists each.
+NONE: tuple[Any, ...] = ()
 
 
 class Options(NamedTuple):
@@ -35,9 +38,10 @@ class Options(NamedTuple):
     profile: Profile | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class DayResult:
-    """One day's totals and verdict."""
+    """One day's totals and verdict. The lists are an empty tuple when empty, so that a
+    log of a million days holds no empty lists."""
 
     index: int
     date: date | None
@@ -47,15 +51,15 @@ class DayResult:
     ratio: float | None  # None: no magnesium, so no ratio
     status: str | None  # below / within / above; None without a ratio
     entry_count: int
-    unknown_foods: list[str] = field(default_factory=list)
-    unresolved: list[dict[str, Any]] = field(default_factory=list)
+    unknown_foods: Sequence[str] = NONE
+    unresolved: Sequence[dict[str, Any]] = NONE
     supplement_magnesium_mg: float = 0.0
     estimated: int = 0  # entries whose amount camg assumed
     approximate: int = 0  # entries with a word unused, corrected or substituted
     calcium_rda_pct: float | None = None
     magnesium_rda_pct: float | None = None
-    warnings: list[str] = field(default_factory=list)
-    suggestions: list[Any] = field(default_factory=list)
+    warnings: Sequence[str] = NONE
+    suggestions: Sequence[Any] = NONE
     rolling_ratio: float | None = None  # over the 7 days ending here (camg.periods)
 
     @property
@@ -74,14 +78,64 @@ class Summary(NamedTuple):
     mean_of_daily_ratios: float | None
 
 
+class Values(NamedTuple):
+    """What one resolution contributes to a day (NaN: the source does not give it)."""
+
+    calcium_mg: float
+    magnesium_mg: float
+    supplement_magnesium_mg: float
+    estimated: bool
+    approximate: bool
+    unknown: bool  # calcium or magnesium unknown
+
+
+class Contributions:
+    """Each distinct resolution's values, worked out once. Keyed by identity (repeats of
+    a text share one Resolution); the resolution is held so that its id stays its own."""
+
+    def __init__(self) -> None:
+        self._by_id: dict[int, tuple[Resolution, Values]] = {}
+
+    def of(self, resolution: Resolution) -> Values:
+        found = self._by_id.get(id(resolution))
+        if found is None:
+            found = self._by_id[id(resolution)] = (resolution, values_of(resolution))
+        return found[1]
+
+
+def values_of(resolution: Resolution) -> Values:
+    """Calcium and magnesium of one resolution: a supplement's elemental dose, or grams
+    times the food table's value per 100 g."""
+    supplement = resolution.supplement
+    if supplement is not None:
+        dose = NAN if resolution.dose_mg is None else resolution.dose_mg
+        calcium = dose if supplement == "calcium" else 0.0
+        magnesium = dose if supplement == "magnesium" else 0.0
+    else:
+        food = tables.food_values(resolution.food_id) if resolution.food_id is not None else None
+        grams = NAN if resolution.grams is None else resolution.grams
+        calcium = grams * (food[2] if food else NAN) / 100.0
+        magnesium = grams * (food[3] if food else NAN) / 100.0
+    return Values(
+        calcium,
+        magnesium,
+        magnesium if supplement == "magnesium" else 0.0,
+        resolution.estimate is not None,
+        bool(resolution.approximate),
+        calcium != calcium or magnesium != magnesium,
+    )
+
+
 @dataclass
 class Report:
     options: Options
     intakes: Intakes | None
     days: list[DayResult]
     summary: Summary
-    entries: pd.DataFrame  # one row per entry: day, source, line, meal, resolution, Ca, Mg
-    resolutions: pd.DataFrame  # one row per distinct resolution: food, grams, portion...
+    # Each day's entries, by day index; None when the report was built without them
+    # (a day table or CSV needs only the totals).
+    day_entries: list[list[Entry]] | None
+    contributions: Contributions
 
     def molar(self, ratio: float | None) -> float | None:
         return None if ratio is None else ratio * reference.molar_factor()
@@ -96,55 +150,100 @@ class Report:
         suggestion module; a log whose days are all in range never pays for it)."""
         return self.off_range or self.intakes is not None
 
-    @cached_property
-    def joined(self) -> pd.DataFrame:
-        """Every entry with what it resolved to (food, grams, portion, ...)."""
-        described = self.resolutions.drop(columns=[*ENTRY_VALUES, *FLAGS])
-        return self.entries.join(described, on="resolution")
-
-    @cached_property
-    def _starts(self) -> list[int]:
-        return list(accumulate((day.entry_count for day in self.days), initial=0))
-
-    def day_span(self, day: DayResult) -> tuple[int, int]:
-        """Where a day's entries are in the frames: entries are stored day by day."""
-        start = self._starts[day.index]
-        return start, start + day.entry_count
+    def entries(self, day: DayResult) -> list[Entry]:
+        """A day's entries, in the order written."""
+        if self.day_entries is None:
+            raise ValueError("this report was built without its entries")
+        return self.day_entries[day.index]
 
     def entries_of(self, day: DayResult) -> pd.DataFrame:
-        start, end = self.day_span(day)
-        return self.joined.iloc[start:end]
+        """A day's entries as a frame, each with what it resolved to and its Ca and Mg
+        (NaN: unknown): for analysis in a notebook, with pandas."""
+        import pandas as pd
+
+        rows = []
+        for entry in self.entries(day):
+            values = self.contributions.of(entry.resolution)
+            rows.append(
+                {
+                    **entry._asdict(),
+                    **entry.resolution._asdict(),
+                    "calcium_mg": values.calcium_mg,
+                    "magnesium_mg": values.magnesium_mg,
+                }
+            )
+        return pd.DataFrame(rows)
 
 
-def build_report(log: ResolvedLog, options: Options) -> Report:
-    """Totals, ratios and statuses for every day of a resolved log."""
-    frame, resolutions = entry_frame(log)
-    per_day = _day_totals(frame, resolutions, len(log.days))
-    unknown = _unknown_foods(frame, resolutions)
+def build_report(
+    log: ResolvedLog | Iterable[ResolvedDay], options: Options, keep_entries: bool = True
+) -> Report:
+    """Totals, ratios and statuses for every day of a resolved log. Days may come one at a
+    time (from resolve.resolve_days): without `keep_entries`, each day's entries are let
+    go once it is totalled."""
+    days = log.days if isinstance(log, ResolvedLog) else log
     intakes = reference.intakes_for(options.profile) if options.profile else None
-    days = []
-    for index, day in enumerate(log.days):
-        totals = per_day[index]
-        result = DayResult(
-            index=index,
-            date=day.date,
-            labels=day.labels,
-            calcium_mg=totals["calcium_mg"],
-            magnesium_mg=totals["magnesium_mg"],
-            ratio=ratio(totals["calcium_mg"], totals["magnesium_mg"]),
-            status=None,
-            entry_count=int(totals["entries"]),
-            unknown_foods=unknown.get(index, []),
-            unresolved=[problem_record(problem) for problem in day.unresolved],
-            supplement_magnesium_mg=totals["supplement_magnesium_mg"],
-            estimated=int(totals["estimated"]),
-            approximate=int(totals["approximated"]),
-        )
-        result.status = status(result.ratio, options.low, options.high)
+    contributions = Contributions()
+    results: list[DayResult] = []
+    kept: list[list[Entry]] | None = [] if keep_entries else None
+    for index, day in enumerate(days):
+        result = _total(index, day, contributions, options)
         if intakes is not None:
             _compare_with_intakes(result, intakes)
-        days.append(result)
-    return Report(options, intakes, days, summarise(days), frame, resolutions)
+        results.append(result)
+        if kept is not None:
+            kept.append(day.entries)
+    return Report(options, intakes, results, summarise(results), kept, contributions)
+
+
+def _total(
+    index: int, day: ResolvedDay, contributions: Contributions, options: Options
+) -> DayResult:
+    """One day's sums of what is known, and its entries estimated, approximate or unknown."""
+    calcium: list[float] = []
+    magnesium: list[float] = []
+    supplements = False
+    estimated = approximate = 0
+    unknown: list[str] | None = None
+    of = contributions.of
+    for entry in day.entries:
+        values = of(entry[3])
+        if values.unknown:
+            food = entry[3].food
+            if unknown is None:
+                unknown = [food]
+            elif food not in unknown:
+                unknown.append(food)
+        if values[0] == values[0]:
+            calcium.append(values[0])
+        if values[1] == values[1]:
+            magnesium.append(values[1])
+        supplements = supplements or values[2] != 0.0
+        estimated += values[3]
+        approximate += values[4]
+    calcium_mg, magnesium_mg = math.fsum(calcium), math.fsum(magnesium)
+    value = ratio(calcium_mg, magnesium_mg)
+    return DayResult(
+        index=index,
+        date=day.date,
+        labels=day.labels,
+        calcium_mg=calcium_mg,
+        magnesium_mg=magnesium_mg,
+        ratio=value,
+        status=status(value, options.low, options.high),
+        entry_count=len(day.entries),
+        unknown_foods=unknown or NONE,
+        unresolved=[problem_record(problem) for problem in day.unresolved] or NONE,
+        supplement_magnesium_mg=_supplement_sum(day.entries, of) if supplements else 0.0,
+        estimated=estimated,
+        approximate=approximate,
+    )
+
+
+def _supplement_sum(entries: list[Entry], of: Any) -> float:
+    """Magnesium from supplements (food magnesium counts as 0 here)."""
+    found = (of(entry[3]).supplement_magnesium_mg for entry in entries)
+    return math.fsum(value for value in found if value == value)
 
 
 def problem_record(problem: Problem) -> dict[str, Any]:
@@ -171,120 +270,22 @@ def status(value: float | None, low: float, high: float) -> str | None:
     return ABOVE if value > high else WITHIN
 
 
-def entry_frame(log: ResolvedLog) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """All entries as one frame joined, through their resolutions, to the food table.
-
-    A log repeats itself: a million entries share a few thousand resolutions, so
-    calcium and magnesium are worked out once per resolution and taken per entry.
-    """
-    import numpy as np
-    import pandas as pd
-
-    entries: list[Entry] = [entry for day in log.days for entry in day.entries]
-    sources, lines, meals, chosen, parts = zip(*entries, strict=True) if entries else ((),) * 5
-    position: dict[int, int] = {}
-    distinct: list[Resolution] = []
-    codes = np.fromiter(
-        (_code(resolution, position, distinct) for resolution in chosen),
-        dtype=np.int64,
-        count=len(chosen),
-    )
-    resolutions = resolution_frame(distinct)
-    frame = pd.DataFrame(
-        {
-            "day": np.repeat(np.arange(len(log.days)), [len(day.entries) for day in log.days]),
-            "source": pd.Series(sources, dtype=object),
-            "line": np.asarray(lines, dtype=np.int64),
-            "meal": pd.Series(meals, dtype=object),
-            "part": np.asarray(parts, dtype=np.int64),
-            "resolution": codes,
-        }
-    )
-    for column in ENTRY_VALUES:
-        frame[column] = resolutions[column].to_numpy()[codes]
-    return frame, resolutions
-
-
-def _code(resolution: Resolution, position: dict[int, int], distinct: list[Resolution]) -> int:
-    code = position.get(id(resolution))
-    if code is None:
-        code = position[id(resolution)] = len(distinct)
-        distinct.append(resolution)
-    return code
-
-
-def resolution_frame(resolutions: list[Resolution]) -> pd.DataFrame:
-    """One row per resolution, joined to the food table: its Ca and Mg (NaN: unknown)."""
-    import numpy as np
-    import pandas as pd
-
-    frame = pd.DataFrame(resolutions or None, columns=list(Resolution._fields))
-    grams = frame["grams"].to_numpy(dtype="float64", na_value=np.nan)
-    doses = frame["dose_mg"].to_numpy(dtype="float64", na_value=np.nan)
-    supplement = frame["supplement"]
-    is_supplement = supplement.notna().to_numpy()
-    values = [
-        tables.food_values(food_id) if isinstance(food_id, str) else None
-        for food_id in frame["food_id"]
-    ]
-    for position, element in ((2, "calcium"), (3, "magnesium")):
-        per_100g = np.array([v[position] if v else np.nan for v in values], dtype="float64")
-        dose = np.where((supplement == element).to_numpy(), doses, 0.0)
-        frame[f"{element}_mg"] = np.where(is_supplement, dose, grams * per_100g / 100.0)
-    frame["estimated"] = frame["estimate"].notna().astype("float64")
-    frame["approximated"] = frame["approximate"].astype("float64")
-    frame["supplement_magnesium_mg"] = np.where(
-        (supplement == "magnesium").to_numpy(), frame["magnesium_mg"], 0.0
-    )
-    return frame
-
-
-def _day_totals(
-    frame: pd.DataFrame, resolutions: pd.DataFrame, day_count: int
-) -> list[dict[str, float]]:
-    """Sums per day of what is known, and of entries estimated or approximate; days
-    without entries total zero."""
-    import numpy as np
-    import pandas as pd
-
-    columns = ["day", *ENTRY_VALUES]
-    sums = frame[columns].assign(entries=1).groupby("day").sum()
-    sums = sums.reindex(pd.RangeIndex(day_count), fill_value=0.0)
-    days, codes = frame["day"].to_numpy(), frame["resolution"].to_numpy()
-    for flag in FLAGS:
-        weights = resolutions[flag].to_numpy()[codes]
-        sums[flag] = np.bincount(days, weights=weights, minlength=day_count)[:day_count]
-    return sums.to_dict("records")
-
-
-def _unknown_foods(frame: pd.DataFrame, resolutions: pd.DataFrame) -> dict[int, list[str]]:
-    """Per day, the foods whose calcium or magnesium the source does not give."""
-    unknown = frame[frame["calcium_mg"].isna() | frame["magnesium_mg"].isna()]
-    if unknown.empty:
-        return {}
-    pairs = unknown[["day", "resolution"]].drop_duplicates()
-    foods = resolutions["food"].to_numpy()[pairs["resolution"].to_numpy()]
-    found: dict[int, list[str]] = {}
-    for day, food in zip(pairs["day"].tolist(), foods, strict=True):
-        if food not in found.setdefault(day, []):
-            found[day].append(food)
-    return found
-
-
 def _compare_with_intakes(day: DayResult, intakes: Intakes) -> None:
     day.calcium_rda_pct = 100.0 * day.calcium_mg / intakes.calcium_rda_mg
     day.magnesium_rda_pct = 100.0 * day.magnesium_mg / intakes.magnesium_rda_mg
+    warnings = []
     if day.calcium_mg > intakes.calcium_ul_mg:
-        day.warnings.append(
+        warnings.append(
             f"calcium {day.calcium_mg:,.0f} mg is above the upper limit of "
             f"{intakes.calcium_ul_mg:,.0f} mg/day"
         )
     limit = intakes.magnesium_supplement_ul_mg
     if limit is not None and day.supplement_magnesium_mg > limit:
-        day.warnings.append(
+        warnings.append(
             f"supplemental magnesium {day.supplement_magnesium_mg:,.0f} mg is above the upper "
             f"limit of {limit:,.0f} mg/day for supplements (food magnesium does not count)"
         )
+    day.warnings = warnings
 
 
 def summarise(days: list[DayResult]) -> Summary:

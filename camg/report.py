@@ -9,7 +9,8 @@ import json
 import math
 from typing import IO, Any
 
-from camg.engine import DayResult, Report
+from camg.engine import DayResult, Report, Values
+from camg.resolve import Entry
 
 
 def _num(value: Any) -> float | None:
@@ -17,11 +18,6 @@ def _num(value: Any) -> float | None:
         return None
     value = float(value)
     return None if math.isnan(value) else round(value, 4)
-
-
-def _text(value: Any) -> str | None:
-    """Text cells of the frame: missing is None, whatever pandas stored."""
-    return value if isinstance(value, str) else None
 
 
 def range_record(report: Report) -> dict[str, Any]:
@@ -58,109 +54,83 @@ def day_record(report: Report, day: DayResult) -> dict[str, Any]:
     return record
 
 
-ENTRY_FIELDS = [
-    "source",
-    "line",
-    "part",
-    "text",
-    "meal",
-    "food_id",
-    "food",
-    "amount",
-    "unit",
-    "grams",
-    "portion",
-    "default_portion",
-    "supplement",
-    "calcium_mg",
-    "magnesium_mg",
-    "estimate",
-    "assumed",
-    "approximate",
-    "notes",
-]
-_NUMBERS = {"amount", "grams", "calcium_mg", "magnesium_mg"}
-_TEXTS = {"source", "meal", "food_id", "unit", "supplement"}
-
-
 class Details:
-    """What a report shows below each day: its entries as records, its meal totals
-    and top sources. Worked out in one pass over the whole log's entries, not once
-    per day (a log can hold 20,000 days)."""
+    """What a report shows below each day: its entries as records, its meal totals and
+    top sources, worked out for a day when it is written (the report keeps its entries
+    only when built for JSON or --detail)."""
 
     def __init__(self, report: Report) -> None:
         self.report = report
-        joined = report.joined
-        self.columns = _entry_columns(joined)
-        self.meals = _meal_totals(joined)
-        self.top = {element: _top_sources(joined, element) for element in ("calcium", "magnesium")}
 
     def entries_of(self, day: DayResult) -> list[dict[str, Any]]:
         """A day's entries as records (JSON objects, CSV rows)."""
-        start, end = self.report.day_span(day)
-        values = (self.columns[name][start:end] for name in ENTRY_FIELDS)
-        return [dict(zip(ENTRY_FIELDS, row, strict=True)) for row in zip(*values, strict=True)]
+        of = self.report.contributions.of
+        return [_entry_record(entry, of(entry.resolution)) for entry in self.report.entries(day)]
 
     def meals_of(self, day: DayResult) -> list[dict[str, Any]]:
-        return self.meals.get(day.index, [])
+        """Calcium and magnesium per meal, meals in the order first written."""
+        sums: dict[str, tuple[list[float], list[float]]] = {}
+        for entry, values in self._values(day):
+            calcium, magnesium = sums.setdefault(entry.meal or "", ([], []))
+            _add_known(calcium, values.calcium_mg)
+            _add_known(magnesium, values.magnesium_mg)
+        return [
+            {
+                "meal": meal or None,
+                "calcium_mg": _num(math.fsum(calcium)),
+                "magnesium_mg": _num(math.fsum(magnesium)),
+            }
+            for meal, (calcium, magnesium) in sums.items()
+        ]
 
-    def top_sources(self, day: DayResult, element: str) -> list[dict[str, Any]]:
-        return self.top[element].get(day.index, [])
+    def top_sources(self, day: DayResult, element: str, limit: int = 3) -> list[dict[str, Any]]:
+        """The foods that gave the day most of an element, most first (ties: as written)."""
+        column = f"{element}_mg"
+        sums: dict[str, list[float]] = {}
+        for entry, values in self._values(day):
+            _add_known(sums.setdefault(entry.resolution.food, []), getattr(values, column))
+        totals = [(food, math.fsum(found)) for food, found in sums.items()]
+        ranked = sorted((pair for pair in totals if pair[1] > 0), key=_second, reverse=True)
+        return [{"food": food, column: _num(value)} for food, value in ranked[:limit]]
+
+    def _values(self, day: DayResult) -> list[tuple[Entry, Values]]:
+        of = self.report.contributions.of
+        return [(entry, of(entry.resolution)) for entry in self.report.entries(day)]
 
 
-def _entry_columns(joined: Any) -> dict[str, list[Any]]:
-    """Every entry's fields as plain Python values, converted once for the whole log."""
-    columns = {}
-    for name in ENTRY_FIELDS:
+def _add_known(found: list[float], value: float) -> None:
+    if value == value:  # NaN: unknown, left out of the sum
+        found.append(value)
+
+
+def _second(pair: tuple[str, float]) -> float:
+    return pair[1]
+
+
+def _entry_record(entry: Entry, values: Values) -> dict[str, Any]:
+    resolution = entry.resolution
+    return {
+        "source": entry.source,
+        "line": entry.line,
+        "part": entry.part,
+        "text": resolution.text,
+        "meal": entry.meal,
+        "food_id": resolution.food_id,
+        "food": resolution.food,
+        "amount": _num(resolution.amount),
+        "unit": resolution.unit,
+        "grams": _num(resolution.grams),
+        "portion": resolution.portion,
+        "default_portion": bool(resolution.default_portion),
+        "supplement": resolution.supplement,
+        "calcium_mg": _num(values.calcium_mg),
+        "magnesium_mg": _num(values.magnesium_mg),
         # "estimate" says whether camg assumed the amount; "assumed" says what it assumed.
-        column = joined["estimate" if name == "assumed" else name].tolist()
-        if name == "estimate":
-            column = [isinstance(value, str) for value in column]
-        elif name == "assumed":
-            column = [_text(value) for value in column]
-        elif name in _NUMBERS:
-            column = [_num(value) for value in column]
-        elif name in _TEXTS:
-            column = [_text(value) for value in column]
-        elif name in ("line", "part"):
-            column = [int(value) for value in column]
-        elif name in ("default_portion", "approximate"):
-            column = [bool(value) for value in column]
-        elif name == "notes":
-            column = [list(value) for value in column]
-        columns[name] = column
-    return columns
-
-
-def _meal_totals(joined: Any) -> dict[int, list[dict[str, Any]]]:
-    found: dict[int, list[dict[str, Any]]] = {}
-    if joined.empty:
-        return found
-    frame = joined.assign(meal=joined["meal"].fillna(""))
-    sums = frame.groupby(["day", "meal"], sort=False)[["calcium_mg", "magnesium_mg"]].sum()
-    for (day, meal), calcium, magnesium in zip(
-        sums.index, sums["calcium_mg"], sums["magnesium_mg"], strict=True
-    ):
-        record = {
-            "meal": meal or None,
-            "calcium_mg": _num(calcium),
-            "magnesium_mg": _num(magnesium),
-        }
-        found.setdefault(int(day), []).append(record)
-    return found
-
-
-def _top_sources(joined: Any, element: str, limit: int = 3) -> dict[int, list[dict[str, Any]]]:
-    """Per day, the foods that gave it most of an element, most first."""
-    column = f"{element}_mg"
-    found: dict[int, list[dict[str, Any]]] = {}
-    if joined.empty:
-        return found
-    sums = joined.groupby(["day", "food"], sort=False)[column].sum()
-    sums = sums[sums > 0].sort_values(ascending=False, kind="stable")
-    for (day, food), value in sums.groupby(level="day", sort=False).head(limit).items():
-        found.setdefault(int(day), []).append({"food": food, column: _num(value)})
-    return found
+        "estimate": resolution.estimate is not None,
+        "assumed": resolution.estimate,
+        "approximate": bool(resolution.approximate),
+        "notes": list(resolution.notes),
+    }
 
 
 def summary_record(report: Report) -> dict[str, Any]:

@@ -9,6 +9,7 @@ milk" every morning), and the same words always mean the same food and grams.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -98,19 +99,28 @@ def resolve_log(parsed: ParsedLog) -> ResolvedLog:
 
     The parsed log is consumed: each day's items are released once resolved.
     """
-    problems = list(parsed.problems)
-    notices: list[Problem] = []
-    days = []
-    lines = 0
-    for day in sorted(parsed.days, key=_chronological):
+    resolved = ResolvedLog([], [], [])
+    resolved.days.extend(resolve_days(parsed, resolved))
+    return resolved
+
+
+def resolve_days(parsed: ParsedLog, into: ResolvedLog) -> Iterator[ResolvedDay]:
+    """Each day resolved in turn, in chronological order, for a caller that totals a day
+    and lets it go; problems, notices and the count of lines go into `into`, complete
+    once the last day is taken."""
+    problems, notices = into.problems, into.notices
+    problems.extend(parsed.problems)
+    days = sorted(parsed.days, key=_chronological)
+    parsed.days.clear()
+    for index, day in enumerate(days):
+        days[index] = None  # type: ignore[call-overload]  # released once resolved
         resolved = ResolvedDay(day.date, list(day.labels), unresolved=list(day.problems))
-        lines += _resolve_day(day, resolved, notices)
+        into.lines += _resolve_day(day, resolved, notices)
         problems.extend(resolved.unresolved)
-        days.append(resolved)
+        yield resolved
     # Lines refused whole, before any item was read (a bad date, a line too long).
-    lines += len({(p.source, p.line) for p in problems if p.line and p.text is None})
+    into.lines += len({(p.source, p.line) for p in problems if p.line and p.text is None})
     problems.sort(key=lambda problem: (problem.source or "", problem.line or 0))
-    return ResolvedLog(days, problems, notices, lines)
 
 
 def summary(resolved: ResolvedLog) -> Problem:
