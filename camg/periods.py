@@ -1,16 +1,18 @@
 """Periods of a log: date filters, period summaries, weeks and months, rolling ratios.
 
 The date filter works on the parsed log, before any line is resolved, so lines
-outside the period cost nothing and cannot stop the report. Summaries, groups and
-rolling windows are pandas' home ground; pandas is imported inside the functions
-that need it.
+outside the period cost nothing and cannot stop the report. Weeks and months are
+pandas' home ground, imported inside the function that groups them; the whole period
+and the rolling ratio, which JSON, --detail and every log of several days print, are
+plain Python, so that a plain `camg log` never loads pandas.
 """
 
 from __future__ import annotations
 
 import calendar
+import math
 import re
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any, NamedTuple
 
 from camg.errors import CamgError
@@ -149,18 +151,17 @@ def periods(report: Any, by: str) -> list[dict[str, Any]]:
     value, or a line left out, is counted but not averaged); the ratio is the
     period's total calcium over its total magnesium, over every day counted.
     """
+    if by == "all":
+        return [_whole_period(report)]
     import pandas as pd
 
     frame = _day_frame(report.days)
-    if by == "all":
-        keys = pd.Series("all", index=frame.index, dtype=object)
+    frame = frame[frame["date"].notna()]
+    if by == "week":
+        iso = frame["date"].dt.isocalendar()
+        keys = iso["year"].astype(str) + "-W" + iso["week"].astype(str).str.zfill(2)
     else:
-        frame = frame[frame["date"].notna()]
-        if by == "week":
-            iso = frame["date"].dt.isocalendar()
-            keys = iso["year"].astype(str) + "-W" + iso["week"].astype(str).str.zfill(2)
-        else:
-            keys = frame["date"].dt.strftime("%Y-%m")
+        keys = frame["date"].dt.strftime("%Y-%m")
     statuses = pd.get_dummies(frame["status"]).reindex(
         columns=["within", "above", "below", "none"], fill_value=False
     )
@@ -183,14 +184,47 @@ def periods(report: Any, by: str) -> list[dict[str, Any]]:
         last=("last", "max"),
         **{name: (name, "sum") for name in work.columns if name not in ("key", "first", "last")},
     )
-    if by == "all" and sums.empty:
-        sums = pd.DataFrame(0, index=pd.Index(["all"]), columns=sums.columns)
-        sums["first"] = sums["last"] = pd.NaT
     low, high = report.options.low, report.options.high
     return [
         _record(key, row, low, high)
         for key, row in zip(sums.index, sums.itertuples(), strict=False)
     ]
+
+
+class _Sums(NamedTuple):
+    """A period's sums, as the pandas group-by gives them for weeks and months."""
+
+    first: date | None
+    last: date | None
+    days: int
+    complete: int
+    calcium: float
+    magnesium: float
+    complete_calcium: float
+    complete_magnesium: float
+    within: int
+    above: int
+    below: int
+    none: int
+
+
+def _whole_period(report: Any) -> dict[str, Any]:
+    counted = [day for day in report.days if day.entry_count]
+    dates = [day.date for day in counted if day.date is not None]
+    complete = [day for day in counted if not day.incomplete]
+    statuses = [day.status or "none" for day in counted]
+    sums = _Sums(
+        first=min(dates) if dates else None,
+        last=max(dates) if dates else None,
+        days=len(counted),
+        complete=len(complete),
+        calcium=math.fsum(day.calcium_mg for day in counted),
+        magnesium=math.fsum(day.magnesium_mg for day in counted),
+        complete_calcium=math.fsum(day.calcium_mg for day in complete),
+        complete_magnesium=math.fsum(day.magnesium_mg for day in complete),
+        **{name: statuses.count(name) for name in ("within", "above", "below", "none")},
+    )
+    return _record("all", sums, report.options.low, report.options.high)
 
 
 def _record(key: str, row: Any, low: float, high: float) -> dict[str, Any]:
@@ -220,32 +254,28 @@ def _record(key: str, row: Any, low: float, high: float) -> dict[str, Any]:
 
 
 def _iso(value: Any) -> str | None:
-    import pandas as pd
-
-    return None if pd.isna(value) else value.date().isoformat()
+    """A period's first or last day: a date, a pandas Timestamp, or none (None, NaT)."""
+    if value is None or value != value:  # NaT is not equal to itself
+        return None
+    return (value.date() if isinstance(value, datetime) else value).isoformat()
 
 
 def add_rolling(report: Any, days: int = ROLLING_DAYS) -> None:
     """Each dated day's ratio over the `days` calendar days ending on it: the window's
     total calcium over its total magnesium, over the days logged in it."""
-    import pandas as pd
-
-    dated = [day for day in report.days if day.date is not None and day.entry_count]
-    if not dated:
-        return
-    frame = pd.DataFrame(
-        {
-            "calcium": [day.calcium_mg for day in dated],
-            "magnesium": [day.magnesium_mg for day in dated],
-        },
-        index=pd.DatetimeIndex([day.date for day in dated]),
-    ).sort_index()
-    sums = frame.rolling(f"{days}D").sum()
-    ratios = (sums["calcium"] / sums["magnesium"].where(sums["magnesium"] > 0)).tolist()
-    by_date = dict(zip((stamp.date() for stamp in sums.index), ratios, strict=True))
-    for day in dated:
-        value = by_date[day.date]
-        day.rolling_ratio = None if value != value else float(value)  # NaN: no magnesium
+    dated = sorted(
+        (day for day in report.days if day.date is not None and day.entry_count),
+        key=lambda day: day.date,
+    )
+    width = timedelta(days=days)
+    start = 0
+    for end, day in enumerate(dated):
+        while dated[start].date <= day.date - width:
+            start += 1
+        window = dated[start : end + 1]
+        magnesium = math.fsum(other.magnesium_mg for other in window)
+        calcium = math.fsum(other.calcium_mg for other in window)
+        day.rolling_ratio = calcium / magnesium if magnesium > 0 else None
 
 
 # What the trend chart shows, for scripts (`camg trend --format json|csv|tsv`).

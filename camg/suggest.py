@@ -10,8 +10,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from functools import cache
-
-import numpy as np
+from typing import NamedTuple
 
 from camg import tables
 from camg.engine import ABOVE, BELOW, WITHIN, Report, ratio, status
@@ -99,8 +98,8 @@ class Goal:
         return value is not None and self.low <= value <= self.high
 
 
-# The arrays are [day, candidate, portion]: a few thousand days at a time keeps them to
-# a few MB each, where a million days at once would take gigabytes.
+# Days are chosen for a few thousand at a time: days with the same totals share their
+# choice within a chunk, and the memo never grows with the log.
 _DAYS_AT_ONCE = 4096
 
 
@@ -112,26 +111,28 @@ def suggest(goal: Goal, count: int = 3, avoid: frozenset[str] = frozenset()) -> 
 def suggest_many(
     goals: list[Goal], count: int = 3, avoid: frozenset[str] = frozenset()
 ) -> list[list[Suggestion]]:
-    """Suggestions for many days at once: one array computation per kind of need, so
-    that a log of 20,000 days costs about what one day does."""
-    result: list[list[Suggestion]] = [[] for _ in goals]
-    if count <= 0:
-        return result
-    by_need: dict[str, list[int]] = {}
-    for index, goal in enumerate(goals):
-        need = goal.need()
-        if need is not None:
-            by_need.setdefault(need, []).append(index)
-    for need, indexes in by_need.items():
-        menu = _menu(need, avoid)
-        if menu is None:
-            continue
-        for start in range(0, len(indexes), _DAYS_AT_ONCE):
-            chunk = indexes[start : start + _DAYS_AT_ONCE]
-            chosen = _choose(menu, [goals[i] for i in chunk])
-            for row, index in enumerate(chunk):
-                result[index] = _varied(menu, chosen, row, count)
+    """Suggestions for many days: a day is worked out once for all the days of a chunk
+    that share its totals (a log repeats its days as it repeats its lines)."""
+    result: list[list[Suggestion]] = []
+    for start in range(0, len(goals), _DAYS_AT_ONCE):
+        chosen: dict[Goal, list[Suggestion]] = {}
+        for goal in goals[start : start + _DAYS_AT_ONCE]:
+            found = chosen.get(goal)
+            if found is None:
+                found = chosen[goal] = _suggest_one(goal, count, avoid)
+            result.append(list(found))
     return result
+
+
+def _suggest_one(goal: Goal, count: int, avoid: frozenset[str]) -> list[Suggestion]:
+    need = goal.need() if count > 0 else None
+    menu = _menu(need, avoid) if need is not None else None
+    if menu is None:
+        return []
+    choices = [_choose(goal, dish) for dish in menu]
+    _rank_choices(choices, menu)
+    order = sorted(range(len(choices)), key=lambda index: choices[index].key)
+    return _varied(menu, choices, [index for index in order if choices[index].possible], count)
 
 
 def parse_avoid(text: str | None) -> frozenset[str]:
@@ -146,45 +147,40 @@ def _avoided(candidate: Candidate, avoid: frozenset[str]) -> bool:
     return bool(avoid & (described | candidate.tags))
 
 
-@dataclass(frozen=True)
-class _Menu:
-    """Every sensible portion of every candidate, as arrays [candidate, portion]."""
+class _Portion(NamedTuple):
+    text: str
+    grams: float
+    calcium: float
+    magnesium: float
+    kcal: float
 
-    candidates: tuple[Candidate, ...]
-    portions: tuple[tuple[str, ...], ...]  # portion text per candidate and option
-    grams: np.ndarray
-    calcium: np.ndarray
-    magnesium: np.ndarray
-    kcal: np.ndarray
-    valid: np.ndarray
-    balance: np.ndarray  # the food's own Ca:Mg (lower is better when adding magnesium)
+
+@dataclass(frozen=True)
+class _Dish:
+    """One candidate and every sensible portion of it, smallest first."""
+
+    candidate: Candidate
+    portions: tuple[_Portion, ...]
+    balance: float  # the food's own Ca:Mg (lower is better when adding magnesium)
 
 
 @cache
-def _menu(need: str, avoid: frozenset[str]) -> _Menu | None:
+def _menu(need: str, avoid: frozenset[str]) -> tuple[_Dish, ...] | None:
     chosen = tuple(c for c in candidates() if c.purpose == need and not _avoided(c, avoid))
     if not chosen:
         return None
-    options = [_options(candidate) for candidate in chosen]
-    width = max(len(option) for option in options)
-    grams = np.full((len(chosen), width), np.nan)
-    for row, option in enumerate(options):
-        grams[row, : len(option)] = [g for _, g in option]
-    per_100g = (
-        np.array([[c.calcium_per_100g, c.magnesium_per_100g, c.kcal_per_100g] for c in chosen])
-        / 100.0
-    )
-    balance = per_100g[:, 0] / np.maximum(per_100g[:, 1], 1e-9)
-    return _Menu(
-        candidates=chosen,
-        portions=tuple(tuple(text for text, _ in option) for option in options),
-        grams=grams,
-        calcium=grams * per_100g[:, [0]],
-        magnesium=grams * per_100g[:, [1]],
-        kcal=grams * per_100g[:, [2]],
-        valid=~np.isnan(grams),
-        balance=balance if need != "calcium" else -balance,
-    )
+    dishes = []
+    for candidate in chosen:
+        calcium = candidate.calcium_per_100g / 100.0
+        magnesium = candidate.magnesium_per_100g / 100.0
+        kcal = candidate.kcal_per_100g / 100.0
+        portions = tuple(
+            _Portion(text, grams, grams * calcium, grams * magnesium, grams * kcal)
+            for text, grams in _options(candidate)
+        )
+        balance = calcium / _maximum(magnesium, 1e-9)
+        dishes.append(_Dish(candidate, portions, balance if need != "calcium" else -balance))
+    return tuple(dishes)
 
 
 def _options(candidate: Candidate) -> list[tuple[str, float]]:
@@ -199,88 +195,127 @@ def _options(candidate: Candidate) -> list[tuple[str, float]]:
     return sorted(options.values(), key=lambda option: option[1])
 
 
-@dataclass(frozen=True)
-class _Chosen:
-    """Per day and candidate: the chosen portion, its effect, and the ranking order."""
+@dataclass
+class _Choice:
+    """For one day and one candidate: the chosen portion, its effect, and its ranking."""
 
-    option: np.ndarray  # [day, candidate] index into the candidate's portions
-    after: np.ndarray
-    reaches: np.ndarray
-    possible: np.ndarray
-    order: np.ndarray  # [day, rank] candidate indexes, best first
+    portion: _Portion
+    after: float  # the day's ratio with the portion (inf: no magnesium; NaN: nothing)
+    reaches: bool
+    possible: bool
+    effect: float
+    per_kcal: float
+    short_by: float
+    rank: int = 0
 
-
-def _choose(menu: _Menu, goals: list[Goal]) -> _Chosen:
-    calcium = np.array([goal.calcium_mg for goal in goals])[:, None, None]
-    magnesium = np.array([goal.magnesium_mg for goal in goals])[:, None, None]
-    low = np.array([goal.low for goal in goals])[:, None, None]
-    high = np.array([goal.high for goal in goals])[:, None, None]
-    rda = np.array([goal.magnesium_rda_mg or 0.0 for goal in goals])[:, None, None]
-    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
-        after = (calcium + menu.calcium) / (magnesium + menu.magnesium)
-        before = np.where(magnesium > 0, calcium / magnesium, np.inf)
-    valid = menu.valid[None, :, :]
-    within = valid & (after >= low) & (after <= high)
-    distance = np.where(after < low, low - after, np.maximum(after - high, 0.0))
-    in_range_now = (before >= low) & (before <= high)
-    enough = within & (magnesium + menu.magnesium >= rda)
-    # Smallest portion that does the job; else the closest (or, for a day already in
-    # range, the largest that keeps it there).
-    fixing = np.where(within, menu.grams, 1e9 + distance)
-    keeping = np.where(enough, menu.grams, np.where(within, 1e6 - menu.grams, np.inf))
-    key = np.where(in_range_now, keeping, fixing)
-    key = np.where(valid, key, np.inf)
-    option = np.argmin(key, axis=2)
-    pick = option[:, :, None]
-    chosen_after = np.take_along_axis(after, pick, axis=2)[:, :, 0]
-    chosen_mg = np.take_along_axis(np.broadcast_to(menu.magnesium, after.shape), pick, 2)[:, :, 0]
-    chosen_kcal = np.take_along_axis(np.broadcast_to(menu.kcal, after.shape), pick, 2)[:, :, 0]
-    possible = np.isfinite(np.take_along_axis(key, pick, axis=2)[:, :, 0])
-    reaches = np.take_along_axis(within, pick, axis=2)[:, :, 0]
-    before2 = before[:, :, 0]
-    gain = np.abs(before2 - chosen_after)
-    effect = np.where(np.isfinite(gain) & ~in_range_now[:, :, 0], gain, chosen_mg)
-    per_kcal = effect / np.maximum(chosen_kcal, 1.0)
-    ranks = _rank(-effect) + _rank(-per_kcal) + _rank(np.broadcast_to(menu.balance, effect.shape))
-    chosen_distance = np.take_along_axis(distance, pick, axis=2)[:, :, 0]
-    short_by = np.where(reaches | in_range_now[:, :, 0], 0.0, chosen_distance)
-    order = np.lexsort((ranks, short_by, ~reaches, ~possible), axis=1)
-    return _Chosen(option, chosen_after, reaches, possible, order)
+    @property
+    def key(self) -> tuple[bool, bool, bool, float, int]:
+        """Possible first, then reaching the range, then closest, then the best rank."""
+        short = self.short_by
+        known = short == short  # NaN: last, and equal to another NaN
+        return (not self.possible, not self.reaches, not known, short if known else 0.0, self.rank)
 
 
-def _rank(values: np.ndarray) -> np.ndarray:
-    return np.argsort(np.argsort(values, axis=1, kind="stable"), axis=1, kind="stable")
+def _choose(goal: Goal, dish: _Dish) -> _Choice:
+    """The smallest portion that does the job; else the closest (or, for a day already in
+    range, the largest that keeps it there)."""
+    calcium, magnesium, low, high = goal.calcium_mg, goal.magnesium_mg, goal.low, goal.high
+    rda = goal.magnesium_rda_mg or 0.0
+    before = calcium / magnesium if magnesium > 0 else math.inf
+    in_range_now = low <= before <= high
+    best: tuple[float, _Portion, float, bool, float] | None = None
+    for portion in dish.portions:
+        after = _divide(calcium + portion.calcium, magnesium + portion.magnesium)
+        within = low <= after <= high
+        distance = low - after if after < low else _maximum(after - high, 0.0)
+        if in_range_now:
+            enough = within and magnesium + portion.magnesium >= rda
+            key = portion.grams if enough else (1e6 - portion.grams if within else math.inf)
+        else:
+            key = portion.grams if within else 1e9 + distance
+        if best is None or _before(key, best[0]):
+            best = (key, portion, after, within, distance)
+    assert best is not None  # every candidate has at least one portion
+    key, portion, after, reaches, distance = best
+    gain = abs(before - after)
+    effect = gain if math.isfinite(gain) and not in_range_now else portion.magnesium
+    return _Choice(
+        portion=portion,
+        after=after,
+        reaches=reaches,
+        possible=math.isfinite(key),
+        effect=effect,
+        per_kcal=effect / _maximum(portion.kcal, 1.0),
+        short_by=0.0 if reaches or in_range_now else distance,
+    )
 
 
-def _varied(menu: _Menu, chosen: _Chosen, row: int, count: int) -> list[Suggestion]:
+def _divide(numerator: float, denominator: float) -> float:
+    """IEEE division: x/0 is inf (0/0 and NaN are NaN), as the ratio after adding needs."""
+    if denominator == 0.0:
+        return math.nan if numerator == 0.0 or numerator != numerator else math.inf
+    return numerator / denominator
+
+
+def _maximum(a: float, b: float) -> float:
+    """The larger, and NaN if either is NaN."""
+    if a != a or b != b:
+        return math.nan
+    return a if a > b else b
+
+
+def _before(key: float, best: float) -> bool:
+    """Whether a key beats the best so far: smaller wins, the first NaN wins outright."""
+    if best != best:
+        return False
+    return key != key or key < best
+
+
+def _rank_choices(choices: list[_Choice], menu: tuple[_Dish, ...]) -> None:
+    """Each candidate's rank: its places by effect, by effect per kcal and by its own
+    balance, added (ties keep the menu's order; NaN comes last)."""
+    for values in (
+        [-choice.effect for choice in choices],
+        [-choice.per_kcal for choice in choices],
+        [dish.balance for dish in menu],
+    ):
+        order = sorted(range(len(values)), key=lambda index: _ascending(values[index]))
+        for place, index in enumerate(order):
+            choices[index].rank += place
+
+
+def _ascending(value: float) -> tuple[bool, float]:
+    return (value != value, value if value == value else 0.0)
+
+
+def _varied(
+    menu: tuple[_Dish, ...], choices: list[_Choice], order: list[int], count: int
+) -> list[Suggestion]:
     """The best of each kind first (not three seeds), then the rest in order."""
-    order = [int(c) for c in chosen.order[row] if chosen.possible[row, c]]
     picked: list[int] = []
     kinds: set[str] = set()
     for index in order:
-        if len(picked) < count and menu.candidates[index].kind not in kinds:
+        if len(picked) < count and menu[index].candidate.kind not in kinds:
             picked.append(index)
-            kinds.add(menu.candidates[index].kind)
+            kinds.add(menu[index].candidate.kind)
     picked += [index for index in order if index not in picked][: count - len(picked)]
-    return [_suggestion(menu, chosen, row, index) for index in picked]
+    return [_suggestion(menu[index].candidate, choices[index]) for index in picked]
 
 
-def _suggestion(menu: _Menu, chosen: _Chosen, row: int, index: int) -> Suggestion:
-    candidate = menu.candidates[index]
-    option = int(chosen.option[row, index])
-    after = float(chosen.after[row, index])
+def _suggestion(candidate: Candidate, choice: _Choice) -> Suggestion:
+    portion = choice.portion
     return Suggestion(
         food_id=candidate.food_id,
         food=candidate.name,
         label=candidate.label,
         kind=candidate.kind,
-        portion=menu.portions[index][option],
-        grams=float(menu.grams[index, option]),
-        calcium_mg=float(menu.calcium[index, option]),
-        magnesium_mg=float(menu.magnesium[index, option]),
-        energy_kcal=float(menu.kcal[index, option]),
-        ratio_after=after if math.isfinite(after) else None,
-        reaches_range=bool(chosen.reaches[row, index]),
+        portion=portion.text,
+        grams=portion.grams,
+        calcium_mg=portion.calcium,
+        magnesium_mg=portion.magnesium,
+        energy_kcal=portion.kcal,
+        ratio_after=choice.after if math.isfinite(choice.after) else None,
+        reaches_range=choice.reaches,
     )
 
 

@@ -200,3 +200,13 @@ def test_csv_never_works_out_the_suggestions_it_does_not_print():
     runs = [["log", "examples/week.txt", "-f", fmt, "-q"] for fmt in ("csv", "tsv")]
     assert modules_loaded(runs, ("camg.suggest",)) == []
     assert modules_loaded([["log", "examples/week.txt", "-q"]], ("camg.suggest",)) != []
+
+
+def test_a_one_day_log_never_imports_pandas_or_numpy(log_file, camg):
+    """The daily run is plain Python: neither library loads, whether or not the day
+    prints suggestions (an out-of-range day does, and loads the suggestion module)."""
+    above = log_file("2026-05-01\n" + ABOVE)
+    assert "add one of" in camg("log", above).stdout
+    for runs in ([["log", "examples/day.txt"]], [["log", above]], [["log", above, "-f", "json"]]):
+        assert modules_loaded(runs, ("pandas", "numpy")) == []
+    assert modules_loaded([["log", above]], ("camg.suggest",)) == ["camg.suggest"]
