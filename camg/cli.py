@@ -305,7 +305,7 @@ def log(
                 columns, day_rows = report.entry_rows(result) if detail else report.day_rows(result)
                 _emit(fmt, day_rows, columns=columns, table=None)
         else:
-            _console().print(_views().report_view(result, detail, period, rows, by.value))
+            _print(_views().report_view(result, detail, period, rows, by.value))
     if status:
         raise typer.Exit(status)
 
@@ -530,6 +530,16 @@ def _console() -> Any:
 
     plain = bool(os.environ.get("NO_COLOR"))
     return Console(highlight=False, soft_wrap=False, color_system=None if plain else "auto")
+
+
+def _print(renderable: Any) -> None:
+    """A report on stdout: long ones without colour by the fast plain writer, the same
+    bytes rich would write; the rest by rich."""
+    from camg import plaintext
+
+    console = _console()
+    if not plaintext.write(renderable, console, sys.stdout):
+        console.print(renderable)
 
 
 def _report_problems(problems: Any, prefix: str = "") -> None:

@@ -210,3 +210,28 @@ def test_a_one_day_log_never_imports_pandas_or_numpy(log_file, camg):
     for runs in ([["log", "examples/day.txt"]], [["log", above]], [["log", above, "-f", "json"]]):
         assert modules_loaded(runs, ("pandas", "numpy")) == []
     assert modules_loaded([["log", above]], ("camg.suggest",)) == ["camg.suggest"]
+
+
+@pytest.mark.parametrize("options", [[], ["--basis", "molar"], ["--sex", "female", "--age", "35"]])
+def test_a_long_table_is_written_fast_with_the_bytes_rich_writes(camg, monkeypatch, options):
+    """The plain writer takes a long report (incomplete days, estimates, approximate
+    words, suggestions, a legend wider than the table); rich alone prints the same."""
+    from camg import plaintext
+
+    days = [
+        f"2026-{1 + d // 28:02d}-{1 + d % 28:02d}\nbreakfast: 1 cup milk; banana\n"
+        f"lunch: {d % 7 + 1} oz cheddar cheese; 1 slice of wholegrain toast\n"
+        + ("dinner: 1 cup brocoli\n" if d % 5 else "dinner: 100 g #12014\n")
+        for d in range(plaintext.LEAST_ROWS + 20)
+    ]
+    text = "".join(days) + "2026-12-30\n20 g flibbertigibbet\n"
+    used = []
+    write = plaintext.write
+    monkeypatch.setattr(plaintext, "write", lambda *args: used.append(write(*args)) or used[-1])
+    fast = camg("log", "-", "--lenient", "-q", *options, stdin=text)
+    monkeypatch.setattr(plaintext, "LEAST_ROWS", 10**9)
+    slow = camg("log", "-", "--lenient", "-q", *options, stdin=text)
+    assert used == [True, False]
+    assert fast.status == slow.status == 0
+    assert "~ holds estimates" in fast.stdout and "add one of" in fast.stdout
+    assert fast.stdout == slow.stdout
