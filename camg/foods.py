@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from typing import Any
 
 from camg import tables
@@ -11,14 +10,16 @@ from camg.errors import CamgError
 from camg.matching import food_index
 
 
-def _number(value: float) -> float | None:
-    """A table value as JSON wants it: unknown (NaN) becomes None."""
-    return None if value is None or math.isnan(value) else float(value)
+def _number(value: str) -> float | None:
+    """A table value as JSON wants it: unknown (empty in the table) becomes None."""
+    return float(value) if value else None
 
 
 def food_record(food_id: str) -> dict[str, Any]:
     """A food's values per 100 g, as stored (from SR28)."""
-    row = tables.foods().loc[food_id]
+    row = tables.food_row(food_id)
+    if row is None:
+        raise CamgError(f'no food with id "{food_id}"; find ids with: camg foods search WORDS')
     calcium = _number(row["calcium_mg"])
     magnesium = _number(row["magnesium_mg"])
     return {
@@ -43,8 +44,6 @@ def show(food_id: str) -> dict[str, Any]:
     food_id = food_id.lstrip("#")
     if food_id.isdigit():
         food_id = food_id.zfill(5)
-    if food_id not in tables.foods().index:
-        raise CamgError(f'no food with id "{food_id}"; find ids with: camg foods search WORDS')
     return with_portions(food_record(food_id))
 
 

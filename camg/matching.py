@@ -207,7 +207,7 @@ class FoodIndex:
     def ranking(self) -> _Ranking:
         foods: dict[str, _Food] = {}
         postings: dict[str, list[str]] = {}
-        for row in tables.foods().itertuples(index=False):
+        for row in tables.food_rows():
             food = _food(row)
             foods[food.id] = food
             for word in food.segment_of:
