@@ -20,10 +20,11 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from camg import reference, tables
 from camg.errors import Problem
 from camg.reference import Intakes, Profile
-from camg.resolve import Entry, Resolution, ResolvedDay, ResolvedLog
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # camg foods needs `ratio` without loading the resolver
     import pandas as pd
+
+    from camg.resolve import Entry, Resolution, ResolvedDay, ResolvedLog
 
 BELOW, WITHIN, ABOVE = "below", "within", "above"
 NAN = math.nan
@@ -181,7 +182,7 @@ def build_report(
     """Totals, ratios and statuses for every day of a resolved log. Days may come one at a
     time (from resolve.resolve_days): without `keep_entries`, each day's entries are let
     go once it is totalled."""
-    days = log.days if isinstance(log, ResolvedLog) else log
+    days = getattr(log, "days", log)
     intakes = reference.intakes_for(options.profile) if options.profile else None
     contributions = Contributions()
     results: list[DayResult] = []

@@ -28,7 +28,8 @@ def read_logs(paths: list[str], stdin: BinaryIO | None, date_order: str | None =
         source = "<stdin>" if path == STDIN else shown(path)
         try:
             data = _read_stdin(stdin) if path == STDIN else _read_file(path)
-            parse(decode(data, source), source, into=log, date_order=date_order)
+            text, data = decode(data, source), b""  # the bytes go before the lines are read
+            parse(text, source, into=log, date_order=date_order)
         except CamgError as error:  # every file is tried, and every unreadable one reported
             unreadable.extend(error.problems)
     if unreadable:

@@ -33,29 +33,30 @@ def write(renderable: Any, console: Console, stream: IO[str]) -> bool:
     tables = [part for part in parts if isinstance(part, Table)]
     if sum(table.row_count for table in tables) < LEAST_ROWS:
         return False
+    width = console.width  # rich asks the terminal each time: once is enough
     texts: dict[str, str] = {}
     chunks: list[str] = []
     for part in parts:
         if isinstance(part, Table):
-            lines = _table_lines(part, console)
+            lines = _table_lines(part, console, width)
             if lines is None:
                 return False
             chunks.append(lines)
         elif isinstance(part, Text):
-            chunks.append(_text_lines(part, console, texts))
+            chunks.append(_text_lines(part, console, width, texts))
         else:
             return False
     stream.writelines(chunks)
     return True
 
 
-def _text_lines(text: Text, console: Console, seen: dict[str, str]) -> str:
+def _text_lines(text: Text, console: Console, width: int, seen: dict[str, str]) -> str:
     """A text as rich prints it: lines that fit as they are, longer ones wrapped by rich
     (a long report repeats its texts, so each is wrapped once)."""
     plain = text.plain
     found = seen.get(plain)
     if found is None:
-        if all(cell_len(line) <= console.width for line in plain.split("\n")):
+        if all(cell_len(line) <= width for line in plain.split("\n")):
             found = plain + "\n"
         else:
             with console.capture() as captured:
@@ -93,7 +94,7 @@ def _simple(table: Table) -> bool:
     )
 
 
-def _table_lines(table: Table, console: Console) -> str | None:
+def _table_lines(table: Table, console: Console, width: int) -> str | None:
     """The table's lines, or None when rich would have to shrink or wrap something."""
     if not _simple(table):
         return None
@@ -106,7 +107,7 @@ def _table_lines(table: Table, console: Console) -> str | None:
         columns.append((cells, max(widths), column.justify == "right", column.header))
     inner = [size + 2 for _, size, _, _ in columns]
     total = sum(inner) + len(inner) + 1
-    if total > console.width:
+    if total > width:
         return None
     lines: list[str] = []
     if table.title is not None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 from camg import tables
@@ -329,6 +329,7 @@ def for_report(report: Report, count: int, avoid: frozenset[str]) -> None:
         day.suggestions = found
 
 
+@lru_cache(maxsize=4096)  # a long log prints the same few suggestions day after day
 def portion_text(option: Suggestion) -> str:
     """ "1 oz pumpkin seeds", "2 cups cooked quinoa": the portion as a person says it."""
     amount, _, measure = option.portion.partition(" ")
