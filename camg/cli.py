@@ -305,7 +305,7 @@ def log(
                 columns, day_rows = report.entry_rows(result) if detail else report.day_rows(result)
                 _emit(fmt, day_rows, columns=columns, table=None)
         else:
-            _print(_views().report_view(result, detail, period, rows, by.value))
+            _print_report(result, detail, period, rows, by.value)
     if status:
         raise typer.Exit(status)
 
@@ -532,14 +532,14 @@ def _console() -> Any:
     return Console(highlight=False, soft_wrap=False, color_system=None if plain else "auto")
 
 
-def _print(renderable: Any) -> None:
+def _print_report(report: Any, *view: Any) -> None:
     """A report on stdout: long ones without colour by the fast plain writer, the same
     bytes rich would write; the rest by rich."""
     from camg import plaintext
 
     console = _console()
-    if not plaintext.write(renderable, console, sys.stdout):
-        console.print(renderable)
+    if not plaintext.write_report(report, *view, console, sys.stdout):
+        console.print(_views().report_view(report, *view))
 
 
 def _report_problems(problems: Any, prefix: str = "") -> None:

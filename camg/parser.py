@@ -103,7 +103,7 @@ class Item(NamedTuple):
     meal: str | None
 
 
-@dataclass
+@dataclass(slots=True)  # a log may hold a million days
 class Day:
     date: date | None
     labels: list[str] = field(default_factory=list)
@@ -307,7 +307,8 @@ def _file_days(
     years = [s.heading.year for s in sections if s.heading is not None and s.heading.year]
     seen = 0  # years[seen] is the next year written at or after this heading
     previous: date | None = None
-    for section in sections:
+    for index, section in enumerate(sections):
+        sections[index] = _FILED  # each heading is let go once its items are filed
         heading = section.heading
         if heading is None:
             if section.items:
@@ -351,6 +352,7 @@ def _bad_date(error: str, source: str, line: int) -> Problem:
 
 
 _new_tuple = tuple.__new__
+_FILED = _Section(None, 0, [])
 
 
 def _strip_comment(line: str) -> str:

@@ -1,21 +1,22 @@
 """Long reports written fast, as plain text: the bytes rich writes without colour.
 
-rich lays out a table cell by cell (about 0.4 ms a row): 3,650 days of a decade cost a
-second, a million days minutes. Without colour (piped, or NO_COLOR) a simple table needs
-no layout: each column is as wide as its widest cell, and every row is one line. This
-writer takes the same rich objects views.py builds and writes them line by line; what
-it cannot write exactly as rich would (a table wider than the console, markup, a
-title or caption wider than its table) it leaves to rich, and a line of text longer
-than the console is wrapped by rich itself.
+rich lays out a table cell by cell (about 0.2 ms a row) and holds every part of a report
+at once: a million days took minutes and gigabytes. Without colour (piped, or NO_COLOR) a
+simple table needs no layout: each column is as wide as its widest cell, and every row
+is one line. This writer takes the cells and parts views.py makes, a day at a time, and
+writes them line by line; what it cannot write exactly as rich would (a table wider than
+the console, markup) it leaves to rich, and rich itself wraps titles, captions and lines
+of text longer than the console.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import IO, Any
 
 from rich import box
 from rich.cells import cell_len
-from rich.console import Console, Group
+from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
@@ -24,46 +25,81 @@ from rich.text import Text
 LEAST_ROWS = 200
 
 
-def write(renderable: Any, console: Console, stream: IO[str]) -> bool:
-    """Write a report (a Group of tables and texts) to `stream` as `console.print` would;
-    False, having written nothing, when it is short, coloured or not simple."""
-    if console.color_system is not None or not isinstance(renderable, Group):
-        return False
-    parts = list(renderable.renderables)
-    tables = [part for part in parts if isinstance(part, Table)]
-    if sum(table.row_count for table in tables) < LEAST_ROWS:
+def write_report(
+    report: Any,
+    detail: bool,
+    period: dict[str, Any] | None,
+    rows: list[dict[str, Any]] | None,
+    by: str,
+    console: Console,
+    stream: IO[str],
+) -> bool:
+    """Write views.report_view's report to `stream` as `console.print` would, a day at a
+    time; False, having written nothing, when it is short, coloured or not simple."""
+    from camg import views
+
+    if console.color_system is not None or rows is not None or len(report.days) < LEAST_ROWS:
         return False
     width = console.width  # rich asks the terminal each time: once is enough
-    texts: dict[str, str] = {}
-    chunks: list[str] = []
-    for part in parts:
-        if isinstance(part, Table):
-            lines = _table_lines(part, console, width)
-            if lines is None:
-                return False
-            chunks.append(lines)
-        elif isinstance(part, Text):
-            chunks.append(_text_lines(part, console, width, texts))
+    frame = views.day_table_frame(report, detail)
+    sizes = _column_sizes(frame, (views.day_cells(report, day, detail) for day in report.days))
+    if sizes is None or not _simple(frame) or sum(sizes) + 3 * len(sizes) + 1 > width:
+        return False
+    rights = [column.justify == "right" for column in frame.columns]
+    for line in _table_head(frame, sizes, rights, console):
+        stream.write(line)
+    for day in report.days:
+        cells = [_plain(cell) for cell in views.day_cells(report, day, detail)]
+        stream.write(_row(cells, sizes, rights, "│"))
+    for line in _table_foot(frame, sizes, console):
+        stream.write(line)
+    wrapped: dict[str, str] = {}
+    for part in views.report_parts(report, detail, period, rows, by, table=False):
+        text = _text_lines(part, console, width, wrapped) if isinstance(part, Text) else None
+        if text is None and isinstance(part, Table):
+            text = _table_lines(part, console, width)
+        if text is None:
+            stream.flush()
+            console.print(part)
         else:
-            return False
-    stream.writelines(chunks)
+            stream.write(text)
     return True
 
 
-def _text_lines(text: Text, console: Console, width: int, seen: dict[str, str]) -> str:
+def _column_sizes(frame: Table, rows: Iterator[list[Any]]) -> list[int] | None:
+    """Each column's width: its widest cell or header; None for a cell rich must lay out."""
+    sizes = [cell_len(column.header) for column in frame.columns]
+    seen: set[str] = set()
+    for row in rows:
+        for index, cell in enumerate(row):
+            text = _plain(cell)
+            if text is None or "\n" in text:
+                return None
+            if text not in seen:
+                seen.add(text)
+                sizes[index] = max(sizes[index], cell_len(text))
+        if len(seen) > 100_000:
+            seen.clear()  # a cache of widths, not a record of the cells
+    return sizes
+
+
+def _text_lines(text: Text, console: Console, width: int, wrapped: dict[str, str]) -> str | None:
     """A text as rich prints it: lines that fit as they are, longer ones wrapped by rich
-    (a long report repeats its texts, so each is wrapped once)."""
-    plain = text.plain
-    found = seen.get(plain)
-    if found is None:
-        if all(cell_len(line) <= width for line in plain.split("\n")):
-            found = plain + "\n"
-        else:
+    (each distinct long line once: a long report repeats its suggestions)."""
+    if text.end != "\n" or text.justify is not None or text.overflow is not None:
+        return None
+    out = []
+    for line in text.plain.split("\n"):
+        if "\t" not in line and cell_len(line) <= width:
+            out.append(line + "\n")
+            continue
+        found = wrapped.get(line)
+        if found is None:
             with console.capture() as captured:
-                console.print(text)
-            found = captured.get()
-        seen[plain] = found
-    return found
+                console.print(Text(line))
+            found = wrapped[line] = captured.get()
+        out.append(found)
+    return "".join(out)
 
 
 def _simple(table: Table) -> bool:
@@ -95,32 +131,35 @@ def _simple(table: Table) -> bool:
 
 
 def _table_lines(table: Table, console: Console, width: int) -> str | None:
-    """The table's lines, or None when rich would have to shrink or wrap something."""
+    """A whole table's lines, or None when rich would have to shrink or wrap something."""
     if not _simple(table):
         return None
-    columns = []
-    for column in table.columns:
-        cells = [_plain(cell) for cell in column._cells]
-        if any(cell is None or "\n" in cell for cell in cells):
-            return None
-        widths = [cell_len(column.header), *(cell_len(cell) for cell in set(cells))]
-        columns.append((cells, max(widths), column.justify == "right", column.header))
-    inner = [size + 2 for _, size, _, _ in columns]
-    total = sum(inner) + len(inner) + 1
-    if total > width:
+    columns = [column._cells for column in table.columns]
+    sizes = _column_sizes(table, iter(list(row) for row in zip(*columns, strict=True)))
+    if sizes is None or sum(sizes) + 3 * len(sizes) + 1 > width:
         return None
-    lines: list[str] = []
-    if table.title is not None:
-        lines.append(_annotation(table.title, total, console))
-    lines.append("┏" + "┳".join("━" * size for size in inner) + "┓")
-    lines.append(_row([header for *_, header in columns], columns, "┃"))
-    lines.append("┡" + "╇".join("━" * size for size in inner) + "┩")
-    for row in zip(*(cells for cells, *_ in columns), strict=True):
-        lines.append(_row(row, columns, "│"))
-    lines.append("└" + "┴".join("─" * size for size in inner) + "┘")
+    rights = [column.justify == "right" for column in table.columns]
+    lines = _table_head(table, sizes, rights, console)
+    for row in zip(*columns, strict=True):
+        lines.append(_row([_plain(cell) for cell in row], sizes, rights, "│"))
+    return "".join(lines + _table_foot(table, sizes, console))
+
+
+def _table_head(table: Table, sizes: list[int], rights: list[bool], console: Console) -> list[str]:
+    width = sum(sizes) + 3 * len(sizes) + 1
+    lines = [] if table.title is None else [_annotation(table.title, width, console)]
+    lines.append("┏" + "┳".join("━" * (size + 2) for size in sizes) + "┓\n")
+    lines.append(_row([column.header for column in table.columns], sizes, rights, "┃"))
+    lines.append("┡" + "╇".join("━" * (size + 2) for size in sizes) + "┩\n")
+    return lines
+
+
+def _table_foot(table: Table, sizes: list[int], console: Console) -> list[str]:
+    width = sum(sizes) + 3 * len(sizes) + 1
+    lines = ["└" + "┴".join("─" * (size + 2) for size in sizes) + "┘\n"]
     if table.caption is not None:
-        lines.append(_annotation(table.caption, total, console))
-    return "\n".join(lines) + "\n"
+        lines.append(_annotation(table.caption, width, console))
+    return lines
 
 
 def _plain(cell: Any) -> str | None:
@@ -129,11 +168,12 @@ def _plain(cell: Any) -> str | None:
     return cell.plain if isinstance(cell, Text) else None
 
 
-def _row(cells: Any, columns: list[Any], bar: str) -> str:
+def _row(cells: list[Any], sizes: list[int], rights: list[bool], bar: str) -> str:
     out = [bar]
-    for cell, (_, size, right, _) in zip(cells, columns, strict=True):
+    for cell, size, right in zip(cells, sizes, rights, strict=True):
         pad = " " * (size - cell_len(cell))
         out.append(f" {pad}{cell} {bar}" if right else f" {cell}{pad} {bar}")
+    out.append("\n")
     return "".join(out)
 
 
@@ -142,4 +182,4 @@ def _annotation(note: str, width: int, console: Console) -> str:
     rich (one call for the whole table)."""
     with console.capture() as captured:
         console.print(note, justify="left", width=width, highlight=False)
-    return captured.get().removesuffix("\n")
+    return captured.get()

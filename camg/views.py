@@ -6,6 +6,7 @@ so that brackets in them are never read as markup.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from rich.console import Group
@@ -73,23 +74,34 @@ def report_view(
 ) -> Group:
     """The day table (or, with --by, the period table), the period summary, then notes,
     details and the footer."""
+    return Group(*report_parts(report, detail, period, rows, by))
+
+
+def report_parts(
+    report: Any,
+    detail: bool,
+    period: dict[str, Any] | None = None,
+    rows: list[dict[str, Any]] | None = None,
+    by: str = "day",
+    table: bool = True,
+) -> Iterator[Any]:
+    """The parts of report_view, each made when asked for, so that a long report can be
+    written part by part (camg.plaintext); without `table`, all but the first table."""
     from camg import report as records
 
-    parts: list[Any] = [
-        _day_table(report, detail) if rows is None else _period_table(report, rows, by)
-    ]
+    if table:
+        yield _day_table(report, detail) if rows is None else _period_table(report, rows, by)
     if period is not None and (report.summary.days > 1 or rows is not None):
-        parts.append(_summary_text(report, period))
+        yield _summary_text(report, period)
     details = records.Details(report) if detail else None
     for day in report.days:
-        parts.extend(_day_notes(day))
+        yield from _day_notes(day)
         if day.suggestions:
-            parts.append(_suggestion_text(day, report.options))
+            yield _suggestion_text(day, report.options)
         if details is not None:
-            parts.append(_entry_table(details.entries_of(day), _day_title(day)))
-            parts.append(_sources_text(details, day))
-    parts.append(_footer(report))
-    return Group(*parts)
+            yield _entry_table(details.entries_of(day), _day_title(day))
+            yield _sources_text(details, day)
+    yield _footer(report)
 
 
 def _day_title(day: Any) -> str:
@@ -119,6 +131,14 @@ def _legend(used: set[str]) -> str:
 
 
 def _day_table(report: Any, rolling: bool = False) -> Table:
+    table = day_table_frame(report, rolling)
+    for day in report.days:
+        table.add_row(*day_cells(report, day, rolling))
+    return table
+
+
+def day_table_frame(report: Any, rolling: bool = False) -> Table:
+    """The day table without its rows: title, columns and the legend of the marks used."""
     options = report.options
     molar = options.basis == "molar"
     title = f"Ca:Mg by day (range {options.low:g} to {options.high:g} by mass"
@@ -139,22 +159,6 @@ def _day_table(report: Any, rolling: bool = False) -> Table:
     if report.intakes is not None:
         table.add_column("Ca % RDA", justify="right")
         table.add_column("Mg % RDA", justify="right")
-    for day in report.days:
-        cells: list[Any] = [
-            _day_title(day) + _marks(day.incomplete, day.estimated > 0, day.approximate > 0),
-            mg(day.calcium_mg),
-            mg(day.magnesium_mg),
-            ratio_text(day.ratio),
-        ]
-        if molar:
-            cells.append(ratio_text(report.molar(day.ratio)))
-        label = day.status or "no ratio"
-        cells.append(Text(label, style=STATUS_STYLE.get(label, "")))
-        if rolling:
-            cells.append(ratio_text(day.rolling_ratio) if day.rolling_ratio is not None else "")
-        if report.intakes is not None:
-            cells += [f"{day.calcium_rda_pct:.0f}%", f"{day.magnesium_rda_pct:.0f}%"]
-        table.add_row(*cells)
     used = {
         mark
         for day in report.days
@@ -167,6 +171,26 @@ def _day_table(report: Any, rolling: bool = False) -> Table:
     if not report.days:
         table.caption = "the log holds no food entries"
     return table
+
+
+def day_cells(report: Any, day: Any, rolling: bool = False) -> list[Any]:
+    """One day's row of the day table."""
+    options = report.options
+    cells: list[Any] = [
+        _day_title(day) + _marks(day.incomplete, day.estimated > 0, day.approximate > 0),
+        mg(day.calcium_mg),
+        mg(day.magnesium_mg),
+        ratio_text(day.ratio),
+    ]
+    if options.basis == "molar":
+        cells.append(ratio_text(report.molar(day.ratio)))
+    label = day.status or "no ratio"
+    cells.append(Text(label, style=STATUS_STYLE.get(label, "")))
+    if rolling:
+        cells.append(ratio_text(day.rolling_ratio) if day.rolling_ratio is not None else "")
+    if report.intakes is not None:
+        cells += [f"{day.calcium_rda_pct:.0f}%", f"{day.magnesium_rda_pct:.0f}%"]
+    return cells
 
 
 PERIOD_TITLES = {"week": "ISO week", "month": "month", "all": "period"}
