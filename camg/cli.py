@@ -10,7 +10,7 @@ from __future__ import annotations
 import gc
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from enum import Enum
 from typing import Annotated, Any
@@ -509,7 +509,11 @@ def _reader_may_leave(status: int = ExitStatus.OK) -> Iterator[None]:
 
 
 def _emit(
-    fmt: Format, data: Any, columns: list[str], table: Any, rows: list[dict[str, Any]] | None = None
+    fmt: Format,
+    data: Any,
+    columns: list[str],
+    table: Any,
+    rows: Iterable[dict[str, Any]] | None = None,
 ) -> None:
     """Write `data` to stdout in the chosen format."""
     from camg import render

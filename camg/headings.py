@@ -121,8 +121,7 @@ class Heading(NamedTuple):
 
 def read_heading(line: str) -> Heading | None:
     """The day heading a line is, or None when it is something else (an item, a meal)."""
-    if len(line) == 10 and line[4] == line[7] == "-" and _digits(line):
-        # "2026-11-20", the commonest heading of all, read without the patterns.
+    if plain_iso(line):  # the commonest heading of all, read without the patterns
         return Heading(line, int(line[:4]), int(line[5:7]), int(line[8:]))
     text = _MARKUP.sub("", line).strip()
     if not text or len(text) > 80:
@@ -144,8 +143,15 @@ def read_heading(line: str) -> Heading | None:
     return _dated(found, weekday)._replace(label=label, items=items, words=_words(found, label))
 
 
-def _digits(line: str) -> bool:
-    return line[:4].isdecimal() and line[5:7].isdecimal() and line[8:].isdecimal()
+def plain_iso(line: str) -> bool:
+    """ "2026-11-20" alone on its line."""
+    return (
+        len(line) == 10
+        and line[4] == line[7] == "-"
+        and line[:4].isdecimal()
+        and line[5:7].isdecimal()
+        and line[8:].isdecimal()
+    )
 
 
 def _words(found: re.Match[str], label: str) -> str:

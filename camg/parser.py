@@ -21,6 +21,7 @@ from camg.headings import (
     dated_start,
     may_be_heading,
     numeric_evidence,
+    plain_iso,
     read_heading,
     settle,
 )
@@ -118,9 +119,11 @@ class ParsedLog:
 
 
 class _Section(NamedTuple):
-    """A day heading of one file and the items under it, before its date is settled."""
+    """A day heading of one file and the items under it, before its date is settled. A
+    heading that is a plain ISO date is kept as its text and read when filed: a log of
+    a million days then holds no million Heading objects at once."""
 
-    heading: Heading | None
+    heading: Heading | str | None
     line: int
     items: list[Item]
 
@@ -184,6 +187,10 @@ def _sections(text: str, source: str, log: ParsedLog) -> list[_Section]:
             line = _strip_comment(line).strip()
             if not line:
                 continue
+        if plain_iso(line):  # "2026-11-20": a day heading, read when filed
+            sections.append(_Section(line, number, []))
+            meal = None
+            continue
         if line[0].isdigit() and ":" not in line and ". " not in line and not dated_start(line):
             # The common line, "1 cup milk; 2 eggs": items under the current meal.
             items = sections[-1].items
@@ -281,7 +288,7 @@ def _evidenced_order(sections: list[_Section], source: str, log: ParsedLog) -> s
     """The numeric date order a file's own dates allow: 14/10 says dmy, 10/14 says mdy."""
     found: dict[str, int] = {}
     for section in sections:
-        if section.heading is not None:
+        if isinstance(section.heading, Heading):
             evidence = numeric_evidence(section.heading)
             if evidence is not None:
                 found.setdefault(evidence, section.line)
@@ -304,8 +311,7 @@ def _file_days(
 ) -> None:
     """Settle each heading's date (years from the neighbours) and file its items."""
     by_date = {day.date: day for day in log.days if day.date is not None}
-    years = [s.heading.year for s in sections if s.heading is not None and s.heading.year]
-    seen = 0  # years[seen] is the next year written at or after this heading
+    ahead_at = 0  # sections[ahead_at]: the next heading after this one that has a year
     previous: date | None = None
     for index, section in enumerate(sections):
         sections[index] = _FILED  # each heading is let go once its items are filed
@@ -314,9 +320,14 @@ def _file_days(
             if section.items:
                 log.days.append(Day(None, [], section.items))
             continue
-        if heading.year is not None:
-            seen += 1
-        ahead = years[seen] if seen < len(years) else None
+        if isinstance(heading, str):
+            heading = read_heading(heading)
+            assert heading is not None  # a plain ISO date
+        if ahead_at <= index:
+            ahead_at = index + 1
+            while ahead_at < len(sections) and _year(sections[ahead_at].heading) is None:
+                ahead_at += 1
+        ahead = _year(sections[ahead_at].heading) if ahead_at < len(sections) else None
         settled = settle(heading, order, previous, ahead, today)
         if settled.error is not None or settled.when is None:
             day = Day(None, [heading.label], section.items)
@@ -332,6 +343,13 @@ def _file_days(
             day.items.extend(section.items)
         else:
             day.items = section.items
+
+
+def _year(heading: Heading | str | None) -> int | None:
+    """The year a heading writes, if any (a year 0 is none: no calendar has it)."""
+    if isinstance(heading, str):
+        return int(heading[:4]) or None
+    return None if heading is None else heading.year or None
 
 
 def _too_long(length: int, source: str, line: int) -> Problem:

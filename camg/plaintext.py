@@ -73,11 +73,11 @@ def _column_sizes(frame: Table, rows: Iterator[list[Any]]) -> list[int] | None:
     for row in rows:
         for index, cell in enumerate(row):
             text = _plain(cell)
-            if text is None or "\n" in text:
+            if text is None or "\n" in text or "\t" in text:
                 return None
             if text not in seen:
                 seen.add(text)
-                sizes[index] = max(sizes[index], cell_len(text))
+                sizes[index] = max(sizes[index], _width(text))
         if len(seen) > 100_000:
             seen.clear()  # a cache of widths, not a record of the cells
     return sizes
@@ -90,7 +90,7 @@ def _text_lines(text: Text, console: Console, width: int, wrapped: dict[str, str
         return None
     out = []
     for line in text.plain.split("\n"):
-        if "\t" not in line and cell_len(line) <= width:
+        if "\t" not in line and _width(line) <= width:
             out.append(line + "\n")
             continue
         found = wrapped.get(line)
@@ -171,10 +171,18 @@ def _plain(cell: Any) -> str | None:
 def _row(cells: list[Any], sizes: list[int], rights: list[bool], bar: str) -> str:
     out = [bar]
     for cell, size, right in zip(cells, sizes, rights, strict=True):
-        pad = " " * (size - cell_len(cell))
-        out.append(f" {pad}{cell} {bar}" if right else f" {cell}{pad} {bar}")
+        if cell.isascii():
+            out.append(f" {cell.rjust(size) if right else cell.ljust(size)} {bar}")
+        else:  # wide characters take two cells
+            pad = " " * (size - cell_len(cell))
+            out.append(f" {pad}{cell} {bar}" if right else f" {cell}{pad} {bar}")
     out.append("\n")
     return "".join(out)
+
+
+def _width(text: str) -> int:
+    """Cells a text takes in a terminal: its length when it is ASCII."""
+    return len(text) if text.isascii() else cell_len(text)
 
 
 def _annotation(note: str, width: int, console: Console) -> str:

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Iterator
+from itertools import chain
 from typing import IO, Any
 
 from camg.engine import DayResult, Report, Values
@@ -237,25 +239,31 @@ ENTRY_COLUMNS = [
 ]
 
 
-def day_rows(report: Report) -> tuple[list[str], list[dict[str, Any]]]:
-    """One CSV row per day."""
-    rows = []
-    for day in report.days:
-        record = day_record(report, day)
-        record["unknown_values"] = "; ".join(record["unknown_values"])
-        if "warnings" in record:
-            record["warnings"] = "; ".join(record["warnings"])
-        rows.append(record)
-    columns = list(rows[0]) if rows else DAY_COLUMNS
-    return columns, rows
+def day_rows(report: Report) -> tuple[list[str], Iterator[dict[str, Any]]]:
+    """One CSV row per day, made as it is written (a log may hold a million days)."""
+    rows = (_day_row(report, day) for day in report.days)
+    first = next(rows, None)
+    if first is None:
+        return DAY_COLUMNS, iter(())
+    return list(first), chain([first], rows)
 
 
-def entry_rows(report: Report) -> tuple[list[str], list[dict[str, Any]]]:
-    """One CSV row per entry (--detail)."""
+def _day_row(report: Report, day: DayResult) -> dict[str, Any]:
+    record = day_record(report, day)
+    record["unknown_values"] = "; ".join(record["unknown_values"])
+    if "warnings" in record:
+        record["warnings"] = "; ".join(record["warnings"])
+    return record
+
+
+def entry_rows(report: Report) -> tuple[list[str], Iterator[dict[str, Any]]]:
+    """One CSV row per entry (--detail), made as it is written."""
+    return ENTRY_COLUMNS, _entry_rows(report)
+
+
+def _entry_rows(report: Report) -> Iterator[dict[str, Any]]:
     details = Details(report)
-    rows = []
     for day in report.days:
         when = day.date.isoformat() if day.date else None
         for record in details.entries_of(day):
-            rows.append({"date": when, **record, "notes": "; ".join(record["notes"])})
-    return ENTRY_COLUMNS, rows
+            yield {"date": when, **record, "notes": "; ".join(record["notes"])}

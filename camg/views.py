@@ -7,6 +7,7 @@ so that brackets in them are never read as markup.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import Any
 
 from rich.console import Group
@@ -367,6 +368,7 @@ def _suggestion_text(day: Any, options: Any) -> Text:
     return Text("\n".join(lines))
 
 
+@lru_cache(maxsize=4096)  # a long log repeats its suggestions day after day
 def _suggestion_line(option: Any, low: float, high: float) -> str:
     from camg.suggest import portion_text
 
