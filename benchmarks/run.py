@@ -6,14 +6,20 @@ same machine in the same run: reading the log line by line in plain Python,
 importing the libraries camg is built on. Every figure and its floor are
 measured alternately, several times, and the medians are compared.
 
-  a. big log: `camg log BIG --format csv > /dev/null`, wall time, peak RSS and
-     lines per second; floor `python -c "for line in open(p): pass"`.
-     Bars: at most 10 s and 1 GiB.
-  b. small log: `camg log examples/day.txt`; floor
-     `python -c "import pandas, typer, rich"`. Bar: at most 1.25x the floor.
+  a. big log: `camg log BIG --format csv > /dev/null` on 1,000,000 lines, wall time,
+     peak RSS and lines per second; floor `python -c "for line in open(p): pass"`.
+     Bars (issue 12): at most 35x the floor's time, and at most 200 MiB.
+  b. one day, `camg log examples/day.txt` and a 20-line day that prints suggestions:
+     against Nutorious 0.1.9's one-day report of the same foods (benchmarks/peer.py),
+     at most 0.6x; and against `python -c pass`, at most 12x.
   c. `camg --help` and `camg --version`: wall time (floor `python -c "import typer"`)
      and whether pandas is imported (`python -X importtime -m camg ...`).
      Bar: pandas not imported.
+  d. `camg foods search spinach`: at most 0.3 s (floor `python -c pass`).
+  e. a 3,650-day log (benchmarks/trend.py's decade): the day table against the CSV of
+     the same log, at most 1.5x.
+  f. 1,000,000 days of one line each, the default table (issue 11): under 15 s and
+     512 MiB (floor: reading the file line by line).
 
 Only the standard library is used: each command runs as a child process, wall
 time is taken around it with time.perf_counter, and its own peak RSS comes from
@@ -46,6 +52,8 @@ from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
+import peer  # benchmarks/peer.py: Nutorious and its journal
+
 REPO = Path(__file__).resolve().parent.parent
 OUT_DIR = REPO / "benchmarks" / "out"
 DOC = REPO / "docs" / "performance.md"
@@ -54,9 +62,15 @@ PROFILE_LOG = OUT_DIR / "log-100000.txt"
 SMALL_LOG = REPO / "examples" / "day.txt"
 START, END = "<!-- benchmark results: start -->", "<!-- benchmark results: end -->"
 
-BIG_WALL_BAR = 10.0  # seconds
-BIG_RSS_BAR = 2**30  # bytes
-SMALL_RATIO_BAR = 1.25
+DAYS_LOG = OUT_DIR / "days-1000000.txt"
+BIG_RATIO_BAR = 35.0  # times reading the file line by line
+BIG_RSS_BAR = 200 * 2**20  # bytes
+PEER_RATIO_BAR = 0.6  # times Nutorious's one-day report
+START_RATIO_BAR = 12.0  # times `python -c pass`
+SEARCH_BAR = 0.3  # seconds
+TABLE_RATIO_BAR = 1.5  # the day table, times the CSV of the same log
+DAYS_WALL_BAR = 15.0  # seconds
+DAYS_RSS_BAR = 512 * 2**20  # bytes
 
 PYTHON = sys.executable
 
@@ -191,34 +205,27 @@ def met(ok: bool) -> str:
     return "yes" if ok else "**no**"
 
 
-def benchmark(big: Path, big_repeat: int, small_repeat: int) -> tuple[list[list[str]], dict]:
+def benchmark(
+    big: Path, big_repeat: int, small_repeat: int, days_repeat: int
+) -> tuple[list[list[str]], dict]:
     rows: list[list[str]] = []
     code = revision()  # before the runs: the code may change while they run
     lines = count_lines(big)
     shown = os.path.relpath(big, REPO)
     print(f"big log: {shown}, {lines:,} lines", file=sys.stderr)
-
-    read_floor = [PYTHON, "-c", "import sys\nfor line in open(sys.argv[1]): pass", str(big)]
     spreads: list[str] = []
-    a = measure("big log", [*camg(), "log", str(big), "--format", "csv"], read_floor, big_repeat)
+
+    a = measure("big log", [*camg(), "log", str(big), "--format", "csv"], reading(big), big_repeat)
     rows.append(
-        [
-            f"a. `camg log {shown} --format csv`: wall time",
-            seconds(a.wall),
-            seconds(a.floor_wall),
-            ratio(a.wall, a.floor_wall),
-            f"≤ {BIG_WALL_BAR:g} s",
-            met(a.wall <= BIG_WALL_BAR),
-        ]
+        ratio_row(f"a. `camg log {shown} --format csv`: wall time", a, BIG_RATIO_BAR, "floor")
     )
-    spreads.append(a.spread("a."))
     rows.append(
         [
             "a. same: peak RSS",
             mib(a.rss),
             mib(a.floor_rss),
             ratio(a.rss, a.floor_rss),
-            "≤ 1 GiB",
+            f"≤ {mib(BIG_RSS_BAR)}",
             met(a.rss <= BIG_RSS_BAR),
         ]
     )
@@ -232,26 +239,27 @@ def benchmark(big: Path, big_repeat: int, small_repeat: int) -> tuple[list[list[
             "—",
         ]
     )
+    spreads.append(a.spread("a."))
 
-    small = os.path.relpath(SMALL_LOG, REPO)
-    b = measure(
-        "small log",
-        [*camg(), "log", str(SMALL_LOG)],
-        [PYTHON, "-c", "import pandas, typer, rich"],
-        small_repeat,
-    )
-    rows.append(
-        [
-            f"b. `camg log {small}`: wall time",
-            seconds(b.wall),
-            seconds(b.floor_wall),
-            ratio(b.wall, b.floor_wall),
-            f"≤ {SMALL_RATIO_BAR:g}x floor",
-            met(b.wall <= SMALL_RATIO_BAR * b.floor_wall),
-        ]
-    )
+    nutorious = peer.nutorious()
+    python = [PYTHON, "-c", "pass"]
+    for log in (SMALL_LOG, peer.write_suggesting_day()):
+        journal = OUT_DIR / f"nutorious-{log.stem}"
+        when = peer.write_journal(log, journal)
+        name = os.path.relpath(log, REPO)
+        command = [*camg(), "log", str(log)]
+        b = measure(
+            f"{name} vs nutorious",
+            command,
+            [*nutorious, "report", "--j", str(journal), "--d", when],
+            small_repeat,
+        )
+        rows.append(ratio_row(f"b. `camg log {name}`: wall time", b, PEER_RATIO_BAR, "Nutorious"))
+        spreads.append(b.spread(f"b. {name} (Nutorious)"))
+        b = measure(f"{name} vs python", command, python, small_repeat)
+        rows.append(ratio_row("b. same", b, START_RATIO_BAR, "`python -c pass`"))
+        spreads.append(b.spread(f"b. {name} (python -c pass)"))
 
-    spreads.append(b.spread("b."))
     typer_floor = [PYTHON, "-c", "import typer"]
     for flag in ("--help", "--version"):
         c = measure(f"camg {flag}", [*camg(), flag], typer_floor, small_repeat)
@@ -277,15 +285,98 @@ def benchmark(big: Path, big_repeat: int, small_repeat: int) -> tuple[list[list[
                 met(not pandas),
             ]
         )
+
+    d = measure("foods search", [*camg(), "foods", "search", "spinach"], python, small_repeat)
+    rows.append(
+        [
+            "d. `camg foods search spinach`: wall time",
+            seconds(d.wall),
+            seconds(d.floor_wall),
+            ratio(d.wall, d.floor_wall),
+            f"≤ {SEARCH_BAR:g} s",
+            met(d.wall <= SEARCH_BAR),
+        ]
+    )
+    spreads.append(d.spread("d."))
+
+    import trend  # the decade log of the trend benchmark
+
+    if not trend.DECADE_LOG.exists():
+        trend.write_decade(trend.DECADE_LOG)
+    decade = os.path.relpath(trend.DECADE_LOG, REPO)
+    e = measure(
+        "decade table",
+        [*camg(), "log", str(trend.DECADE_LOG)],
+        [*camg(), "log", str(trend.DECADE_LOG), "--format", "csv"],
+        small_repeat,
+    )
+    rows.append(ratio_row(f"e. `camg log {decade}` (table)", e, TABLE_RATIO_BAR, "CSV"))
+    spreads.append(e.spread("e. (floor: CSV)"))
+
+    ensure_days(DAYS_LOG, 1_000_000)
+    days = os.path.relpath(DAYS_LOG, REPO)
+    f = measure("million days", [*camg(), "log", str(DAYS_LOG)], reading(DAYS_LOG), days_repeat)
+    rows.append(
+        [
+            f"f. `camg log {days}` (1,000,000 days, table): wall time",
+            seconds(f.wall),
+            seconds(f.floor_wall),
+            ratio(f.wall, f.floor_wall),
+            f"< {DAYS_WALL_BAR:g} s",
+            met(f.wall < DAYS_WALL_BAR),
+        ]
+    )
+    rows.append(
+        [
+            "f. same: peak RSS",
+            mib(f.rss),
+            mib(f.floor_rss),
+            ratio(f.rss, f.floor_rss),
+            f"< {mib(DAYS_RSS_BAR)}",
+            met(f.rss < DAYS_RSS_BAR),
+        ]
+    )
+    spreads.append(f.spread("f."))
     context = {
         "lines": lines,
         "big": shown,
         "big_repeat": big_repeat,
         "small_repeat": small_repeat,
+        "days_repeat": days_repeat,
         "spreads": spreads,
         "revision": code,
     }
     return rows, context
+
+
+def reading(path: Path) -> list[str]:
+    """The floor of a big log: reading it line by line in plain Python."""
+    return [PYTHON, "-c", "import sys\nfor line in open(sys.argv[1]): pass", str(path)]
+
+
+def ratio_row(label: str, pair: Pair, bar: float, floor: str) -> list[str]:
+    """A wall time judged as a ratio to its floor, measured in the same run."""
+    return [
+        label,
+        seconds(pair.wall),
+        seconds(pair.floor_wall),
+        ratio(pair.wall, pair.floor_wall),
+        f"≤ {bar:g}x {floor}",
+        met(pair.wall <= bar * pair.floor_wall),
+    ]
+
+
+def ensure_days(path: Path, days: int) -> None:
+    """A log of `days` dated days of one line each: issue 11's million days."""
+    if path.exists():
+        return
+    print(f"generating {os.path.relpath(path, REPO)} ...", file=sys.stderr)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    when = dt.date(1000, 1, 1)
+    with path.open("w", encoding="utf-8") as handle:
+        for _ in range(days):
+            handle.write(f"{when.isoformat()}\n1 cup milk\n")
+            when += dt.timedelta(days=1)
 
 
 def table(rows: list[list[str]]) -> str:
@@ -389,7 +480,8 @@ def report(rows: list[list[str]], context: dict) -> str:
     today = dt.date.today().isoformat()
     lines = [
         f"Measured on {today} with `python benchmarks/run.py` (big log: {context['big_repeat']}"
-        f" runs, others: {context['small_repeat']} runs, each after one warm-up run; medians).",
+        f" runs, a million days: {context['days_repeat']}, others: {context['small_repeat']}"
+        " runs, each after one warm-up run; medians).",
         f"Big log: `{context['big']}`, {context['lines']:,} lines. Code: {context['revision']}.",
         "",
         "| machine | |",
@@ -467,6 +559,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--repeat", type=int, default=5, help="runs of the big-log pair")
     parser.add_argument("--small-repeat", type=int, default=15, help="runs of the other pairs")
+    parser.add_argument("--days-repeat", type=int, default=3, help="runs of the million days")
     parser.add_argument(
         "--write", action="store_true", help="put the results in docs/performance.md"
     )
@@ -482,7 +575,7 @@ def main(argv: list[str] | None = None) -> int:
     elif not big.exists():
         raise SystemExit(f"{args.big}: no such file")
     compile_bytecode()
-    rows, context = benchmark(big, args.repeat, args.small_repeat)
+    rows, context = benchmark(big, args.repeat, args.small_repeat, args.days_repeat)
     text = report(rows, context)
     print(text)
     if args.write:

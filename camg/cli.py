@@ -595,5 +595,17 @@ def main(argv: list[str] | None = None) -> None:
         _silence_stdout()
     except OSError as error:
         status = _output_failed(error)
+    if argv is None:  # the console script: nothing is left to do once the output is out
+        _leave(status)
     gc.enable()  # for callers that run camg in their own process (tests)
     sys.exit(status)
+
+
+def _leave(status: int | str | None) -> None:
+    """Exit without the interpreter's teardown (freeing every module and object one by
+    one costs more than a small run's work): stdout is flushed, stderr is flushed here."""
+    if isinstance(status, str):
+        sys.stderr.write(f"{status}\n")
+    code = status if isinstance(status, int) else 0 if status is None else 1
+    sys.stderr.flush()
+    os._exit(code)
