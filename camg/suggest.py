@@ -224,17 +224,31 @@ def _choose(goal: Goal, dish: _Dish) -> _Choice:
     before = calcium / magnesium if magnesium > 0 else math.inf
     in_range_now = low <= before <= high
     best: tuple[float, _Portion, float, bool, float] | None = None
-    for portion in dish.portions:
-        after = _divide(calcium + portion.calcium, magnesium + portion.magnesium)
+    best_key = math.nan
+    for portion in dish.portions:  # smallest first
+        _, grams, added_calcium, added_magnesium, _ = portion
+        total = magnesium + added_magnesium
+        after = (
+            (calcium + added_calcium) / total
+            if total > 0
+            else _divide(calcium + added_calcium, total)
+        )
         within = low <= after <= high
-        distance = low - after if after < low else _maximum(after - high, 0.0)
-        if in_range_now:
-            enough = within and magnesium + portion.magnesium >= rda
-            key = portion.grams if enough else (1e6 - portion.grams if within else math.inf)
+        if after < low:
+            distance = low - after
         else:
-            key = portion.grams if within else 1e9 + distance
-        if best is None or _before(key, best[0]):
-            best = (key, portion, after, within, distance)
+            over = after - high
+            distance = over if over > 0.0 or over != over else 0.0
+        if in_range_now:
+            done = within and total >= rda
+            key = grams if done else (1e6 - grams if within else math.inf)
+        else:
+            done = within
+            key = grams if within else 1e9 + distance
+        if best is None or (best_key == best_key and (key < best_key or key != key)):
+            best, best_key = (key, portion, after, within, distance), key
+            if done:
+                break  # no larger portion can beat the smallest that does the job
     assert best is not None  # every candidate has at least one portion
     key, portion, after, reaches, distance = best
     gain = abs(before - after)
@@ -264,13 +278,6 @@ def _maximum(a: float, b: float) -> float:
     return a if a > b else b
 
 
-def _before(key: float, best: float) -> bool:
-    """Whether a key beats the best so far: smaller wins, the first NaN wins outright."""
-    if best != best:
-        return False
-    return key != key or key < best
-
-
 def _rank_choices(choices: list[_Choice], menu: tuple[_Dish, ...]) -> None:
     """Each candidate's rank: its places by effect, by effect per kcal and by its own
     balance, added (ties keep the menu's order; NaN comes last)."""
@@ -279,7 +286,10 @@ def _rank_choices(choices: list[_Choice], menu: tuple[_Dish, ...]) -> None:
         [-choice.per_kcal for choice in choices],
         [dish.balance for dish in menu],
     ):
-        order = sorted(range(len(values)), key=lambda index: _ascending(values[index]))
+        if all(value == value for value in values):
+            order = sorted(range(len(values)), key=values.__getitem__)
+        else:
+            order = sorted(range(len(values)), key=lambda index: _ascending(values[index]))
         for place, index in enumerate(order):
             choices[index].rank += place
 
