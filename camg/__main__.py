@@ -1,5 +1,8 @@
-"""Allow `python -m camg`."""
+"""Allow `python -m camg`: with the interpreter's usual exit, so that a profiler or a
+coverage tool run as `python -m cProfile -m camg ...` gets to write its results."""
+
+import sys
 
 from camg.cli import main
 
-main()
+main(sys.argv[1:])

@@ -595,7 +595,7 @@ def main(argv: list[str] | None = None) -> None:
         _silence_stdout()
     except OSError as error:
         status = _output_failed(error)
-    if argv is None:  # the console script: nothing is left to do once the output is out
+    if argv is None:  # the `camg` script: nothing is left to do once the output is out
         _leave(status)
     gc.enable()  # for callers that run camg in their own process (tests)
     sys.exit(status)

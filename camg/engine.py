@@ -97,6 +97,15 @@ class Contributions:
     def __init__(self) -> None:
         self._by_id: dict[int, tuple[Resolution, Values]] = {}
 
+    def of_all(self, entries: list[Entry]) -> list[Values]:
+        """The values of each entry, in order."""
+        get = self._by_id.get
+        return [(get(id(entry[3])) or self._add(entry[3]))[1] for entry in entries]
+
+    def _add(self, resolution: Resolution) -> tuple[Resolution, Values]:
+        found = self._by_id[id(resolution)] = (resolution, values_of(resolution))
+        return found
+
     def of(self, resolution: Resolution) -> Values:
         found = self._by_id.get(id(resolution))
         if found is None:
@@ -201,27 +210,21 @@ def _total(
     index: int, day: ResolvedDay, contributions: Contributions, options: Options
 ) -> DayResult:
     """One day's sums of what is known, and its entries estimated, approximate or unknown."""
-    calcium: list[float] = []
-    magnesium: list[float] = []
-    supplements = False
-    estimated = approximate = 0
+    found = contributions.of_all(day.entries)
+    calcium = [values[0] for values in found if values[0] == values[0]]  # NaN: unknown
+    magnesium = [values[1] for values in found if values[1] == values[1]]
     unknown: list[str] | None = None
-    of = contributions.of
-    for entry in day.entries:
-        values = of(entry[3])
-        if values.unknown:
-            food = entry[3].food
-            if unknown is None:
-                unknown = [food]
-            elif food not in unknown:
-                unknown.append(food)
-        if values[0] == values[0]:
-            calcium.append(values[0])
-        if values[1] == values[1]:
-            magnesium.append(values[1])
-        supplements = supplements or values[2] != 0.0
-        estimated += values[3]
-        approximate += values[4]
+    if any(values.unknown for values in found):
+        unknown = list(
+            dict.fromkeys(
+                entry.resolution.food
+                for entry, values in zip(day.entries, found, strict=True)
+                if values.unknown
+            )
+        )
+    supplements = any(values[2] != 0.0 for values in found)
+    estimated = sum(values[3] for values in found)
+    approximate = sum(values[4] for values in found)
     calcium_mg, magnesium_mg = math.fsum(calcium), math.fsum(magnesium)
     value = ratio(calcium_mg, magnesium_mg)
     return DayResult(
@@ -235,16 +238,15 @@ def _total(
         entry_count=len(day.entries),
         unknown_foods=unknown or NONE,
         unresolved=[problem_record(problem) for problem in day.unresolved] or NONE,
-        supplement_magnesium_mg=_supplement_sum(day.entries, of) if supplements else 0.0,
+        supplement_magnesium_mg=_supplement_sum(found) if supplements else 0.0,
         estimated=estimated,
         approximate=approximate,
     )
 
 
-def _supplement_sum(entries: list[Entry], of: Any) -> float:
+def _supplement_sum(found: list[Values]) -> float:
     """Magnesium from supplements (food magnesium counts as 0 here)."""
-    found = (of(entry[3]).supplement_magnesium_mg for entry in entries)
-    return math.fsum(value for value in found if value == value)
+    return math.fsum(value for _, _, value, *_ in found if value == value)
 
 
 def problem_record(problem: Problem) -> dict[str, Any]:
