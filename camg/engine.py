@@ -46,7 +46,7 @@ class DayResult:
 
     index: int
     date: date | None
-    labels: list[str]
+    labels: Sequence[str]
     calcium_mg: float
     magnesium_mg: float
     ratio: float | None  # None: no magnesium, so no ratio

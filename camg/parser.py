@@ -10,7 +10,7 @@ from __future__ import annotations
 import codecs
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import NamedTuple
@@ -106,10 +106,13 @@ class Item(NamedTuple):
 
 @dataclass(slots=True)  # a log may hold a million days
 class Day:
+    """A day's items. Labels and problems are a shared empty tuple until the day has
+    some: a log of a million days then holds no two million empty lists."""
+
     date: date | None
-    labels: list[str] = field(default_factory=list)
+    labels: Sequence[str] = ()
     items: list[Item] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)  # a heading that names no date
+    problems: Sequence[Problem] = ()  # a heading that names no date
 
 
 @dataclass
@@ -318,7 +321,7 @@ def _file_days(
         heading = section.heading
         if heading is None:
             if section.items:
-                log.days.append(Day(None, [], section.items))
+                log.days.append(Day(None, items=section.items))
             continue
         if isinstance(heading, str):
             heading = read_heading(heading)
@@ -330,15 +333,14 @@ def _file_days(
         ahead = _year(sections[ahead_at].heading) if ahead_at < len(sections) else None
         settled = settle(heading, order, previous, ahead, today)
         if settled.error is not None or settled.when is None:
-            day = Day(None, [heading.label], section.items)
-            log.days.append(day)
-            if settled.error is not None:
-                day.problems.append(_bad_date(settled.error, source, section.line))
+            error = settled.error
+            problems = () if error is None else (_bad_date(error, source, section.line),)
+            log.days.append(Day(None, [heading.label], section.items, problems))
             continue
         previous = settled.when
         day = _dated_day(settled.when, by_date, log)
         if heading.words and heading.words not in day.labels:
-            day.labels.append(heading.words)
+            day.labels = [*day.labels, heading.words]
         if day.items:
             day.items.extend(section.items)
         else:

@@ -9,7 +9,7 @@ milk" every morning), and the same words always mean the same food and grams.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -77,7 +77,7 @@ class Part(NamedTuple):
 @dataclass
 class ResolvedDay:
     date: date | None
-    labels: list[str]
+    labels: Sequence[str]
     entries: list[Entry] = field(default_factory=list)
     unresolved: list[Problem] = field(default_factory=list)
 
@@ -114,7 +114,7 @@ def resolve_days(parsed: ParsedLog, into: ResolvedLog) -> Iterator[ResolvedDay]:
     parsed.days.clear()
     for index, day in enumerate(days):
         days[index] = None  # type: ignore[call-overload]  # released once resolved
-        resolved = ResolvedDay(day.date, list(day.labels), unresolved=list(day.problems))
+        resolved = ResolvedDay(day.date, day.labels, unresolved=list(day.problems))
         into.lines += _resolve_day(day, resolved, notices)
         problems.extend(resolved.unresolved)
         yield resolved

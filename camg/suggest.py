@@ -112,7 +112,8 @@ def suggest_many(
     goals: list[Goal], count: int = 3, avoid: frozenset[str] = frozenset()
 ) -> list[list[Suggestion]]:
     """Suggestions for many days: a day is worked out once for all the days of a chunk
-    that share its totals (a log repeats its days as it repeats its lines)."""
+    that share its totals (a log repeats its days as it repeats its lines), and those
+    days share its list: a million days hold no million copies (never change one)."""
     result: list[list[Suggestion]] = []
     for start in range(0, len(goals), _DAYS_AT_ONCE):
         chosen: dict[Goal, list[Suggestion]] = {}
@@ -120,7 +121,7 @@ def suggest_many(
             found = chosen.get(goal)
             if found is None:
                 found = chosen[goal] = _suggest_one(goal, count, avoid)
-            result.append(list(found))
+            result.append(found)
     return result
 
 
