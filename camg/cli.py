@@ -19,6 +19,7 @@ import typer
 
 from camg import __version__
 from camg.errors import CamgError, ExitStatus
+from camg.usage import EXAMPLES, CamgCommand, CamgGroup
 
 
 class Format(str, Enum):
@@ -46,15 +47,19 @@ class Sex(str, Enum):
 
 app = typer.Typer(
     name="camg",
-    help="Calcium-to-magnesium ratio of your diet, from a plain-text meal log and USDA SR28 data.",
+    cls=CamgGroup,
+    help="Calcium-to-magnesium ratio of your diet, from a plain-text meal log and USDA SR28 data."
+    "\n\nThe log format: camg help log-format. Each command's examples: camg COMMAND --help.",
     no_args_is_help=True,
-    add_completion=False,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 foods_app = typer.Typer(
+    cls=CamgGroup,
     help="Look up foods and their household portions in the USDA SR28 table.",
+    short_help="Look up foods and their portions in the food table.",
+    epilog=EXAMPLES["foods"],
     no_args_is_help=True,
     rich_markup_mode=None,
 )
@@ -64,9 +69,23 @@ SuggestOption = Annotated[
     int,
     typer.Option("--suggest", min=0, metavar="N", help="Foods to suggest per day; 0 for none."),
 ]
+def _complete_avoid(incomplete: str) -> list[str]:
+    """Shell completion of --avoid: the kinds of suggested foods, after any already typed."""
+    from camg.suggest import avoid_kinds
+
+    done, _, last = incomplete.rpartition(",")
+    prefix = f"{done}," if done else ""
+    return [prefix + kind for kind in avoid_kinds() if kind.startswith(last.lstrip())]
+
+
 AvoidOption = Annotated[
     str | None,
-    typer.Option("--avoid", metavar="WORDS", help="Foods not to suggest, e.g. nuts,dairy."),
+    typer.Option(
+        "--avoid",
+        metavar="WORDS",
+        help="Foods not to suggest, by kind or name, e.g. nuts,dairy (Tab lists the kinds).",
+        autocompletion=_complete_avoid,
+    ),
 ]
 RangeOption = Annotated[
     str | None,
@@ -105,11 +124,16 @@ def root(
     """Calcium-to-magnesium ratio of your diet, from a plain-text meal log and USDA SR28 data."""
 
 
-@foods_app.command("search")
+@foods_app.command(
+    "search",
+    cls=CamgCommand,
+    short_help="Find foods by name, with Ca and Mg per 100 g.",
+    epilog=EXAMPLES["foods search"],
+)
 def foods_search(
     words: Annotated[
         list[str],
-        typer.Argument(help="Words describing the food, e.g. spinach raw.", metavar="WORDS"),
+        typer.Argument(help="Words describing the food, e.g. spinach raw.", metavar="WORD..."),
     ],
     limit: Annotated[
         int, typer.Option("--limit", "-n", min=1, metavar="N", help="How many matches to show.")
@@ -120,11 +144,25 @@ def foods_search(
     from camg import foods
 
     records = foods.search(" ".join(words), limit)
-    with _reader_may_leave():
-        _emit(fmt, records, columns=SEARCH_COLUMNS, table=lambda: _views().search_table(records))
+    status = ExitStatus.OK if records else ExitStatus.NONE_FOUND
+    with _reader_may_leave(status):
+        if records or fmt is not Format.table:
+            table = lambda: _views().search_table(records)  # noqa: E731
+            _emit(fmt, records, columns=SEARCH_COLUMNS, table=table)
+    if not records:
+        sys.stderr.write(
+            f'camg: no food matches "{" ".join(words)}"; try fewer or other words, '
+            "or the name a food label uses\n"
+        )
+        raise typer.Exit(status)
 
 
-@foods_app.command("show")
+@foods_app.command(
+    "show",
+    cls=CamgCommand,
+    short_help="A food's values and household portions.",
+    epilog=EXAMPLES["foods show"],
+)
 def foods_show(
     food_id: Annotated[str, typer.Argument(help="The 5-digit SR28 id, e.g. 11457.", metavar="ID")],
     fmt: FormatOption = Format.table,
@@ -171,7 +209,7 @@ TodayOption = Annotated[
 ]
 FilesArgument = Annotated[
     list[str],
-    typer.Argument(help="Meal log files; - reads standard input.", metavar="FILE"),
+    typer.Argument(help="Meal log files; - reads standard input.", metavar="FILE..."),
 ]
 LenientOption = Annotated[
     bool,
@@ -217,7 +255,12 @@ def _read_report(
     return analysis.report, analysis.resolved
 
 
-@app.command("log")
+@app.command(
+    "log",
+    cls=CamgCommand,
+    short_help="Each day's calcium, magnesium and Ca:Mg ratio from meal logs.",
+    epilog=EXAMPLES["log"],
+)
 def log(
     files: FilesArgument,
     fmt: FormatOption = Format.table,
@@ -259,6 +302,7 @@ def log(
     options = engine.Options(
         *_range(ratio_range), basis=basis.value, profile=_profile(sex, age, pregnant, lactating)
     )
+    avoided = _avoided(avoid)  # a bad option is an error before any log is read
     result, resolved = _read_report(
         files, options, lenient, quiet, date_order, (start, end, last, today)
     )
@@ -267,7 +311,7 @@ def log(
     if count and shows_suggestions and result.may_need_suggestions():
         from camg import suggest
 
-        suggest.for_report(result, count, suggest.parse_avoid(avoid))
+        suggest.for_report(result, count, avoided)
     period: dict[str, Any] | None = None
     rows: list[dict[str, Any]] | None = None
     if fmt is Format.json or detail or grouped or result.summary.days > 1:
@@ -301,7 +345,12 @@ def log(
         raise typer.Exit(status)
 
 
-@app.command("trend")
+@app.command(
+    "trend",
+    cls=CamgCommand,
+    short_help="Chart the daily Ca:Mg ratio against the range.",
+    epilog=EXAMPLES["trend"],
+)
 def trend(
     files: FilesArgument,
     ratio_range: RangeOption = None,
@@ -353,7 +402,12 @@ def _safe_name(path: str) -> str:
     return shown(path)
 
 
-@app.command("suggest")
+@app.command(
+    "suggest",
+    cls=CamgCommand,
+    short_help="Foods that bring given daily totals into range.",
+    epilog=EXAMPLES["suggest"],
+)
 def suggest_command(
     calcium: Annotated[
         float, typer.Option("--calcium", min=0, metavar="MG", help="The day's calcium, mg.")
@@ -379,7 +433,7 @@ def suggest_command(
     _finite("--calcium", calcium, 1_000_000)
     _finite("--magnesium", magnesium, 1_000_000)
     goal = suggest.Goal(calcium, magnesium, low, high, rda)
-    options = suggest.suggest(goal, count, suggest.parse_avoid(avoid))
+    options = suggest.suggest(goal, count, _avoided(avoid))
     records = [option.record() for option in options]
     data = {
         "calcium_mg": calcium,
@@ -403,11 +457,16 @@ class ExplainFormat(str, Enum):
     json = "json"
 
 
-@app.command("explain")
+@app.command(
+    "explain",
+    cls=CamgCommand,
+    short_help="Show how camg reads log lines.",
+    epilog=EXAMPLES["explain"],
+)
 def explain_command(
     lines: Annotated[
         list[str],
-        typer.Argument(help='Log lines to explain, e.g. "1 cup milk".', metavar="LINE"),
+        typer.Argument(help='Log lines to explain, e.g. "1 cup milk".', metavar="LINE..."),
     ],
     fmt: Annotated[
         ExplainFormat,
@@ -431,6 +490,29 @@ def explain_command(
         raise CamgError(problems)
 
 
+class Topic(str, Enum):
+    log_format = "log-format"
+
+
+@app.command(
+    "help",
+    cls=CamgCommand,
+    short_help="Print a help topic, such as the log format, offline.",
+    epilog=EXAMPLES["help"],
+)
+def help_command(
+    topic: Annotated[
+        Topic, typer.Argument(help="The topic to print: log-format.", metavar="TOPIC")
+    ] = Topic.log_format,
+) -> None:
+    """Print a document of camg's, offline: log-format is how meal logs are written and read."""
+    from camg import topics
+
+    text = topics.text_of(topic.value)
+    with _reader_may_leave():
+        sys.stdout.write(text)
+
+
 SUGGESTION_COLUMNS = [
     "food_id",
     "food",
@@ -441,6 +523,14 @@ SUGGESTION_COLUMNS = [
     "ratio_after",
     "reaches_range",
 ]
+
+
+def _avoided(text: str | None) -> frozenset[str]:
+    if not text:
+        return frozenset()
+    from camg import suggest
+
+    return suggest.parse_avoid(text)
 
 
 def _range(text: str | None) -> tuple[float, float]:
@@ -515,12 +605,43 @@ def _emit(
         _console().print(table())
 
 
+# Wider than any line camg writes: tables keep their natural width, text is not wrapped.
+PIPED_WIDTH = 100_000
+
+
 def _console() -> Any:
     """A console for stdout: styled on a terminal, plain when piped or NO_COLOR is set."""
     from rich.console import Console
 
     plain = bool(os.environ.get("NO_COLOR"))
-    return Console(highlight=False, soft_wrap=False, color_system=None if plain else "auto")
+    console = Console(highlight=False, soft_wrap=False, color_system=None if plain else "auto")
+    if not console.is_terminal:
+        # Piped: a line is never wrapped, whatever COLUMNS says, nor ends in padding.
+        console.file = _TrimmedLines(sys.stdout)
+        console.width = PIPED_WIDTH
+    return console
+
+
+class _TrimmedLines:
+    """A text stream that drops the spaces a table pads its last column with."""
+
+    def __init__(self, stream: Any) -> None:
+        self.stream = stream
+        self.pending = ""
+
+    def write(self, text: str) -> int:
+        *lines, self.pending = (self.pending + text).split("\n")
+        if lines:
+            self.stream.write("".join(line.rstrip(" ") + "\n" for line in lines))
+        return len(text)
+
+    def flush(self) -> None:
+        self.stream.write(self.pending.rstrip(" "))
+        self.pending = ""
+        self.stream.flush()
+
+    def isatty(self) -> bool:
+        return False
 
 
 def _report_problems(problems: Any, prefix: str = "") -> None:

@@ -16,6 +16,7 @@ class ExitStatus(IntEnum):
 
     OK = 0
     OUT_OF_RANGE = 1
+    NONE_FOUND = 1  # `camg foods search` matched nothing, as grep finds nothing
     TROUBLE = 2
     INTERRUPTED = 130
 

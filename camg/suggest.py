@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from difflib import get_close_matches
 from functools import cache
 
 import numpy as np
 
 from camg import tables
 from camg.engine import ABOVE, BELOW, WITHIN, Report, ratio, status
+from camg.errors import CamgError
 from camg.tables import Portion
 from camg.text import singular, words
 from camg.units import head_words
@@ -135,15 +137,41 @@ def suggest_many(
 
 
 def parse_avoid(text: str | None) -> frozenset[str]:
-    """ "nuts, dairy" -> {"nut", "dairy"}: the words to avoid, in matching form."""
+    """ "nuts, dairy" -> {"nut", "dairy"}: the words to avoid, in matching form. A word
+    that describes no suggested food is a usage error: `--avoid nutz` must not pass as if
+    it had kept nuts away."""
     if not text:
         return frozenset()
-    return frozenset(word for part in text.split(",") for word in words(part))
+    chosen = frozenset(word for part in text.split(",") for word in words(part))
+    known = set().union(*(_described(candidate) for candidate in candidates()))
+    unknown = sorted(chosen - known)
+    if unknown:
+        close = get_close_matches(unknown[0], avoid_kinds(), n=1) or get_close_matches(
+            unknown[0], sorted(known), n=1
+        )
+        hint = f' (did you mean "{close[0]}"?)' if close else ""
+        raise CamgError(
+            f'--avoid: no suggested food is described by "{", ".join(unknown)}"{hint}; '
+            f"kinds: {', '.join(avoid_kinds())}; a food's own name works too, e.g. almonds"
+        )
+    return chosen
+
+
+def avoid_kinds() -> list[str]:
+    """The kinds of the suggested foods, and the tags not already a kind's word ("soy",
+    "gluten"): what --avoid lists and completes."""
+    kinds = {candidate.kind for candidate in candidates()}
+    kind_words = set(words(" ".join(kinds)))
+    tags = {tag for candidate in candidates() for tag in candidate.tags} - kind_words
+    return sorted(kinds) + sorted(tags)
+
+
+def _described(candidate: Candidate) -> set[str]:
+    return set(words(f"{candidate.kind} {candidate.label} {candidate.name}")) | candidate.tags
 
 
 def _avoided(candidate: Candidate, avoid: frozenset[str]) -> bool:
-    described = set(words(f"{candidate.kind} {candidate.label} {candidate.name}"))
-    return bool(avoid & (described | candidate.tags))
+    return bool(avoid & _described(candidate))
 
 
 @dataclass(frozen=True)

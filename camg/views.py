@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from rich import box
 from rich.console import Group
 from rich.table import Table
 from rich.text import Text
@@ -15,10 +16,12 @@ from rich.text import Text
 from camg.render import mg, ratio_text
 
 
-def search_table(records: list[dict[str, Any]]) -> Table:
-    table = Table(title="Foods (per 100 g)", title_justify="left")
+def search_table(records: list[dict[str, Any]]) -> Group:
+    table = Table()
     table.add_column("id", no_wrap=True)
-    table.add_column("food")
+    # On a narrow terminal a name ends in "…" rather than taking three lines; the full name
+    # is in `camg foods show ID` and in JSON (piped output is never cut).
+    table.add_column("food", no_wrap=True, overflow="ellipsis", min_width=20)
     table.add_column("Ca mg", justify="right")
     table.add_column("Mg mg", justify="right")
     table.add_column("Ca:Mg", justify="right")
@@ -30,9 +33,10 @@ def search_table(records: list[dict[str, Any]]) -> Table:
             mg(record["magnesium_mg"]),
             ratio_text(record["ratio"]),
         )
-    if not records:
-        table.caption = "no food matches those words"
-    return table
+    return Group(Text("Foods (per 100 g)"), table)
+
+
+NO_PORTIONS = "SR28 lists no household portions for this food; log it in grams"
 
 
 def food_panel(record: dict[str, Any]) -> Group:
@@ -44,7 +48,7 @@ def food_panel(record: dict[str, Any]) -> Group:
         f"Ca {mg(record['calcium_mg'])} mg, Mg {mg(record['magnesium_mg'])} mg, ",
         f"Ca:Mg {ratio_text(record['ratio'])}",
     )
-    table = Table(title="Household portions", title_justify="left")
+    table = Table()
     table.add_column("portion")
     table.add_column("grams", justify="right")
     table.add_column("Ca mg", justify="right")
@@ -57,8 +61,8 @@ def food_panel(record: dict[str, Any]) -> Group:
             mg(portion["magnesium_mg"]),
         )
     if not record["portions"]:
-        table.caption = "SR28 lists no household portions for this food; log it in grams"
-    return Group(heading, table)
+        return Group(heading, Text(NO_PORTIONS))
+    return Group(heading, Text("Household portions"), table)
 
 
 STATUS_STYLE = {"within": "green", "above": "red", "below": "yellow"}
@@ -71,23 +75,24 @@ def report_view(
     rows: list[dict[str, Any]] | None = None,
     by: str = "day",
 ) -> Group:
-    """The day table (or, with --by, the period table), the period summary, then notes,
-    details and the footer."""
+    """The day table (or, with --by, the period table), the period summary, then each day's
+    notes and suggestions (with --detail: its entries, top sources, then suggestions), and
+    the footer."""
     from camg import report as records
 
-    parts: list[Any] = [
+    parts: list[Any] = (
         _day_table(report, detail) if rows is None else _period_table(report, rows, by)
-    ]
+    )
     if period is not None and (report.summary.days > 1 or rows is not None):
         parts.append(_summary_text(report, period))
     details = records.Details(report) if detail else None
     for day in report.days:
         parts.extend(_day_notes(day))
+        if details is not None:
+            parts.extend(_entry_table(details.entries_of(day), _day_title(day)))
+            parts.append(_sources_text(details, day))
         if day.suggestions:
             parts.append(_suggestion_text(day, report.options))
-        if details is not None:
-            parts.append(_entry_table(details.entries_of(day), _day_title(day)))
-            parts.append(_sources_text(details, day))
     parts.append(_footer(report))
     return Group(*parts)
 
@@ -115,10 +120,19 @@ def _marks(incomplete: bool, estimated: bool, approximate: bool) -> str:
 
 
 def _legend(used: set[str]) -> str:
-    return "\n".join(f"{mark} {text}" for mark, text in LEGEND.items() if mark in used)
+    return "".join(f"{mark} {text}\n" for mark, text in LEGEND.items() if mark in used)
 
 
-def _day_table(report: Any, rolling: bool = False) -> Table:
+# The status colours on a terminal, said in words for every output.
+STATUS_LEGEND = (
+    "status: within the range (green); above: more calcium than the range (red); "
+    "below: less calcium than the range (yellow)"
+)
+
+
+def _day_table(report: Any, rolling: bool = False) -> list[Any]:
+    """Title, table and legend: printed apart, so that no title or legend is wrapped to the
+    table's width."""
     options = report.options
     molar = options.basis == "molar"
     title = f"Ca:Mg by day (range {options.low:g} to {options.high:g} by mass"
@@ -126,7 +140,7 @@ def _day_table(report: Any, rolling: bool = False) -> Table:
         title += f", {report.molar(options.low):.2f} to {report.molar(options.high):.2f} molar"
     if report.intakes is not None:
         title += f"; % of the US RDA for {options.profile.describe()}"
-    table = Table(title=title + ")", title_justify="left")
+    table = Table()
     table.add_column("date", no_wrap=True)
     table.add_column("Ca mg", justify="right")
     table.add_column("Mg mg", justify="right")
@@ -161,26 +175,23 @@ def _day_table(report: Any, rolling: bool = False) -> Table:
         for mark in _marks(day.incomplete, day.estimated > 0, day.approximate > 0).split()
         for mark in mark
     }
-    if used:
-        table.caption = _legend(used)
-        table.caption_justify = "left"
     if not report.days:
-        table.caption = "the log holds no food entries"
-    return table
+        return [Text(title + ")"), table, Text("the log holds no food entries")]
+    return [Text(title + ")"), table, Text(_legend(used) + STATUS_LEGEND)]
 
 
 PERIOD_TITLES = {"week": "ISO week", "month": "month", "all": "period"}
 
 
-def _period_table(report: Any, rows: list[dict[str, Any]], by: str) -> Table:
+def _period_table(report: Any, rows: list[dict[str, Any]], by: str) -> list[Any]:
     """One row per ISO week or month (or one for the whole period): the day table's
     columns, Ca and Mg as the mean per complete day, the ratio of the totals."""
     options = report.options
-    table = Table(
-        title=f"Ca:Mg by {PERIOD_TITLES[by]} (range {options.low:g} to {options.high:g} by "
-        "mass; Ca and Mg: mean per complete day; Ca:Mg: total Ca / total Mg)",
-        title_justify="left",
+    title = Text(
+        f"Ca:Mg by {PERIOD_TITLES[by]} (range {options.low:g} to {options.high:g} by "
+        "mass; Ca and Mg: mean per complete day; Ca:Mg: total Ca / total Mg)"
     )
+    table = Table()
     table.add_column(PERIOD_TITLES[by], no_wrap=True)
     table.add_column("days", justify="right")
     table.add_column("Ca mg", justify="right")
@@ -207,12 +218,10 @@ def _period_table(report: Any, rows: list[dict[str, Any]], by: str) -> Table:
             str(row["days_above"]),
             str(row["days_below"]),
         )
-    if incomplete:
-        table.caption = "* holds incomplete days: counted in the ratio, left out of the means"
-        table.caption_justify = "left"
     if not rows:
-        table.caption = "no dated day with food entries"
-    return table
+        return [title, table, Text("no dated day with food entries")]
+    legend = "* holds incomplete days: counted in the ratio, left out of the means\n"
+    return [title, table, Text(legend * incomplete + STATUS_LEGEND)]
 
 
 def _summary_text(report: Any, period: dict[str, Any]) -> Text:
@@ -262,15 +271,18 @@ def _day_notes(day: Any) -> list[Text]:
     return notes
 
 
-def _entry_table(entries: list[dict[str, Any]], title: str) -> Table:
-    table = Table(title=title, title_justify="left")
-    table.add_column("line", justify="right")
-    table.add_column("meal")
-    table.add_column("written")
+def _entry_table(entries: list[dict[str, Any]], title: str) -> list[Any]:
+    """A day's entries: what was written beside the food camg chose (its full name), so that
+    the person can check each one; the marks are explained below."""
+    # Light rules and a narrow "written" column leave the food's name most of the width.
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, collapse_padding=True, show_edge=False)
+    table.add_column("line", justify="right", no_wrap=True)
+    table.add_column("meal", no_wrap=True, overflow="ellipsis", max_width=9)
+    table.add_column("written", max_width=20)
     table.add_column("food")
-    table.add_column("grams", justify="right")
-    table.add_column("Ca mg", justify="right")
-    table.add_column("Mg mg", justify="right")
+    table.add_column("grams", justify="right", no_wrap=True)
+    table.add_column("Ca mg", justify="right", no_wrap=True)
+    table.add_column("Mg mg", justify="right", no_wrap=True)
     used = set()
     for entry in entries:
         used |= set(_marks(False, bool(entry["estimate"]), entry["approximate"]).strip())
@@ -295,9 +307,8 @@ def _entry_table(entries: list[dict[str, Any]], title: str) -> Table:
         if entry["approximate"]
     ]
     if used:
-        table.caption = "\n".join([_legend(used), *notes])
-        table.caption_justify = "left"
-    return table
+        return [Text(title), table, Text(_legend(used) + "\n".join(notes))]
+    return [Text(title), table]
 
 
 def _sources_text(details: Any, day: Any) -> Text:
@@ -319,7 +330,7 @@ def _footer(report: Any) -> Text:
     )
 
 
-def suggestion_view(goal: Any, options: list[Any]) -> Text:
+def suggestion_view(goal: Any, options: list[Any]) -> Group | Text:
     """`camg suggest`: the totals given, then the foods."""
     state = "no ratio" if goal.ratio is None else f"Ca:Mg {goal.ratio:.2f}"
     heading = (
@@ -328,33 +339,45 @@ def suggestion_view(goal: Any, options: list[Any]) -> Text:
     )
     if not options:
         return Text(heading + ": nothing to suggest.")
-    return Text(
-        heading
-        + ": add one of\n"
-        + "\n".join(_suggestion_line(o, goal.low, goal.high) for o in options)
-    )
+    return Group(Text(heading + ": add one of"), _suggestion_grid(options, goal.low, goal.high))
 
 
-def _suggestion_text(day: Any, options: Any) -> Text:
+def _suggestion_text(day: Any, options: Any) -> Group:
     title = _day_title(day)
     state = f"Ca:Mg {ratio_text(day.ratio)}, {day.status or 'no ratio'}"
-    lines = [f"{title} ({state}): add one of"]
-    lines += [_suggestion_line(option, options.low, options.high) for option in day.suggestions]
-    return Text("\n".join(lines))
+    return Group(
+        Text(f"{title} ({state}): add one of"),
+        _suggestion_grid(day.suggestions, options.low, options.high),
+    )
 
 
-def _suggestion_line(option: Any, low: float, high: float) -> str:
+def _suggestion_grid(suggestions: list[Any], low: float, high: float) -> Table:
+    """One suggestion a row. Figures sit in columns that never wrap, so that a narrow
+    terminal breaks only the food's words, never a number or its arrow; piped, a row is
+    one line that grep finds whole."""
     from camg.suggest import portion_text
 
-    after = ratio_text(option.ratio_after)
-    line = (
-        f"  {portion_text(option)} ({option.grams:,.0f} g): "
-        f"+{mg(option.magnesium_mg)} mg Mg, +{mg(option.calcium_mg)} mg Ca -> ratio {after}"
-    )
-    if not option.reaches_range and option.ratio_after is not None:
-        side = "above" if option.ratio_after > high else "below"
-        line += f" (closest it gets; still {side} {low:g} to {high:g})"
-    return line
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(width=1)  # with the padding, an indent of two
+    grid.add_column(min_width=12)
+    grid.add_column(justify="right", no_wrap=True)
+    grid.add_column(justify="right", no_wrap=True)
+    grid.add_column(no_wrap=True)
+    grid.add_column()
+    for option in suggestions:
+        note = ""
+        if not option.reaches_range and option.ratio_after is not None:
+            side = "above" if option.ratio_after > high else "below"
+            note = f"(closest it gets; still {side} {low:g} to {high:g})"
+        grid.add_row(
+            "",
+            Text(f"{portion_text(option)} ({option.grams:,.0f} g):"),
+            f"+{mg(option.magnesium_mg)} mg Mg,",
+            f"+{mg(option.calcium_mg)} mg Ca",
+            f"-> ratio {ratio_text(option.ratio_after)}",
+            note,
+        )
+    return grid
 
 
 def _days(count: int, noun: str = "day") -> str:
