@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import BinaryIO, NamedTuple
 
 from camg import engine, logfile, resolve
-from camg.errors import CamgError
+from camg.errors import CamgError, Kind, Problem, Severity
 from camg.parser import ParsedLog
 
 
@@ -47,7 +47,35 @@ def analyse(
     resolved = resolve.resolve_log(parsed)
     if resolved.problems and not lenient:
         raise CamgError([*resolved.problems, resolve.summary(resolved)])
-    return Analysis(engine.build_report(resolved, options), resolved, remarks)
+    report = engine.build_report(resolved, options)
+    resolved.notices.extend(_day_warnings(report, resolved))
+    return Analysis(report, resolved, remarks)
+
+
+def _day_warnings(report: engine.Report, resolved: resolve.ResolvedLog) -> list[Problem]:
+    """A day's warnings (supplements above the upper limit) as problems, located at the
+    day's first magnesium supplement, so that stderr and JSON say them like the others."""
+    found = []
+    for day, log_day in zip(report.days, resolved.days, strict=True):
+        if not day.warnings:
+            continue
+        where = next(
+            (entry for entry in log_day.entries if entry.resolution.supplement == "magnesium"),
+            log_day.entries[0],
+        )
+        label = day.date.isoformat() if day.date else "undated day"
+        found.extend(
+            Problem(
+                f"{label}: {warning}",
+                where.source,
+                where.line,
+                None,
+                Kind.UPPER_LIMIT,
+                Severity.WARNING,
+            )
+            for warning in day.warnings
+        )
+    return found
 
 
 def _dated(

@@ -69,6 +69,8 @@ SuggestOption = Annotated[
     int,
     typer.Option("--suggest", min=0, metavar="N", help="Foods to suggest per day; 0 for none."),
 ]
+
+
 def _complete_avoid(incomplete: str) -> list[str]:
     """Shell completion of --avoid: the kinds of suggested foods, after any already typed."""
     from camg.suggest import avoid_kinds
@@ -250,8 +252,7 @@ def _read_report(
     for remark in analysis.remarks:
         sys.stderr.write(f"camg: note: {remark}\n")
     _report_problems(analysis.resolved.problems)
-    if not quiet:
-        _report_problems(analysis.resolved.notices, prefix="note: ")
+    _report_notices(analysis.resolved.notices, quiet)
     return analysis.report, analysis.resolved
 
 
@@ -648,6 +649,15 @@ def _report_problems(problems: Any, prefix: str = "") -> None:
     for problem in problems:
         where = "camg: " if problem.source is None else ""
         sys.stderr.write(f"{where}{prefix}{problem}\n")
+
+
+def _report_notices(notices: Any, quiet: bool) -> None:
+    """Warnings always; notes on how lines were read unless --quiet."""
+    from camg.errors import Severity
+
+    for notice in notices:
+        if not (quiet and notice.severity is Severity.NOTE):
+            _report_problems([notice], prefix=f"{notice.severity.value}: ")
 
 
 def _stdin() -> Any:

@@ -143,6 +143,9 @@ def build_report(log: ResolvedLog, options: Options) -> Report:
         result.status = status(result.ratio, options.low, options.high)
         if intakes is not None:
             _compare_with_intakes(result, intakes)
+        else:
+            limit = reference.adult_magnesium_supplement_ul()
+            _check_supplements(result, limit, FROM_NINE, YOUNGER)
         days.append(result)
     return Report(options, intakes, days, summarise(days), frame, resolutions)
 
@@ -279,11 +282,21 @@ def _compare_with_intakes(day: DayResult, intakes: Intakes) -> None:
             f"calcium {day.calcium_mg:,.0f} mg is above the upper limit of "
             f"{intakes.calcium_ul_mg:,.0f} mg/day"
         )
-    limit = intakes.magnesium_supplement_ul_mg
-    if limit is not None and day.supplement_magnesium_mg > limit:
+    if intakes.magnesium_supplement_ul_mg is not None:
+        _check_supplements(day, intakes.magnesium_supplement_ul_mg, "", "")
+
+
+# Without a profile, the limit said is the one for everyone from 9 years on.
+FROM_NINE = " from 9 years of age"
+YOUNGER = "; give --sex and --age for a younger child's limit"
+
+
+def _check_supplements(day: DayResult, limit: float, whom: str, hint: str) -> None:
+    if day.supplement_magnesium_mg > limit:
         day.warnings.append(
             f"supplemental magnesium {day.supplement_magnesium_mg:,.0f} mg is above the upper "
-            f"limit of {limit:,.0f} mg/day for supplements (food magnesium does not count)"
+            f"limit for supplements, {limit:,.0f} mg/day{whom} (food magnesium does not "
+            f"count{hint})"
         )
 
 

@@ -41,6 +41,9 @@ class Kind(str, Enum):
     UNREADABLE = "unreadable-file"
     READ_AS = "read-as"  # a note: how camg read an item it could use
     LEFT_OUT = "left-out"  # a note: a supplement without calcium or magnesium
+    IMPLAUSIBLE = "implausible-amount"  # a warning: more than anyone eats at once
+    UPPER_LIMIT = "upper-limit"  # a warning: a day's supplements above the upper limit
+    DUPLICATE = "duplicate"  # a warning: a file given twice, or a date in two files
     OTHER = "other"
 
 

@@ -223,6 +223,7 @@ def _dumps(value: Any) -> str:
 
 def full_day_record(report: Report, day: DayResult, details: Details) -> dict[str, Any]:
     record = day_record(report, day)
+    record.setdefault("warnings", day.warnings)  # with a profile, day_record has them
     record["rolling_ratio_7d"] = _num(day.rolling_ratio)
     record["labels"] = day.labels
     record["unresolved"] = day.unresolved

@@ -19,6 +19,7 @@ from camg.amounts import AmountError, split_item, strip_prose
 from camg.errors import ItemError, Kind, Problem, Severity
 from camg.finding import find_food
 from camg.parser import Day, ParsedLog
+from camg.plausible import implausible
 from camg.portions import PortionError
 from camg.splitting import Piece, pieces
 from camg.supplements import Supplement, recognise
@@ -98,8 +99,9 @@ def resolve_log(parsed: ParsedLog) -> ResolvedLog:
 
     The parsed log is consumed: each day's items are released once resolved.
     """
-    problems = list(parsed.problems)
-    notices: list[Problem] = []
+    # Warnings found while reading the files (a date in two files) go with the notes.
+    problems = [problem for problem in parsed.problems if problem.severity is Severity.ERROR]
+    notices = [problem for problem in parsed.problems if problem.severity is not Severity.ERROR]
     days = []
     lines = 0
     for day in sorted(parsed.days, key=_chronological):
@@ -142,6 +144,8 @@ def _resolve_day(day: Day, resolved: ResolvedDay, notices: list[Problem]) -> int
             number += 1
             # tuple.__new__ skips the named tuple's Python-level __new__.
             append(_new_tuple(Entry, (source, line, meal, single, number)))
+            if (warning := implausible(single.food_id, single.grams)) is not None:
+                notices.append(_warn(warning, source, line, text))
             continue
         for part in parts:
             number += 1
@@ -154,6 +158,9 @@ def _resolve_day(day: Day, resolved: ResolvedDay, notices: list[Problem]) -> int
                 append(_new_tuple(Entry, (source, line, meal, part.resolution, number)))
                 if part.resolution.notes:
                     notices.append(_note(_notice(part.resolution), source, line, part.text))
+                resolution = part.resolution
+                if (warning := implausible(resolution.food_id, resolution.grams)) is not None:
+                    notices.append(_warn(warning, source, line, part.text))
     day.items.clear()  # consumed: a big log need not hold items and entries at once
     return lines
 
@@ -163,6 +170,11 @@ _new_tuple = tuple.__new__
 
 def _note(message: str, source: str, line: int, text: str, kind: Kind = Kind.READ_AS) -> Problem:
     return Problem(message, source, line, text, kind=kind, severity=Severity.NOTE)
+
+
+def _warn(message: str, source: str, line: int, text: str) -> Problem:
+    message = f'"{text}": {message}'
+    return Problem(message, source, line, text, Kind.IMPLAUSIBLE, Severity.WARNING)
 
 
 def _notice(resolution: Resolution) -> str:

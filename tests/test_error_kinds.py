@@ -22,6 +22,10 @@ from tests.conftest import ROOT, Result
 
 FIXTURES = ROOT / "tests" / "errors"
 NOTES = {Kind.READ_AS, Kind.LEFT_OUT}  # how a line was read: camg goes on, exit status 0
+# Something that may be a slip but may be true: camg says so and goes on, exit status 0.
+WARNINGS = {Kind.IMPLAUSIBLE, Kind.UPPER_LIMIT, Kind.DUPLICATE}
+# A warning about a whole file (the same file named twice): no line to point at.
+FILE_WIDE = {Kind.DUPLICATE}
 # Trouble with the file itself (here bytes that are not UTF-8), found before any line
 # is read: the command stops even with --lenient and prints no JSON, so the core's
 # CamgError is checked instead.
@@ -31,6 +35,8 @@ Camg = Callable[..., Result]
 
 
 def _severity(kind: Kind) -> Severity:
+    if kind in WARNINGS:
+        return Severity.WARNING
     return Severity.NOTE if kind in NOTES else Severity.ERROR
 
 
@@ -43,13 +49,18 @@ def _argument(kind: Kind, monkeypatch: pytest.MonkeyPatch) -> str:
     return fixture.relative_to(ROOT).as_posix()
 
 
+def _files(kind: Kind, name: str) -> list[str]:
+    """The duplicate's fixture is named twice, the mistake it is about."""
+    return [name, name] if kind is Kind.DUPLICATE else [name]
+
+
 @pytest.mark.parametrize("kind", list(Kind), ids=lambda kind: kind.value)
 def test_stderr_matches_the_golden_and_the_exit_status_the_severity(
     camg: Camg, kind: Kind, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Errors stop the command with status 2; notes are printed and camg goes on."""
-    done = camg("log", _argument(kind, monkeypatch))
-    expected = ExitStatus.OK if _severity(kind) is Severity.NOTE else ExitStatus.TROUBLE
+    done = camg("log", *_files(kind, _argument(kind, monkeypatch)))
+    expected = ExitStatus.TROUBLE if _severity(kind) is Severity.ERROR else ExitStatus.OK
     assert done.status == expected, done.stderr
     golden = FIXTURES / f"{kind.value}.stderr"
     if os.environ.get("CAMG_UPDATE_GOLDEN"):
@@ -67,7 +78,7 @@ def test_json_reports_only_this_kind_with_its_severity_file_and_line(
 ) -> None:
     """With --lenient the report's "unresolved" and "notes" carry the located problem."""
     name = _argument(kind, monkeypatch)
-    done = camg("log", name, "--format", "json", "--lenient")
+    done = camg("log", *_files(kind, name), "--format", "json", "--lenient")
     assert done.status == ExitStatus.OK, done.stderr
     report = json.loads(done.stdout)
     problems = report["unresolved"] + report["notes"]
@@ -75,6 +86,9 @@ def test_json_reports_only_this_kind_with_its_severity_file_and_line(
     lines = (ROOT / name).read_text(encoding="utf-8").splitlines()
     for problem in problems:
         assert (problem["severity"], problem["source"]) == (_severity(kind).value, name)
+        if kind in FILE_WIDE:
+            assert problem["line"] is None and f"{name}: {problem['message']}" in done.stderr
+            continue
         assert 1 <= problem["line"] <= len(lines)
         assert problem["text"] is None or problem["text"] in lines[problem["line"] - 1]
         assert f"{name}:{problem['line']}: {problem['message']}" in done.stderr
