@@ -312,7 +312,7 @@ def log(
     if count and shows_suggestions and result.may_need_suggestions():
         from camg import suggest
 
-        suggest.for_report(result, count, avoided)
+        suggest.for_report(result, count, avoided | _plant_based(resolved, quiet))
     period: dict[str, Any] | None = None
     rows: list[dict[str, Any]] | None = None
     if fmt is Format.json or detail or grouped or result.summary.days > 1:
@@ -524,6 +524,21 @@ SUGGESTION_COLUMNS = [
     "ratio_after",
     "reaches_range",
 ]
+
+
+def _plant_based(resolved: Any, quiet: bool) -> frozenset[str]:
+    """A log with no animal food gets no animal food suggested, and is told so."""
+    from camg import diet
+
+    foods = (entry.resolution.food_id for day in resolved.days for entry in day.entries)
+    if not diet.plant_based(foods):
+        return frozenset()
+    if not quiet:
+        sys.stderr.write(
+            "camg: note: the log holds no meat, fish, dairy or eggs, so neither do the "
+            "suggestions\n"
+        )
+    return frozenset({diet.ANIMAL})
 
 
 def _avoided(text: str | None) -> frozenset[str]:

@@ -14,7 +14,7 @@ from functools import cache
 
 import numpy as np
 
-from camg import tables
+from camg import diet, tables
 from camg.engine import ABOVE, BELOW, WITHIN, Report, ratio, status
 from camg.errors import CamgError
 from camg.tables import Portion
@@ -333,6 +333,10 @@ def portion_text(option: Suggestion) -> str:
     return f"{amount} {unit} {option.label}"
 
 
+def _animal_tag(food_id: str) -> frozenset[str]:
+    return frozenset({diet.ANIMAL}) if diet.made_of(food_id) == diet.ANIMAL else frozenset()
+
+
 PLURALS = {"cup": "cups", "container": "containers", "inch": "inches", "can": "cans"}
 
 
@@ -354,7 +358,7 @@ def candidates() -> tuple[Candidate, ...]:
                 purpose=row["purpose"],
                 kind=row["kind"],
                 label=row["label"],
-                tags=frozenset(words(row["tags"])),
+                tags=frozenset(words(row["tags"])) | _animal_tag(row["food_id"]),
                 measures=measures,
                 calcium_per_100g=calcium,
                 magnesium_per_100g=magnesium,

@@ -19,16 +19,16 @@ from camg.render import mg, ratio_text
 def search_table(records: list[dict[str, Any]]) -> Group:
     table = Table()
     table.add_column("id", no_wrap=True)
-    # On a narrow terminal a name ends in "…" rather than taking three lines; the full name
-    # is in `camg foods show ID` and in JSON (piped output is never cut).
-    table.add_column("food", no_wrap=True, overflow="ellipsis", min_width=20)
-    table.add_column("Ca mg", justify="right")
-    table.add_column("Mg mg", justify="right")
-    table.add_column("Ca:Mg", justify="right")
+    # The one column that gives way on a narrow terminal: a name ends in "…" rather than
+    # taking three lines; the full name is in `camg foods show ID`, JSON and piped output.
+    table.add_column("food")
+    table.add_column("Ca mg", justify="right", no_wrap=True)
+    table.add_column("Mg mg", justify="right", no_wrap=True)
+    table.add_column("Ca:Mg", justify="right", no_wrap=True)
     for record in records:
         table.add_row(
             record["id"],
-            Text(record["name"]),
+            Text(record["name"], no_wrap=True, overflow="ellipsis"),
             mg(record["calcium_mg"]),
             mg(record["magnesium_mg"]),
             ratio_text(record["ratio"]),
@@ -311,13 +311,20 @@ def _entry_table(entries: list[dict[str, Any]], title: str) -> list[Any]:
     return [Text(title), table]
 
 
-def _sources_text(details: Any, day: Any) -> Text:
-    parts = []
+def _sources_text(details: Any, day: Any) -> Table:
+    """The foods that gave the day most of each element, one a row, the figure in a column
+    of its own so that a narrow terminal never parts a number from its unit."""
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column()
+    grid.add_column(justify="right", no_wrap=True)
     for element, symbol in (("calcium", "Ca"), ("magnesium", "Mg")):
-        top = details.top_sources(day, element)
-        listed = ", ".join(f"{item['food']} ({mg(item[f'{element}_mg'])} mg)" for item in top)
-        parts.append(f"top {symbol} sources: {listed or 'none'}")
-    return Text("\n".join(parts))
+        top = details.top_sources(day, element) or [{"food": "none", f"{element}_mg": None}]
+        for rank, item in enumerate(top):
+            label = f"top {symbol} sources:" if rank == 0 else ""
+            amount = item[f"{element}_mg"]
+            grid.add_row(label, Text(item["food"]), "" if amount is None else f"{mg(amount)} mg")
+    return grid
 
 
 def _footer(report: Any) -> Text:
@@ -339,7 +346,7 @@ def suggestion_view(goal: Any, options: list[Any]) -> Group | Text:
     )
     if not options:
         return Text(heading + ": nothing to suggest.")
-    return Group(Text(heading + ": add one of"), _suggestion_grid(options, goal.low, goal.high))
+    return Group(Text(heading + ": add one of"), _suggestion_grid(options, goal.high))
 
 
 def _suggestion_text(day: Any, options: Any) -> Group:
@@ -347,36 +354,34 @@ def _suggestion_text(day: Any, options: Any) -> Group:
     state = f"Ca:Mg {ratio_text(day.ratio)}, {day.status or 'no ratio'}"
     return Group(
         Text(f"{title} ({state}): add one of"),
-        _suggestion_grid(day.suggestions, options.low, options.high),
+        _suggestion_grid(day.suggestions, options.high),
     )
 
 
-def _suggestion_grid(suggestions: list[Any], low: float, high: float) -> Table:
+def _suggestion_grid(suggestions: list[Any], high: float) -> Table:
     """One suggestion a row. Figures sit in columns that never wrap, so that a narrow
     terminal breaks only the food's words, never a number or its arrow; piped, a row is
-    one line that grep finds whole."""
+    one line that grep finds whole. When a food cannot reach the range, a line below says
+    how far it gets."""
     from camg.suggest import portion_text
 
     grid = Table.grid(padding=(0, 1))
     grid.add_column(width=1)  # with the padding, an indent of two
-    grid.add_column(min_width=12)
-    grid.add_column(justify="right", no_wrap=True)
-    grid.add_column(justify="right", no_wrap=True)
-    grid.add_column(no_wrap=True)
-    grid.add_column()
+    grid.add_column(min_width=16)
+    for justify in ("right", "right", "right", "left"):
+        grid.add_column(justify=justify, no_wrap=True)  # type: ignore[arg-type]
     for option in suggestions:
-        note = ""
-        if not option.reaches_range and option.ratio_after is not None:
-            side = "above" if option.ratio_after > high else "below"
-            note = f"(closest it gets; still {side} {low:g} to {high:g})"
         grid.add_row(
             "",
-            Text(f"{portion_text(option)} ({option.grams:,.0f} g):"),
+            Text(portion_text(option)),
+            f"({option.grams:,.0f} g):",
             f"+{mg(option.magnesium_mg)} mg Mg,",
             f"+{mg(option.calcium_mg)} mg Ca",
             f"-> ratio {ratio_text(option.ratio_after)}",
-            note,
         )
+        if not option.reaches_range and option.ratio_after is not None:
+            side = "above" if option.ratio_after > high else "below"
+            grid.add_row("", Text(f"  closest it gets; still {side}"))
     return grid
 
 
