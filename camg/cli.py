@@ -718,5 +718,18 @@ def main(argv: list[str] | None = None) -> None:
         _silence_stdout()
     except OSError as error:
         status = _output_failed(error)
+    if argv is None:  # the console script: camg's own process, its output flushed
+        _leave_now(status)
     gc.enable()  # for callers that run camg in their own process (tests)
     sys.exit(status)
+
+
+def _leave_now(status: int | str | None) -> None:
+    """End the process without tearing the interpreter down: freeing every module and a
+    big log's objects one by one takes longer than the rest of a small run (measured,
+    docs/performance.md), and the output is already flushed."""
+    if isinstance(status, str):  # as Python's own exit does with a message
+        sys.stderr.write(f"{status}\n")
+        status = 1
+    sys.stderr.flush()
+    os._exit(int(status or 0))

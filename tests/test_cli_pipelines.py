@@ -200,3 +200,28 @@ def test_csv_never_works_out_the_suggestions_it_does_not_print():
     runs = [["log", "examples/week.txt", "-f", fmt, "-q"] for fmt in ("csv", "tsv")]
     assert modules_loaded(runs, ("camg.suggest",)) == []
     assert modules_loaded([["log", "examples/week.txt", "-q"]], ("camg.suggest",)) != []
+
+
+@pytest.mark.parametrize(
+    ("args", "status"),
+    [
+        (["log", "examples/week.txt"], 0),
+        (["log", "examples/week.txt", "--check", "-f", "csv"], 1),
+        (["log", "no-such-log.txt"], 2),
+        (["log", "examples/week.txt", "-f", "jsn"], 2),
+    ],
+)
+def test_the_console_script_leaves_with_every_byte_and_its_status(camg, monkeypatch, args, status):
+    """The process ends without interpreter teardown: what it wrote must all be there, and
+    the status must be the one an in-process call gives."""
+    monkeypatch.chdir(ROOT)
+    expected = camg(*args)
+    done = subprocess.run(
+        [sys.executable, "-m", "camg", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT), "COLUMNS": "120"},
+        check=False,
+    )
+    assert (done.returncode, done.stdout, done.stderr) == (status, expected.stdout, expected.stderr)
