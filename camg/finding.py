@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from camg import modifiers, tables
+from camg import foodtable, modifiers
 from camg.amounts import ItemParts
 from camg.errors import ItemError, Kind
 from camg.matching import BOILERPLATE, Match, food_index
@@ -22,9 +22,21 @@ from camg.units import HOUSEHOLD, VAGUE
 def find_food(parts: ItemParts) -> tuple[Match, list[str], ItemParts]:
     """The food an item names, honouring its modifiers; notes on how it was found; and the
     item as read (an example or an alternative may stand for its words)."""
+    _check_pin(parts.food)
     parts, notes = _such_as(parts)
     match, found_notes, parts = _food_or_alternative(parts)
     return _explained(_honoured(match, parts)), [*notes, *found_notes], parts
+
+
+def _check_pin(food: str) -> None:
+    """ "#my:oat-milk" names one food of a source: never read as words when it is none."""
+    pin = food.strip()
+    if pin.startswith("#") and ":" in pin and foodtable.named(pin) is None:
+        raise ItemError(
+            f'no food with id "{pin[1:]}": give the foods or recipes file that defines it '
+            "(--foods, --recipes), or find ids with: camg foods search WORDS",
+            Kind.UNKNOWN_FOOD,
+        )
 
 
 def _explained(match: Match) -> Match:
@@ -267,8 +279,7 @@ def _match(phrase: str) -> Match | None:
     kind = _KIND_WORDS.get(key(last)) if head else None
     if kind is not None:  # "bran flakes cereal": an everyday name, and the kind it is
         named = index.resolve(head)
-        row = tables.food_row(named.food_id) if named is not None and named.alias else None
-        if row is not None and row["group"] == kind:
+        if named is not None and named.alias and foodtable.group_of(named.food_id) == kind:
             return named
     match = index.resolve(phrase)
     if match is None and head and key(last) in HOUSEHOLD:
@@ -284,19 +295,17 @@ _KIND_WORDS = {"cereal": "Breakfast Cereals"}
 def _honoured(match: Match, parts: ItemParts) -> Match:
     """The food itself when it honours every word that changes Ca or Mg ("fortified",
     "skim", "dry"); else the best food that does; else the line is refused."""
-    row = tables.food_row(match.food_id)
-    group = row["group"] if row else ""
     said = f"{parts.food} {parts.remarks}"
-    missing = modifiers.unhonoured(said, match.name, group)
+    missing = modifiers.unhonoured(said, match.name, foodtable.group_of(match.food_id))
     if not missing:
         return match
     head = set(words(head_of(match.name)))  # "almond milk" of "Beverages, almond milk"
     named = head | (set(words(match.name)) & set(words(said)))  # and what the log named
     for candidate in food_index().rank(said, limit=40):
-        candidate_row = tables.food_row(candidate.food_id)
-        if candidate_row is None or not named <= set(words(candidate.name)):
+        candidate_group = foodtable.group_of(candidate.food_id)
+        if not candidate_group or not named <= set(words(candidate.name)):
             continue
-        if not modifiers.unhonoured(said, candidate.name, candidate_row["group"]):
+        if not modifiers.unhonoured(said, candidate.name, candidate_group):
             return candidate._replace(read_as=match.read_as)
     words_ = ", ".join(f'"{word}"' for word in dict.fromkeys(missing))
     raise ItemError(

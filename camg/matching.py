@@ -1,6 +1,7 @@
-"""Food matching: from the words a person writes to an SR28 food.
+"""Food matching: from the words a person writes to a food of the food table.
 
-Three layers, tried in order, each explainable: an explicit id (`#11457`), the
+The user's own foods and recipes are found by their names first (camg.foodtable);
+then three layers over SR28, tried in order, each explainable: an explicit id (`#11457`), the
 curated alias table (data/aliases.csv: everyday names -> the food a person
 most likely means), and a ranking over all 8,789 SR28 descriptions. Words the
 table does not know are corrected to the nearest known word (rapidfuzz) and
@@ -13,7 +14,7 @@ import re
 from functools import cache, cached_property, lru_cache
 from typing import Any, NamedTuple
 
-from camg import tables
+from camg import foodtable, sr28, tables
 from camg.text import key, words
 from camg.units import HOUSEHOLD
 
@@ -207,7 +208,7 @@ class FoodIndex:
     def ranking(self) -> _Ranking:
         foods: dict[str, _Food] = {}
         postings: dict[str, list[str]] = {}
-        for row in tables.foods().itertuples(index=False):
+        for row in sr28.foods().itertuples(index=False):
             food = _food(row)
             foods[food.id] = food
             for word in food.segment_of:
@@ -221,7 +222,11 @@ class FoodIndex:
     # -- public -----------------------------------------------------------------
 
     def resolve(self, phrase: str) -> Match | None:
-        """The food a person most likely means by `phrase`, or None."""
+        """The food a person most likely means by `phrase`, or None: the user's food of
+        that name (or pinned id) first, else the SR28 food."""
+        mine = foodtable.named(phrase)
+        if mine is not None:
+            return user_match(mine)
         return _resolve_cached(self, phrase)
 
     def rank(self, phrase: str, limit: int = 10) -> list[Match]:
@@ -247,9 +252,8 @@ class FoodIndex:
         return [Match(food_id, name) for name, _, food_id in found]
 
     def by_id(self, food_id: str) -> Match | None:
-        food_id = food_id.zfill(5)
-        values = tables.food_values(food_id)
-        return Match(food_id, values[0]) if values else None
+        found = sr28.food(food_id.zfill(5))
+        return Match(found.id, found.name) if found else None
 
     # -- internals ----------------------------------------------------------------
 
@@ -394,10 +398,18 @@ class FoodIndex:
 
 
 def _name(food_id: str) -> str:
-    values = tables.food_values(food_id)
-    if values is None:
+    found = sr28.food(food_id)
+    if found is None:
         raise ValueError(f"no SR28 food {food_id}")  # a curated table points nowhere
-    return values[0]
+    return found.name
+
+
+def user_match(food_id: str) -> Match:
+    """One of the user's foods, found by its name: "one" of it is its first measure."""
+    found = foodtable.food(food_id)
+    assert found is not None
+    measures = foodtable.portions_of(food_id)
+    return Match(food_id, found.name, measure=measures[0].measure if measures else None)
 
 
 def _food(row: Any) -> _Food:

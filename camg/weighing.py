@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from camg import estimates, tables
+from camg import estimates, foodtable
 from camg.amounts import ItemParts
 from camg.errors import ItemError, Kind
 from camg.matching import Match, food_index
@@ -20,8 +20,7 @@ def weigh_item(
     match: Match, parts: ItemParts, food_words: tuple[str, ...], joined: str | None
 ) -> tuple[Weighed, str | None]:
     """Grams for the item, and what was assumed to get them (None: nothing)."""
-    row = tables.food_row(match.food_id)
-    group = row["group"] if row else ""
+    group = foodtable.group_of(match.food_id)
     if parts.unit is not None and parts.unit.kind == "vague":
         return _vague(match, parts, food_words, group)
     if parts.unit is not None and parts.unit.name == "oz" and _is_drink(match.name, group):
