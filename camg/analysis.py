@@ -6,9 +6,10 @@ the user must know comes back as problems, notices and remarks.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import BinaryIO, NamedTuple
 
-from camg import engine, logfile, resolve
+from camg import engine, logfile, resolve, sources
 from camg.errors import CamgError
 from camg.parser import ParsedLog
 
@@ -36,9 +37,12 @@ def analyse(
     lenient: bool = False,
     date_order: str | None = None,
     dates: Dates | None = None,
+    foods: Sequence[str] = (),
 ) -> Analysis:
-    """Read, filter by date, resolve and total the logs. Raises CamgError for unreadable
-    files, bad options and (unless lenient) every line not understood, all at once."""
+    """Read the user's foods files, then read, filter by date, resolve and total the logs.
+    Raises CamgError for a bad foods file (nothing of it used, the log not blamed),
+    unreadable files, bad options and (unless lenient) every line not understood."""
+    sources.install(foods)
     remarks: list[str] = []
     if dates is None or not any(dates):
         parsed = logfile.read_logs(paths, stdin, date_order)

@@ -79,6 +79,15 @@ AgeOption = Annotated[
 ]
 PregnantOption = Annotated[bool, typer.Option("--pregnant", help="Use pregnancy DRIs.")]
 LactatingOption = Annotated[bool, typer.Option("--lactating", help="Use lactation DRIs.")]
+FoodsOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--foods",
+        metavar="FILE",
+        help="Your own foods (TOML, docs/custom-foods.md), found by name before SR28; "
+        "may be given more than once.",
+    ),
+]
 FormatOption = Annotated[
     Format,
     typer.Option(
@@ -115,10 +124,12 @@ def foods_search(
         int, typer.Option("--limit", "-n", min=1, metavar="N", help="How many matches to show.")
     ] = 10,
     fmt: FormatOption = Format.table,
+    my_foods: FoodsOption = None,
 ) -> None:
     """Find foods by name, best match first, with calcium and magnesium per 100 g."""
-    from camg import foods
+    from camg import foods, sources
 
+    sources.install(my_foods or ())
     records = foods.search(" ".join(words), limit)
     with _reader_may_leave():
         _emit(fmt, records, columns=SEARCH_COLUMNS, table=lambda: _views().search_table(records))
@@ -126,12 +137,16 @@ def foods_search(
 
 @foods_app.command("show")
 def foods_show(
-    food_id: Annotated[str, typer.Argument(help="The 5-digit SR28 id, e.g. 11457.", metavar="ID")],
+    food_id: Annotated[
+        str, typer.Argument(help="The 5-digit SR28 id, e.g. 11457, or my:NAME.", metavar="ID")
+    ],
     fmt: FormatOption = Format.table,
+    my_foods: FoodsOption = None,
 ) -> None:
     """Show a food's values per 100 g and every household portion with its grams, Ca and Mg."""
-    from camg import foods
+    from camg import foods, sources
 
+    sources.install(my_foods or ())
     record = foods.show(food_id)
     with _reader_may_leave():
         _emit(
@@ -197,6 +212,7 @@ def _read_report(
     quiet: bool,
     date_order: DateOrder | None,
     dates: tuple[str | None, str | None, str | None, bool],
+    my_foods: list[str] | None = None,
 ) -> tuple[Any, Any]:
     """The core's analysis, with what the user must know on stderr: (report, resolved log)."""
     from camg.analysis import Dates, analyse
@@ -208,6 +224,7 @@ def _read_report(
         lenient=lenient,
         date_order=date_order and date_order.value,
         dates=Dates(*dates),
+        foods=my_foods or (),
     )
     for remark in analysis.remarks:
         sys.stderr.write(f"camg: note: {remark}\n")
@@ -252,6 +269,7 @@ def log(
             "--by", help="One row per day, ISO week, month, or for the whole period (all)."
         ),
     ] = By.day,
+    my_foods: FoodsOption = None,
 ) -> None:
     """Read meal logs and report each day's calcium, magnesium and Ca:Mg ratio."""
     from camg import engine, report
@@ -260,7 +278,7 @@ def log(
         *_range(ratio_range), basis=basis.value, profile=_profile(sex, age, pregnant, lactating)
     )
     result, resolved = _read_report(
-        files, options, lenient, quiet, date_order, (start, end, last, today)
+        files, options, lenient, quiet, date_order, (start, end, last, today), my_foods
     )
     grouped = by is not By.day
     shows_suggestions = fmt in (Format.table, Format.json) and not grouped

@@ -23,7 +23,7 @@ class Food(NamedTuple):
     id: str
     name: str
     group: str  # SR28's food group, or the kind of user food ("my foods", "recipe")
-    source: str  # where the values come from: "USDA SR28", "carton label, 2026 (foods.toml)"
+    source: str  # where the values come from: "USDA SR28", "foods.toml: carton label, 2026"
     energy_kcal: float
     calcium_mg: float
     magnesium_mg: float
@@ -70,6 +70,8 @@ def sources() -> list[Source]:
 def use(user_sources: list[Source]) -> None:
     """Install the user's sources for this run; every cache of what words mean is
     cleared, since the same words may now name another food."""
+    if not _user and not user_sources:
+        return  # nothing changes: the caches still hold
     _user[:] = user_sources
     for clear in _on_change:
         clear()

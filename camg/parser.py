@@ -49,7 +49,8 @@ _DASHED = re.compile(
     r"\s*(?P<words>[A-Za-z][A-Za-z'\-]*(?:\s+[A-Za-z]+){0,2})\s+[-–—]\s+(?P<rest>.+)$"
 )
 _MARKDOWN = re.compile(r"^(?:#{1,6}\s+|\*\*)|\*\*:?$")
-_COMMENT = re.compile(r"#(?!\d{4,5}\b)")
+# "#" starts a comment, unless it pins a food: "#11457", "#my:oat-milk".
+_COMMENT = re.compile(r"#(?!\d{4,5}\b|[a-z]+:\w)")
 _BULLET = re.compile(r"\s*(?:[-*•·]\s+|\d+[.)]\s+(?=\D))")
 # The characters a bullet or a time of day can start with.
 _MAY_LEAD = frozenset("-*•·0123456789 \t")

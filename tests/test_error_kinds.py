@@ -26,6 +26,9 @@ NOTES = {Kind.READ_AS, Kind.LEFT_OUT}  # how a line was read: camg goes on, exit
 # is read: the command stops even with --lenient and prints no JSON, so the core's
 # CamgError is checked instead.
 WHOLE_FILE = {Kind.UNREADABLE}
+# Trouble in one of the user's own files, given with this option: tests/errors/<kind>.toml
+# beside the (sound) log. Nothing of the file is used and the log is never blamed.
+OWN_FILES = {Kind.FOODS_FILE: "--foods"}
 
 Camg = Callable[..., Result]
 
@@ -48,7 +51,7 @@ def test_stderr_matches_the_golden_and_the_exit_status_the_severity(
     camg: Camg, kind: Kind, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Errors stop the command with status 2; notes are printed and camg goes on."""
-    done = camg("log", _argument(kind, monkeypatch))
+    done = camg("log", _argument(kind, monkeypatch), *_own_file(kind))
     expected = ExitStatus.OK if _severity(kind) is Severity.NOTE else ExitStatus.TROUBLE
     assert done.status == expected, done.stderr
     golden = FIXTURES / f"{kind.value}.stderr"
@@ -59,8 +62,16 @@ def test_stderr_matches_the_golden_and_the_exit_status_the_severity(
     assert "Traceback" not in done.stderr and str(ROOT) not in done.stderr
 
 
+def _own_file(kind: Kind) -> list[str]:
+    if kind not in OWN_FILES:
+        return []
+    return [OWN_FILES[kind], (FIXTURES / f"{kind.value}.toml").relative_to(ROOT).as_posix()]
+
+
 @pytest.mark.parametrize(
-    "kind", [kind for kind in Kind if kind not in WHOLE_FILE], ids=lambda kind: kind.value
+    "kind",
+    [kind for kind in Kind if kind not in WHOLE_FILE | set(OWN_FILES)],
+    ids=lambda kind: kind.value,
 )
 def test_json_reports_only_this_kind_with_its_severity_file_and_line(
     camg: Camg, kind: Kind, monkeypatch: pytest.MonkeyPatch
@@ -96,6 +107,22 @@ def test_a_file_camg_cannot_read_stops_it_even_when_lenient(
     assert (problem.kind, problem.severity, problem.source) == (kind, Severity.ERROR, name)
     assert done.stderr == f"{problem}\n"
     assert problem.line == 2  # the line that holds the first byte that is not UTF-8
+
+
+@pytest.mark.parametrize("kind", list(OWN_FILES), ids=lambda kind: kind.value)
+def test_a_bad_file_of_ones_own_stops_camg_and_names_only_that_file(
+    camg: Camg, kind: Kind, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Even --lenient stops: no report, every problem at a line of the bad file, none in
+    the log."""
+    name = _argument(kind, monkeypatch)
+    own = _own_file(kind)
+    done = camg("log", name, *own, "--format", "json", "--lenient")
+    assert (done.status, done.stdout) == (ExitStatus.TROUBLE, "")
+    lines = done.stderr.splitlines()
+    assert lines and all(line.startswith(f"{own[1]}:") for line in lines)
+    assert all(line.split(":")[1].isdigit() for line in lines)
+    assert name not in done.stderr
 
 
 def test_every_fixture_is_named_after_a_kind() -> None:

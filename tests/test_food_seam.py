@@ -3,12 +3,11 @@ matching, weighing, the engine and `camg foods` all see its foods."""
 
 from __future__ import annotations
 
-import json
 import math
 
 import pytest
 
-from camg import foodtable, sr28, tables
+from camg import foods, foodtable, sr28, tables
 from camg.errors import ItemError
 from camg.foodtable import Food
 from camg.resolve import resolve_text
@@ -54,11 +53,12 @@ def test_a_third_source_is_matched_weighed_and_valued_like_sr28(lab):
     assert tables.food_values("lab:bench-milk")[1:] == tables.food_values(MILK)[1:]
 
 
-def test_a_third_source_can_be_pinned_and_searched(lab, camg):
+def test_a_third_source_can_be_pinned_searched_and_shown(lab):
     assert resolve_text("200 g #lab:bench-milk").food_id == "lab:bench-milk"
-    found = camg("foods", "search", "bench", "milk", "--format", "json")
-    first = json.loads(found.stdout)[0]
+    first = foods.search("bench milk", 3)[0]
     assert (first["id"], first["source"]) == ("lab:bench-milk", "a lab's table")
+    shown = foods.show("#lab:bench-milk")
+    assert [p["grams"] for p in shown["portions"]] == [p.grams for p in sr28.portions_of(MILK)]
 
 
 def test_without_it_the_words_are_sr28_again(lab):
