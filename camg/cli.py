@@ -88,6 +88,10 @@ FoodsOption = Annotated[
         "may be given more than once.",
     ),
 ]
+NoConfigOption = Annotated[
+    bool,
+    typer.Option("--no-config", help="Ignore the configuration file (see camg config)."),
+]
 FormatOption = Annotated[
     Format,
     typer.Option(
@@ -125,11 +129,12 @@ def foods_search(
     ] = 10,
     fmt: FormatOption = Format.table,
     my_foods: FoodsOption = None,
+    no_config: NoConfigOption = False,
 ) -> None:
     """Find foods by name, best match first, with calcium and magnesium per 100 g."""
-    from camg import foods, sources
+    from camg import foods
 
-    sources.install(my_foods or ())
+    _install(_settings(no_config, foods=my_foods))
     records = foods.search(" ".join(words), limit)
     with _reader_may_leave():
         _emit(fmt, records, columns=SEARCH_COLUMNS, table=lambda: _views().search_table(records))
@@ -142,11 +147,12 @@ def foods_show(
     ],
     fmt: FormatOption = Format.table,
     my_foods: FoodsOption = None,
+    no_config: NoConfigOption = False,
 ) -> None:
     """Show a food's values per 100 g and every household portion with its grams, Ca and Mg."""
-    from camg import foods, sources
+    from camg import foods
 
-    sources.install(my_foods or ())
+    _install(_settings(no_config, foods=my_foods))
     record = foods.show(food_id)
     with _reader_may_leave():
         _emit(
@@ -210,7 +216,7 @@ def _read_report(
     options: Any,
     lenient: bool,
     quiet: bool,
-    date_order: DateOrder | None,
+    date_order: str | None,
     dates: tuple[str | None, str | None, str | None, bool],
     my_foods: list[str] | None = None,
 ) -> tuple[Any, Any]:
@@ -222,7 +228,7 @@ def _read_report(
         _stdin(),
         options,
         lenient=lenient,
-        date_order=date_order and date_order.value,
+        date_order=date_order,
         dates=Dates(*dates),
         foods=my_foods or (),
     )
@@ -270,22 +276,37 @@ def log(
         ),
     ] = By.day,
     my_foods: FoodsOption = None,
+    no_config: NoConfigOption = False,
 ) -> None:
     """Read meal logs and report each day's calcium, magnesium and Ca:Mg ratio."""
     from camg import engine, report
 
+    settings = _settings(
+        no_config,
+        **_profile_flags(sex, age, pregnant, lactating),
+        foods=my_foods,
+        range=ratio_range,
+        avoid=avoid,
+        date_order=date_order and date_order.value,
+    )
     options = engine.Options(
-        *_range(ratio_range), basis=basis.value, profile=_profile(sex, age, pregnant, lactating)
+        *_range(settings.value("range")), basis=basis.value, profile=_profile_of(settings)
     )
     result, resolved = _read_report(
-        files, options, lenient, quiet, date_order, (start, end, last, today), my_foods
+        files,
+        options,
+        lenient,
+        quiet,
+        settings.value("date_order"),
+        (start, end, last, today),
+        settings.value("foods"),
     )
     grouped = by is not By.day
     shows_suggestions = fmt in (Format.table, Format.json) and not grouped
     if count and shows_suggestions and result.may_need_suggestions():
         from camg import suggest
 
-        suggest.for_report(result, count, suggest.parse_avoid(avoid))
+        suggest.for_report(result, count, suggest.parse_avoid(settings.avoid()))
     period: dict[str, Any] | None = None
     rows: list[dict[str, Any]] | None = None
     if fmt is Format.json or detail or grouped or result.summary.days > 1:
@@ -340,14 +361,24 @@ def trend(
             help="Also write the chart as an image: FILE.svg or FILE.png.",
         ),
     ] = None,
+    my_foods: FoodsOption = None,
+    no_config: NoConfigOption = False,
 ) -> None:
     """Chart each day's Ca:Mg ratio against the range, with the 7-day rolling ratio."""
     from camg import chart, engine, periods
 
     if output is not None:
         chart.check_output(output)
-    options = engine.Options(*_range(ratio_range))
-    result, _ = _read_report(files, options, lenient, quiet, date_order, (start, end, last, today))
+    settings = _settings(
+        no_config,
+        foods=my_foods,
+        range=ratio_range,
+        date_order=date_order and date_order.value,
+    )
+    options = engine.Options(*_range(settings.value("range")))
+    dates = (start, end, last, today)
+    order, foods = settings.value("date_order"), settings.value("foods")
+    result, _ = _read_report(files, options, lenient, quiet, order, dates, foods)
     periods.add_rolling(result)
     period = periods.periods(result, "all")[0]
     with _reader_may_leave():
@@ -387,17 +418,21 @@ def suggest_command(
     age: AgeOption = None,
     pregnant: PregnantOption = False,
     lactating: LactatingOption = False,
+    no_config: NoConfigOption = False,
 ) -> None:
     """Foods, in household portions, that bring given daily totals into range."""
     from camg import reference, suggest
 
-    low, high = _range(ratio_range)
-    profile = _profile(sex, age, pregnant, lactating)
+    settings = _settings(
+        no_config, **_profile_flags(sex, age, pregnant, lactating), range=ratio_range, avoid=avoid
+    )
+    low, high = _range(settings.value("range"))
+    profile = _profile_of(settings)
     rda = reference.intakes_for(profile).magnesium_rda_mg if profile else None
     _finite("--calcium", calcium, 1_000_000)
     _finite("--magnesium", magnesium, 1_000_000)
     goal = suggest.Goal(calcium, magnesium, low, high, rda)
-    options = suggest.suggest(goal, count, suggest.parse_avoid(avoid))
+    options = suggest.suggest(goal, count, suggest.parse_avoid(settings.avoid()))
     records = [option.record() for option in options]
     data = {
         "calcium_mg": calcium,
@@ -449,6 +484,47 @@ def explain_command(
         raise CamgError(problems)
 
 
+@app.command("config")
+def config_command(
+    fmt: Annotated[
+        ExplainFormat,
+        typer.Option(
+            "--format", "-f", help="Output format; table is for people, json for scripts."
+        ),
+    ] = ExplainFormat.table,
+    no_config: NoConfigOption = False,
+) -> None:
+    """Show the effective settings and where each came from: file, environment or default."""
+    from camg import config, render
+
+    settings = _settings(no_config)
+    records = config.records(settings)
+    wanted, _ = config.config_path(os.environ)
+    data = {
+        "file": None if no_config else str(wanted),
+        "file_read": settings.path is not None,
+        "settings": records,
+    }
+    with _reader_may_leave():
+        if fmt is ExplainFormat.json:
+            render.write_json(data, sys.stdout)
+        else:
+            sys.stdout.write(_config_text(data))
+
+
+def _config_text(data: dict[str, Any]) -> str:
+    if data["file"] is None:
+        where = "none (--no-config)"
+    else:
+        where = data["file"] + ("" if data["file_read"] else " (not found: nothing read)")
+    lines = [f"config file: {where}"]
+    for record in data["settings"]:
+        value = record["value"]
+        shown = "" if value is None else ", ".join(value) if isinstance(value, list) else value
+        lines.append(f"  {record['setting']:<11} {shown!s:<24} {record['origin']}")
+    return "\n".join(lines) + "\n"
+
+
 SUGGESTION_COLUMNS = [
     "food_id",
     "food",
@@ -493,6 +569,35 @@ def _profile(sex: Sex | None, age: float | None, pregnant: bool, lactating: bool
     if sex is None or age is None:
         raise CamgError("give both --sex and --age to compare with the RDA")
     return Profile(sex.value, age, pregnant, lactating)
+
+
+def _settings(no_config: bool, **flags: Any) -> Any:
+    """The effective settings: the configuration file < the environment < these flags."""
+    from camg import config
+
+    return config.effective(flags, no_config=no_config)
+
+
+def _profile_flags(sex: Sex | None, age: float | None, pregnant: bool, lactating: bool) -> Any:
+    _finite("--age", age, 130)
+    return {"sex": sex and sex.value, "age": age, "pregnant": pregnant, "lactating": lactating}
+
+
+def _profile_of(settings: Any) -> Any:
+    sex = settings.value("sex")
+    return _profile(
+        Sex(sex) if sex else None,
+        settings.value("age"),
+        bool(settings.value("pregnant")),
+        bool(settings.value("lactating")),
+    )
+
+
+def _install(settings: Any) -> None:
+    """The user's foods files become part of the food table for this run."""
+    from camg import sources
+
+    sources.install(settings.value("foods") or ())
 
 
 SEARCH_COLUMNS = ["id", "name", "group", "calcium_mg", "magnesium_mg", "ratio"]

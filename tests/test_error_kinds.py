@@ -26,9 +26,10 @@ NOTES = {Kind.READ_AS, Kind.LEFT_OUT}  # how a line was read: camg goes on, exit
 # is read: the command stops even with --lenient and prints no JSON, so the core's
 # CamgError is checked instead.
 WHOLE_FILE = {Kind.UNREADABLE}
-# Trouble in one of the user's own files, given with this option: tests/errors/<kind>.toml
-# beside the (sound) log. Nothing of the file is used and the log is never blamed.
-OWN_FILES = {Kind.FOODS_FILE: "--foods"}
+# Trouble in one of the user's own files, given with this option or environment variable:
+# tests/errors/<kind>.toml beside the (sound) log. Nothing of the file is used and the log is
+# never blamed.
+OWN_FILES = {Kind.FOODS_FILE: "--foods", Kind.CONFIG: "CAMG_CONFIG"}
 
 Camg = Callable[..., Result]
 
@@ -51,7 +52,7 @@ def test_stderr_matches_the_golden_and_the_exit_status_the_severity(
     camg: Camg, kind: Kind, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Errors stop the command with status 2; notes are printed and camg goes on."""
-    done = camg("log", _argument(kind, monkeypatch), *_own_file(kind))
+    done = camg("log", _argument(kind, monkeypatch), *_own_file(kind), env=_own_env(kind))
     expected = ExitStatus.OK if _severity(kind) is Severity.NOTE else ExitStatus.TROUBLE
     assert done.status == expected, done.stderr
     golden = FIXTURES / f"{kind.value}.stderr"
@@ -62,10 +63,20 @@ def test_stderr_matches_the_golden_and_the_exit_status_the_severity(
     assert "Traceback" not in done.stderr and str(ROOT) not in done.stderr
 
 
+def _own_path(kind: Kind) -> str:
+    return (FIXTURES / f"{kind.value}.toml").relative_to(ROOT).as_posix()
+
+
 def _own_file(kind: Kind) -> list[str]:
-    if kind not in OWN_FILES:
-        return []
-    return [OWN_FILES[kind], (FIXTURES / f"{kind.value}.toml").relative_to(ROOT).as_posix()]
+    """The option that gives camg the kind's own file, if an option does."""
+    option = OWN_FILES.get(kind, "")
+    return [option, _own_path(kind)] if option.startswith("--") else []
+
+
+def _own_env(kind: Kind) -> dict[str, str]:
+    """The environment variable that gives camg the kind's own file, if one does."""
+    name = OWN_FILES.get(kind, "--")
+    return {} if name.startswith("--") else {name: _own_path(kind)}
 
 
 @pytest.mark.parametrize(
@@ -116,11 +127,12 @@ def test_a_bad_file_of_ones_own_stops_camg_and_names_only_that_file(
     """Even --lenient stops: no report, every problem at a line of the bad file, none in
     the log."""
     name = _argument(kind, monkeypatch)
-    own = _own_file(kind)
-    done = camg("log", name, *own, "--format", "json", "--lenient")
+    done = camg(
+        "log", name, *_own_file(kind), "--format", "json", "--lenient", env=_own_env(kind)
+    )
     assert (done.status, done.stdout) == (ExitStatus.TROUBLE, "")
     lines = done.stderr.splitlines()
-    assert lines and all(line.startswith(f"{own[1]}:") for line in lines)
+    assert lines and all(line.startswith(f"{_own_path(kind)}:") for line in lines)
     assert all(line.split(":")[1].isdigit() for line in lines)
     assert name not in done.stderr
 
