@@ -88,6 +88,15 @@ FoodsOption = Annotated[
         "may be given more than once.",
     ),
 ]
+RecipesOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--recipes",
+        metavar="FILE",
+        help="Your recipes (TOML, docs/recipes.md): `1 serving chili`; may be given more "
+        "than once.",
+    ),
+]
 NoConfigOption = Annotated[
     bool,
     typer.Option("--no-config", help="Ignore the configuration file (see camg config)."),
@@ -129,12 +138,13 @@ def foods_search(
     ] = 10,
     fmt: FormatOption = Format.table,
     my_foods: FoodsOption = None,
+    my_recipes: RecipesOption = None,
     no_config: NoConfigOption = False,
 ) -> None:
     """Find foods by name, best match first, with calcium and magnesium per 100 g."""
     from camg import foods
 
-    _install(_settings(no_config, foods=my_foods))
+    _install(_settings(no_config, foods=my_foods, recipes=my_recipes))
     records = foods.search(" ".join(words), limit)
     with _reader_may_leave():
         _emit(fmt, records, columns=SEARCH_COLUMNS, table=lambda: _views().search_table(records))
@@ -147,12 +157,13 @@ def foods_show(
     ],
     fmt: FormatOption = Format.table,
     my_foods: FoodsOption = None,
+    my_recipes: RecipesOption = None,
     no_config: NoConfigOption = False,
 ) -> None:
     """Show a food's values per 100 g and every household portion with its grams, Ca and Mg."""
     from camg import foods
 
-    _install(_settings(no_config, foods=my_foods))
+    _install(_settings(no_config, foods=my_foods, recipes=my_recipes))
     record = foods.show(food_id)
     with _reader_may_leave():
         _emit(
@@ -218,7 +229,7 @@ def _read_report(
     quiet: bool,
     date_order: str | None,
     dates: tuple[str | None, str | None, str | None, bool],
-    my_foods: list[str] | None = None,
+    settings: Any = None,
 ) -> tuple[Any, Any]:
     """The core's analysis, with what the user must know on stderr: (report, resolved log)."""
     from camg.analysis import Dates, analyse
@@ -230,7 +241,8 @@ def _read_report(
         lenient=lenient,
         date_order=date_order,
         dates=Dates(*dates),
-        foods=my_foods or (),
+        foods=settings.value("foods") or (),
+        recipes=settings.value("recipes") or (),
     )
     for remark in analysis.remarks:
         sys.stderr.write(f"camg: note: {remark}\n")
@@ -276,6 +288,7 @@ def log(
         ),
     ] = By.day,
     my_foods: FoodsOption = None,
+    my_recipes: RecipesOption = None,
     no_config: NoConfigOption = False,
 ) -> None:
     """Read meal logs and report each day's calcium, magnesium and Ca:Mg ratio."""
@@ -285,6 +298,7 @@ def log(
         no_config,
         **_profile_flags(sex, age, pregnant, lactating),
         foods=my_foods,
+        recipes=my_recipes,
         range=ratio_range,
         avoid=avoid,
         date_order=date_order and date_order.value,
@@ -299,7 +313,7 @@ def log(
         quiet,
         settings.value("date_order"),
         (start, end, last, today),
-        settings.value("foods"),
+        settings,
     )
     grouped = by is not By.day
     shows_suggestions = fmt in (Format.table, Format.json) and not grouped
@@ -362,6 +376,7 @@ def trend(
         ),
     ] = None,
     my_foods: FoodsOption = None,
+    my_recipes: RecipesOption = None,
     no_config: NoConfigOption = False,
 ) -> None:
     """Chart each day's Ca:Mg ratio against the range, with the 7-day rolling ratio."""
@@ -372,13 +387,14 @@ def trend(
     settings = _settings(
         no_config,
         foods=my_foods,
+        recipes=my_recipes,
         range=ratio_range,
         date_order=date_order and date_order.value,
     )
     options = engine.Options(*_range(settings.value("range")))
     dates = (start, end, last, today)
-    order, foods = settings.value("date_order"), settings.value("foods")
-    result, _ = _read_report(files, options, lenient, quiet, order, dates, foods)
+    order = settings.value("date_order")
+    result, _ = _read_report(files, options, lenient, quiet, order, dates, settings)
     periods.add_rolling(result)
     period = periods.periods(result, "all")[0]
     with _reader_may_leave():
@@ -594,10 +610,10 @@ def _profile_of(settings: Any) -> Any:
 
 
 def _install(settings: Any) -> None:
-    """The user's foods files become part of the food table for this run."""
+    """The user's foods and recipes files become part of the food table for this run."""
     from camg import sources
 
-    sources.install(settings.value("foods") or ())
+    sources.install(settings.value("foods") or (), settings.value("recipes") or ())
 
 
 SEARCH_COLUMNS = ["id", "name", "group", "calcium_mg", "magnesium_mg", "ratio"]

@@ -41,6 +41,7 @@ class Kind(str, Enum):
     READ_AS = "read-as"  # a note: how camg read an item it could use
     LEFT_OUT = "left-out"  # a note: a supplement without calcium or magnesium
     FOODS_FILE = "foods-file"  # the user's foods file, never the meal log
+    RECIPE = "recipe"  # a recipe of a recipes file or of the log: its items, yield, name
     CONFIG = "config"  # the configuration file or a CAMG_ variable of the environment
     OTHER = "other"
 

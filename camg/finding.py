@@ -15,14 +15,15 @@ from camg.errors import ItemError, Kind
 from camg.matching import BOILERPLATE, Match, food_index
 from camg.portions import head_of
 from camg.splitting import DESCRIBING
-from camg.text import key, words
-from camg.units import HOUSEHOLD, VAGUE
+from camg.text import key, singular, words
+from camg.units import HOUSEHOLD, VAGUE, Unit
 
 
 def find_food(parts: ItemParts) -> tuple[Match, list[str], ItemParts]:
     """The food an item names, honouring its modifiers; notes on how it was found; and the
     item as read (an example or an alternative may stand for its words)."""
     _check_pin(parts.food)
+    parts = _named_with_measure_word(parts)
     parts, notes = _such_as(parts)
     match, found_notes, parts = _food_or_alternative(parts)
     return _explained(_honoured(match, parts)), [*notes, *found_notes], parts
@@ -37,6 +38,29 @@ def _check_pin(food: str) -> None:
             "(--foods, --recipes), or find ids with: camg foods search WORDS",
             Kind.UNKNOWN_FOOD,
         )
+
+
+def _named_with_measure_word(parts: ItemParts) -> ItemParts:
+    """Your own food or recipe named around a measure word. "half the granola bowl": a
+    word read as a measure ends its name, and the amount counts servings; "1 batch chili":
+    a measure of it before its name is that measure."""
+    unit = parts.unit
+    if unit is not None and (unit.kind not in ("household", "vague") or _mine(parts.food)):
+        return parts
+    text = parts.food if unit is None else f"{parts.food} {unit.name}"
+    if _mine(text):
+        return parts._replace(food=text, unit=None)
+    first, _, rest = text.partition(" ")
+    rest = rest.removeprefix("of ").strip()
+    mine = _mine(rest) if rest else None
+    measure = singular(first.lower())
+    if mine is not None and measure in {singular(p.measure) for p in foodtable.portions_of(mine)}:
+        return parts._replace(food=rest, unit=Unit(measure, "household"))
+    return parts
+
+
+def _mine(text: str) -> str | None:
+    return foodtable.named(text)
 
 
 def _explained(match: Match) -> Match:
@@ -274,6 +298,8 @@ def _match(phrase: str) -> Match | None:
     index = food_index()
     if phrase.strip().lower() in _GENERIC:
         found = index.resolve(phrase)
+        if found is not None and foodtable.is_user_food(found.food_id):
+            return found  # your own food named "soup" is what "soup" means
         return found if found is not None and found.alias is not None else None
     head, _, last = phrase.rpartition(" ")
     kind = _KIND_WORDS.get(key(last)) if head else None

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from typing import NamedTuple, Protocol
+from typing import Any, NamedTuple, Protocol
 
 from camg.tables import Portion
+from camg.text import key
 
 
 class Food(NamedTuple):
@@ -46,6 +47,10 @@ class Source(Protocol):
 
     def search(self, phrase: str, limit: int) -> list[str]:
         """Ids of the source's foods whose names hold the phrase's words."""
+        ...
+
+    def breakdown(self, food_id: str, grams: float) -> list[dict[str, Any]]:
+        """What `grams` of a food made of others hold, part by part (else nothing)."""
         ...
 
 
@@ -98,6 +103,12 @@ def portions_of(food_id: str) -> tuple[Portion, ...]:
     return source.portions(food_id) if source is not None else ()
 
 
+def breakdown(food_id: str, grams: float) -> list[dict[str, Any]]:
+    """A recipe's ingredients in `grams` of it, for --detail; [] for a plain food."""
+    source = source_of(food_id)
+    return source.breakdown(food_id, grams) if source is not None else []
+
+
 def group_of(food_id: str) -> str:
     found = food(food_id)
     return found.group if found is not None else ""
@@ -119,6 +130,17 @@ def named(phrase: str) -> str | None:
 def search_user(phrase: str, limit: int) -> list[str]:
     """The user's foods whose names hold the words, before SR28's ranking."""
     return [food_id for source in _user for food_id in source.search(phrase, limit)][:limit]
+
+
+_ARTICLES = frozenset(("a", "an", "the", "my", "some", "our"))
+
+
+def name_key(phrase: str) -> str:
+    """A name as the user's sources look it up: "the Granola Bowl" is "granola bowl"."""
+    found = key(phrase).split()
+    while len(found) > 1 and found[0] in _ARTICLES:
+        found = found[1:]
+    return " ".join(found)
 
 
 def is_user_food(food_id: str | None) -> bool:

@@ -13,7 +13,7 @@ import re
 from typing import Any, NamedTuple
 
 from camg.errors import CamgError, Kind, Problem
-from camg.foodtable import Food
+from camg.foodtable import Food, name_key
 from camg.tables import Portion
 from camg.text import key
 from camg.tomlfile import TomlFile, read
@@ -61,7 +61,7 @@ class MyFoods:
 
     def __init__(self, foods: list[MyFood]) -> None:
         self.foods = {mine.food.id: mine for mine in foods}
-        self.names = {key(name): mine.food.id for mine in foods for name in mine.names}
+        self.names = {name_key(name): mine.food.id for mine in foods for name in mine.names}
 
     def food(self, food_id: str) -> Food | None:
         mine = self.foods.get(food_id)
@@ -72,7 +72,7 @@ class MyFoods:
         return mine.measures if mine is not None else ()
 
     def named(self, phrase: str) -> str | None:
-        return self.names.get(key(phrase))
+        return self.names.get(name_key(phrase))
 
     def search(self, phrase: str, limit: int) -> list[str]:
         wanted = set(key(phrase).split())
@@ -82,6 +82,9 @@ class MyFoods:
             if any(wanted <= set(key(name).split()) for name in mine.names)
         ]
         return found[:limit]
+
+    def breakdown(self, food_id: str, grams: float) -> list[dict[str, Any]]:
+        return []
 
 
 def load(paths: list[str]) -> MyFoods:

@@ -101,7 +101,13 @@ class Details:
         """A day's entries as records (JSON objects, CSV rows)."""
         start, end = self.report.day_span(day)
         values = (self.columns[name][start:end] for name in ENTRY_FIELDS)
-        return [dict(zip(ENTRY_FIELDS, row, strict=True)) for row in zip(*values, strict=True)]
+        records = [dict(zip(ENTRY_FIELDS, row, strict=True)) for row in zip(*values, strict=True)]
+        for record in records:  # a recipe's entry: what its ingredients bring
+            if foodtable.is_user_food(record["food_id"]) and record["grams"] is not None:
+                parts = foodtable.breakdown(record["food_id"], record["grams"])
+                if parts:
+                    record["ingredients"] = parts
+        return records
 
     def meals_of(self, day: DayResult) -> list[dict[str, Any]]:
         return self.meals.get(day.index, [])

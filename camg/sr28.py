@@ -13,7 +13,7 @@ import math
 import re
 from bisect import bisect_left, bisect_right
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from camg import tables
 from camg.foodtable import Food
@@ -124,6 +124,9 @@ class SR28:
         return None
 
     def search(self, phrase: str, limit: int) -> list[str]:
+        return []
+
+    def breakdown(self, food_id: str, grams: float) -> list[dict[str, Any]]:
         return []
 
 

@@ -29,10 +29,22 @@ _AT_LINE = re.compile(r"\s*\(at line (\d+), column \d+\)$")
 class TomlFile:
     """A TOML file's data, and where each of its tables and keys was written."""
 
-    def __init__(self, name: str, data: dict[str, Any], lines: dict[tuple[str, ...], int]):
+    def __init__(
+        self, name: str, data: dict[str, Any], lines: dict[tuple[str, ...], int], text: str
+    ):
         self.name = name
         self.data = data
         self._lines = lines
+        self._text = text.splitlines()
+
+    def line_holding(self, needle: str, *path: str) -> int | None:
+        """The first line from `path`'s own that holds a string value: an array's item."""
+        start = self.line(*path) or 1
+        quoted = (f'"{needle}"', f"'{needle}'")
+        for number, line in enumerate(self._text[start - 1 :], start):
+            if any(found in line for found in quoted):
+                return number
+        return start
 
     def line(self, *path: str) -> int | None:
         """The line of the value at `path`, else of the nearest table that holds it."""
@@ -61,7 +73,7 @@ def read(path: str, kind: Kind) -> TomlFile:
         line = int(found.group(1)) if found else None
         message = _AT_LINE.sub("", message)
         raise CamgError(Problem(f"not valid TOML: {message}", path, line, kind=kind)) from None
-    return TomlFile(path, data, _locate(text))
+    return TomlFile(path, data, _locate(text), text)
 
 
 def _locate(text: str) -> dict[tuple[str, ...], int]:

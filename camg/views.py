@@ -295,6 +295,16 @@ def _entry_table(entries: list[dict[str, Any]], title: str) -> Table:
             mg(entry["calcium_mg"]),
             mg(entry["magnesium_mg"]),
         )
+        for part in entry.get("ingredients", ()):  # a recipe's breakdown, under its entry
+            table.add_row(
+                "",
+                "",
+                Text(f"  {part['text']}", style="dim"),
+                Text(part["food"], style="dim"),
+                f"{part['grams']:,.0f}",
+                mg(part["calcium_mg"]),
+                mg(part["magnesium_mg"]),
+            )
     notes = [
         f"line {entry['line']}: {ESTIMATE_MARK} {entry['assumed']}"
         for entry in entries

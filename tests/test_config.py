@@ -16,6 +16,7 @@ from tests.conftest import ROOT
 DOC = (ROOT / "docs" / "config.md").read_text(encoding="utf-8")
 EXAMPLE = re.findall(r"```toml\n(.*?)```", DOC, flags=re.DOTALL)[0]
 FOODS = re.findall(r"```toml\n(.*?)```", (ROOT / "docs" / "custom-foods.md").read_text(), re.S)[0]
+RECIPES = re.findall(r"```toml\n(.*?)```", (ROOT / "docs" / "recipes.md").read_text(), re.S)[0]
 DAY = "2026-11-20\n1 cup milk; 2 cups oat milk\n"
 
 
@@ -26,7 +27,7 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder.mkdir(parents=True)
     (folder / "config.toml").write_text(EXAMPLE, encoding="utf-8")
     (folder / "my-foods.toml").write_text(FOODS, encoding="utf-8")
-    (folder / "recipes.toml").write_text("", encoding="utf-8")
+    (folder / "recipes.toml").write_text(RECIPES, encoding="utf-8")
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg"))
     monkeypatch.chdir(tmp_path)
     (tmp_path / "day.txt").write_text(DAY, encoding="utf-8")

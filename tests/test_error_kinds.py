@@ -29,7 +29,7 @@ WHOLE_FILE = {Kind.UNREADABLE}
 # Trouble in one of the user's own files, given with this option or environment variable:
 # tests/errors/<kind>.toml beside the (sound) log. Nothing of the file is used and the log is
 # never blamed.
-OWN_FILES = {Kind.FOODS_FILE: "--foods", Kind.CONFIG: "CAMG_CONFIG"}
+OWN_FILES = {Kind.FOODS_FILE: "--foods", Kind.RECIPE: "--recipes", Kind.CONFIG: "CAMG_CONFIG"}
 
 Camg = Callable[..., Result]
 

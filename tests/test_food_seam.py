@@ -39,6 +39,9 @@ class LabSource:
     def search(self, phrase: str, limit: int) -> list[str]:
         return ["lab:bench-milk"] if "bench" in phrase.lower() else []
 
+    def breakdown(self, food_id: str, grams: float) -> list[dict]:
+        return []
+
 
 @pytest.fixture
 def lab():
