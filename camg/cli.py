@@ -541,6 +541,77 @@ def _config_text(data: dict[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
+@app.command("add")
+def add_command(
+    items: Annotated[
+        list[str], typer.Argument(help='Items to log, e.g. "2 eggs" "1 cup milk".', metavar="ITEM")
+    ],
+    on: Annotated[
+        str | None,
+        typer.Option("--date", metavar="DATE", help="The day, YYYY-MM-DD (default: today)."),
+    ] = None,
+    meal: Annotated[
+        str | None, typer.Option("--meal", metavar="MEAL", help="The meal, e.g. breakfast.")
+    ] = None,
+    log_file: Annotated[
+        str | None,
+        typer.Option("--file", metavar="FILE", help="The log to add to (default: config log)."),
+    ] = None,
+    my_foods: FoodsOption = None,
+    my_recipes: RecipesOption = None,
+    no_config: NoConfigOption = False,
+) -> None:
+    """Add items to a meal log under their day and meal, in one atomic change."""
+    from datetime import date
+
+    from camg import adding
+
+    settings = _settings(no_config, log=log_file, foods=my_foods, recipes=my_recipes)
+    path = settings.value("log")
+    if not path:
+        raise CamgError('name the log: --file meals.txt, or log = "meals.txt" in the config')
+    try:
+        when = date.fromisoformat(on) if on else date.today()
+    except ValueError:
+        raise CamgError(f'--date "{on}": give the day as YYYY-MM-DD') from None
+    foods, recipes = settings.value("foods"), settings.value("recipes")
+    change = adding.add(path, items, when, meal, foods, recipes)
+    sys.stdout.write(_added_text(change, settings))
+
+
+def _added_text(change: Any, settings: Any) -> str:
+    """What was added, with its calcium and magnesium, and the day's new totals."""
+    from camg import adding, engine
+    from camg.analysis import Dates, analyse
+    from camg.views import mg
+
+    day = change.day.isoformat()
+    where = f"{day}, {change.meal}" if change.meal else day
+    verb = "created" if change.created else "added to"
+    lines = [f"camg: {verb} {adding.shown(change.path)} ({where}):"]
+    for resolution in change.added:
+        calcium, magnesium = adding.values_of(resolution)
+        lines.append(f"  {resolution.text:<30} Ca {mg(calcium):>6} mg  Mg {mg(magnesium):>6} mg")
+    analysis = analyse(
+        [change.path],
+        None,
+        engine.Options(*_range(settings.value("range"))),
+        lenient=True,
+        date_order=settings.value("date_order"),
+        dates=Dates(day, day),
+        foods=settings.value("foods") or (),
+        recipes=settings.value("recipes") or (),
+    )
+    for totals in analysis.report.days:
+        ratio = "unknown" if totals.ratio is None else f"{totals.ratio:.2f}"
+        status = f" ({totals.status})" if totals.status else ""
+        lines.append(
+            f"  day {day}: Ca {mg(totals.calcium_mg)} mg, Mg {mg(totals.magnesium_mg)} mg, "
+            f"Ca:Mg {ratio}{status}"
+        )
+    return "\n".join(lines) + "\n"
+
+
 SUGGESTION_COLUMNS = [
     "food_id",
     "food",

@@ -110,6 +110,7 @@ class Day:
     labels: list[str] = field(default_factory=list)
     items: list[Item] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)  # a heading that names no date
+    heading_line: int | None = None  # the line of its (last) heading, for `camg add`
 
 
 class LogRecipe(NamedTuple):
@@ -344,6 +345,7 @@ def _file_days(
             continue
         previous = settled.when
         day = _dated_day(settled.when, by_date, log)
+        day.heading_line = section.line
         if heading.words and heading.words not in day.labels:
             day.labels.append(heading.words)
         if day.items:

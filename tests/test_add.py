@@ -1,0 +1,146 @@
+"""`camg add` (docs/add.md): the docs' log becomes the docs' result byte for byte, in any
+line end and encoding; an unknown food writes nothing; a kill between the write and the
+rename leaves the log as it was."""
+
+from __future__ import annotations
+
+import codecs
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from camg.errors import ExitStatus
+from tests.conftest import ROOT
+
+DOC = (ROOT / "docs" / "add.md").read_text(encoding="utf-8")
+BEFORE, AFTER = re.findall(r"```log\n(.*?)```", DOC, flags=re.DOTALL)[:2]
+COMMANDS = [
+    ["1 cup milk", "30 g almonds", "--date", "2026-11-20", "--meal", "breakfast"],
+    ["1 apple", "--date", "2026-11-20", "--meal", "snack"],
+    ["2 cups spinach", "--date", "2026-11-22", "--meal", "dinner"],
+]
+
+
+def _run_all(camg, log: Path) -> None:
+    for command in COMMANDS:
+        done = camg("add", *command, "--file", str(log))
+        assert done.status == ExitStatus.OK, done.stderr
+
+
+def test_the_docs_commands_commands_say_what_they_added(camg, tmp_path):
+    log = tmp_path / "meals.txt"
+    log.write_text(BEFORE, encoding="utf-8")
+    done = camg("add", *COMMANDS[0], "--file", str(log))
+    lines = done.stdout.splitlines()
+    assert lines[0] == f"camg: added to {log} (2026-11-20, breakfast):"
+    assert lines[1].split()[:4] == ["1", "cup", "milk", "Ca"]
+    assert re.match(
+        r"  day 2026-11-20: Ca [\d,.]+ mg, Mg [\d,.]+ mg, Ca:Mg [\d.]+ \(\w+\)", lines[3]
+    )
+
+
+SHAPES = {
+    "LF, UTF-8": (lambda text: text.encode("utf-8")),
+    "CRLF": (lambda text: text.replace("\n", "\r\n").encode("utf-8")),
+    "CR": (lambda text: text.replace("\n", "\r").encode("utf-8")),
+    "no newline at the end": (lambda text: text.rstrip("\n").encode("utf-8")),
+    "UTF-8 with BOM": (lambda text: codecs.BOM_UTF8 + text.encode("utf-8")),
+    "UTF-16 LE": (lambda text: codecs.BOM_UTF16_LE + text.encode("utf-16-le")),
+    "UTF-16 BE, CRLF": (
+        lambda text: codecs.BOM_UTF16_BE + text.replace("\n", "\r\n").encode("utf-16-be")
+    ),
+}
+
+
+@pytest.mark.parametrize("shape", list(SHAPES))
+def test_the_docs_log_becomes_the_docs_result_byte_for_byte(camg, tmp_path, shape):
+    encode = SHAPES[shape]
+    log = tmp_path / "meals.txt"
+    log.write_bytes(encode(BEFORE))
+    _run_all(camg, log)
+    assert log.read_bytes() == encode(AFTER)
+    assert [p.name for p in tmp_path.iterdir()] == ["meals.txt"]  # no temporary file left
+
+
+def test_an_unknown_food_writes_nothing(camg, tmp_path):
+    log = tmp_path / "meals.txt"
+    log.write_text(BEFORE, encoding="utf-8")
+    stamp = log.stat().st_mtime_ns
+    done = camg("add", "1 flibbertigibbet", "2 eggs", "--file", str(log))
+    assert done.status == ExitStatus.TROUBLE and done.stdout == ""
+    assert done.stderr.startswith('camg: "1 flibbertigibbet": unknown food "flibbertigibbet"')
+    assert done.stderr.endswith("camg: nothing was added; fix the items and run camg add again\n")
+    assert (log.read_text(encoding="utf-8"), log.stat().st_mtime_ns) == (BEFORE, stamp)
+    assert [p.name for p in tmp_path.iterdir()] == ["meals.txt"]
+
+
+@pytest.mark.parametrize("item", ["1 cup milk # for later", "lunch: 2 eggs", "2 eggs\n3 eggs"])
+def test_an_item_the_log_would_read_otherwise_is_refused(camg, tmp_path, item):
+    log = tmp_path / "meals.txt"
+    log.write_text(BEFORE, encoding="utf-8")
+    done = camg("add", item, "--file", str(log))
+    assert done.status == ExitStatus.TROUBLE and log.read_text(encoding="utf-8") == BEFORE
+
+
+KILLED = """
+import os, signal, sys
+from camg.cli import main
+def killed(*args):  # the process dies after the write and its fsync, before the rename
+    os.kill(os.getpid(), signal.SIGKILL)
+os.replace = killed
+main(["add", "1 cup milk", "--date", "2026-11-20", "--meal", "lunch", "--file", sys.argv[1]])
+"""
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
+def test_a_kill_between_write_and_rename_leaves_the_log_intact(tmp_path):
+    log = tmp_path / "meals.txt"
+    log.write_text(BEFORE, encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-c", KILLED, str(log)], cwd=ROOT, capture_output=True, check=False
+    )
+    assert done.returncode == -9, done.stderr
+    assert log.read_text(encoding="utf-8") == BEFORE
+    [left] = [p for p in tmp_path.iterdir() if p.name != "meals.txt"]  # the unrenamed copy
+    assert left.name.startswith(".meals.txt.") and "1 cup milk" in left.read_text("utf-8")
+
+
+def test_an_interrupt_before_the_rename_leaves_the_log_and_no_temporary_file(
+    camg, tmp_path, monkeypatch
+):
+    log = tmp_path / "meals.txt"
+    log.write_text(BEFORE, encoding="utf-8")
+
+    def interrupted(*args: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "replace", interrupted)
+    done = camg("add", "1 cup milk", "--file", str(log))
+    assert done.status != ExitStatus.OK and done.stdout == ""
+    assert log.read_text(encoding="utf-8") == BEFORE
+    assert [p.name for p in tmp_path.iterdir()] == ["meals.txt"]
+
+
+def test_the_configured_log_is_the_default_and_may_be_new(camg, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "config.toml").write_text('log = "new.txt"\n', encoding="utf-8")
+    done = camg("add", "1 cup milk", "--date", "2026-11-20", env={"CAMG_CONFIG": "config.toml"})
+    assert done.status == ExitStatus.OK, done.stderr
+    assert (tmp_path / "new.txt").read_text(encoding="utf-8") == "2026-11-20\n1 cup milk\n"
+    assert done.stdout.startswith("camg: created new.txt (2026-11-20):")
+    nowhere = camg("add", "1 cup milk", "--no-config")
+    assert nowhere.status == ExitStatus.TROUBLE and "name the log" in nowhere.stderr
+
+
+def test_a_recipe_of_the_log_itself_can_be_added(camg, tmp_path):
+    log = tmp_path / "meals.txt"
+    log.write_text(
+        "recipe: porridge, serves 2\n1 cup rolled oats; 2 cups milk\nend recipe\n", encoding="utf-8"
+    )
+    done = camg("add", "1 serving porridge", "--date", "2026-11-20", "--file", str(log))
+    assert done.status == ExitStatus.OK, done.stderr
+    assert log.read_text(encoding="utf-8").endswith("\n\n2026-11-20\n1 serving porridge\n")
