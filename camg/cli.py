@@ -484,10 +484,15 @@ def explain_command(
             "--format", "-f", help="Output format; table is for people, json for scripts."
         ),
     ] = ExplainFormat.table,
+    my_foods: FoodsOption = None,
+    my_recipes: RecipesOption = None,
+    no_config: NoConfigOption = False,
 ) -> None:
     """Show how camg reads log lines: parts, amounts, candidate foods, grams, Ca and Mg."""
     from camg import explain, render
     from camg.errors import Problem
+
+    _install(_settings(no_config, foods=my_foods, recipes=my_recipes))
 
     records = [explain.explain(line) for line in lines]
     with _reader_may_leave(ExitStatus.OK if all(r["ok"] for r in records) else ExitStatus.TROUBLE):

@@ -10,7 +10,6 @@ the correction is reported, never hidden.
 
 from __future__ import annotations
 
-import re
 from functools import cache, cached_property, lru_cache
 from typing import Any, NamedTuple
 
@@ -124,7 +123,6 @@ TYPO_SIMILARITY = 0.75
 MAX_IGNORED = 2
 # Share of a phrase's words a food must explain before camg takes it as meant.
 MIN_COVERAGE = 0.99
-_ID = re.compile(r"#?(\d{4,5})")
 
 
 class Match(NamedTuple):
@@ -258,9 +256,9 @@ class FoodIndex:
     # -- internals ----------------------------------------------------------------
 
     def _resolve(self, phrase: str) -> Match | None:
-        pinned = _ID.fullmatch(phrase.strip())
-        if pinned and phrase.strip().startswith("#"):
-            return self.by_id(pinned.group(1))
+        pinned = sr28.pinned_id(phrase) if phrase.strip().startswith("#") else None
+        if pinned is not None:
+            return self.by_id(pinned)
         as_written = [word for word in words(phrase) if word not in FILLER]
         alias = self._alias(phrase, as_written) if as_written else None
         if alias is not None:  # the everyday case: no need to rank all foods

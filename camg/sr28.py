@@ -24,11 +24,11 @@ if TYPE_CHECKING:
 
 NUTRIENT_COLUMNS = ["energy_kcal", "calcium_mg", "magnesium_mg", "phosphorus_mg"]
 LABEL = "USDA SR28"
-_ID = re.compile(r"#?(\d{1,5})")
+_ID = re.compile(r"#?(\d{4,5})")
 
 
 def pinned_id(text: str) -> str | None:
-    """ "#11457", "11457", "#9040": an SR28 id as the table writes it, or None."""
+    """ "#11457", "11457", "#9040": an SR28 id (4 or 5 digits) as the table writes it."""
     found = _ID.fullmatch(text.strip())
     return found.group(1).zfill(5) if found else None
 

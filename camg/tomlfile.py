@@ -18,6 +18,8 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
+# A file of a thousand foods is well under 1 MB: a larger one is a wrong file (/dev/zero).
+MOST_BYTES = 10_000_000
 _HEADER = re.compile(r"^\s*\[\[?\s*([^\]]+?)\s*\]\]?\s*(?:#.*)?$")
 _KEY = re.compile(
     r"""^\s*((?:"(?:[^"\\]|\\.)*"|'[^']*'|[A-Za-z0-9_-]+)(?:\s*\.\s*(?:"(?:[^"\\]|\\.)*"|'[^']*'|[A-Za-z0-9_-]+))*)\s*="""
@@ -61,10 +63,19 @@ class TomlFile:
 def read(path: str, kind: Kind) -> TomlFile:
     """A TOML file read and located; a file that cannot be read or parsed is one error."""
     try:
-        text = Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        reason = getattr(error, "strerror", None) or str(error)
+        with Path(path).open("rb") as stream:
+            data = stream.read(MOST_BYTES + 1)
+        text = data.decode("utf-8-sig")
+    except OSError as error:
+        reason = error.strerror or str(error)
         raise CamgError(Problem(f"cannot read this file: {reason}", path, kind=kind)) from None
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        message = "not UTF-8 text; save it as UTF-8"
+        raise CamgError(Problem(message, path, line, kind=kind)) from None
+    if len(data) > MOST_BYTES:
+        message = f"larger than {MOST_BYTES // 1_000_000} MB, more than such a file holds"
+        raise CamgError(Problem(message, path, kind=kind))
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:

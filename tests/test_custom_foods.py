@@ -134,3 +134,34 @@ def test_two_files_may_not_share_a_name(camg, files):
     assert done.status == ExitStatus.TROUBLE
     assert 'again.toml:1: food "oat milk": the name "oat milk" is already food ' in done.stderr
     assert "in my-foods.toml" in done.stderr
+
+
+def test_a_volume_with_a_density_weighs_the_serving(camg, files):
+    (files / "juice.toml").write_text(
+        FOODS.replace(
+            'per = "1 cup"          # or "100 g"\ngrams = 240 ', 'per = "250 ml"\ndensity = 1.04'
+        ),
+        encoding="utf-8",
+    )
+    (files / "glass.txt").write_text("250 ml oat milk\n", encoding="utf-8")
+    [entry] = _entries(camg, "glass.txt", "--foods", "juice.toml")
+    assert entry["grams"] == pytest.approx(250 * 1.04)
+    assert entry["calcium_mg"] == pytest.approx(MILK["calcium_mg"])
+
+
+def test_explain_says_the_food_is_ones_own(camg, files):
+    done = camg("explain", "2 cups oat milk", "--foods", "my-foods.toml", "-f", "json")
+    [part] = json.loads(done.stdout)["parts"]
+    assert part["food_id"] == "my:fortified-oat-milk"
+    assert "your own food" in done.stdout
+
+
+@pytest.mark.parametrize(
+    ("path", "said"),
+    [(".", "cannot read this file"), ("/dev/zero", "larger than 10 MB"), ("bin.toml", "UTF-8")],
+)
+def test_a_foods_file_that_is_no_text_file_is_one_located_error(camg, files, path, said):
+    (files / "bin.toml").write_bytes(b'[foods."x"]\n\xff\xfe\n')
+    done = camg("log", "day.txt", "--foods", path)
+    assert done.status == ExitStatus.TROUBLE and "Traceback" not in done.stderr
+    assert done.stderr.startswith(f"{path}:") and said in done.stderr
