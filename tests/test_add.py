@@ -12,6 +12,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from camg.errors import ExitStatus
 from tests.conftest import ROOT
@@ -144,3 +146,72 @@ def test_a_recipe_of_the_log_itself_can_be_added(camg, tmp_path):
     done = camg("add", "1 serving porridge", "--date", "2026-11-20", "--file", str(log))
     assert done.status == ExitStatus.OK, done.stderr
     assert log.read_text(encoding="utf-8").endswith("\n\n2026-11-20\n1 serving porridge\n")
+
+
+# -- any log, any day and meal: one insertion, and the log reads as before plus the items --
+
+DATES = ["2026-11-20", "2026-11-21", "2026-11-23"]
+MEALS = ["breakfast", "lunch", "snack"]
+FOODS = ["1 cup milk", "2 eggs", "1 banana", "30 g almonds"]
+
+
+@st.composite
+def logs(draw: st.DrawFn) -> str:
+    """A log of some of the dates, each with items under some meals, or none."""
+    lines: list[str] = []
+    for day in draw(st.lists(st.sampled_from(DATES), unique=True, max_size=3)):
+        lines.append(day)
+        for meal in draw(st.lists(st.sampled_from([None, *MEALS]), unique=True, max_size=3)):
+            items = "; ".join(draw(st.lists(st.sampled_from(FOODS), min_size=1, max_size=3)))
+            lines.append(f"{meal}: {items}" if meal else items)
+        if draw(st.booleans()):
+            lines.append("")
+    return "\n".join(lines)
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    log=logs(),
+    eol=st.sampled_from(["\n", "\r\n"]),
+    ending=st.booleans(),
+    day=st.sampled_from(DATES),
+    meal=st.sampled_from([None, *MEALS]),
+    items=st.lists(st.sampled_from(FOODS), min_size=1, max_size=2),
+)
+def test_adding_inserts_one_run_of_bytes_and_the_items_under_the_day(
+    tmp_path_factory, log, eol, ending, day, meal, items
+):
+    from datetime import date
+
+    from camg import adding
+    from camg.parser import parse
+
+    path = tmp_path_factory.mktemp("add") / "meals.txt"
+    old = (log.replace("\n", eol) + (eol if ending and log else "")).encode("utf-8")
+    path.write_bytes(old)
+    adding.add(str(path), items, date.fromisoformat(day), meal)
+    new = path.read_bytes()
+    grown = len(new) - len(old)
+    cuts = [k for k in range(len(old) + 1) if new[:k] == old[:k] and new[k + grown :] == old[k:]]
+    assert grown > 0 and cuts  # the old bytes, with one run of new bytes inserted
+    inserted = new[cuts[0] : cuts[0] + grown].decode("utf-8")
+    if "\n" in old.decode():  # a log with a line end: the new lines have it too
+        assert (
+            inserted.count("\r\n") == inserted.count("\n")
+            if eol == "\r\n"
+            else "\r" not in inserted
+        )
+    when = date.fromisoformat(day)
+    was = [
+        (i.text, i.meal) for d in parse(old.decode(), "x").days if d.date == when for i in d.items
+    ]
+    now = [
+        (i.text, i.meal) for d in parse(new.decode(), "x").days if d.date == when for i in d.items
+    ]
+    assert len(now) == len(was) + len(items)
+    if meal is not None:
+        assert sum(1 for pair in now if pair[1] == meal) == sum(
+            1 for pair in was if pair[1] == meal
+        ) + len(items)
