@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from camg import foodtable, modifiers
+from camg import foodtable, modifiers, sr28
 from camg.amounts import ItemParts
 from camg.errors import ItemError, Kind
 from camg.matching import BOILERPLATE, Match, food_index
@@ -302,7 +302,7 @@ def _match(phrase: str) -> Match | None:
             return found  # your own food named "soup" is what "soup" means
         return found if found is not None and found.alias is not None else None
     head, _, last = phrase.rpartition(" ")
-    kind = _KIND_WORDS.get(key(last)) if head else None
+    kind = sr28.KIND_WORDS.get(key(last)) if head else None
     if kind is not None:  # "bran flakes cereal": an everyday name, and the kind it is
         named = index.resolve(head)
         if named is not None and named.alias and foodtable.group_of(named.food_id) == kind:
@@ -312,10 +312,6 @@ def _match(phrase: str) -> Match | None:
         # "celery stalk", "cod fillet": a trailing household word names the measure.
         match = index.resolve(head)
     return match
-
-
-# A last word that says what kind of food the words before it name.
-_KIND_WORDS = {"cereal": "Breakfast Cereals"}
 
 
 def _honoured(match: Match, parts: ItemParts) -> Match:

@@ -14,6 +14,13 @@ from functools import cache, cached_property, lru_cache
 from typing import Any, NamedTuple
 
 from camg import foodtable, sr28, tables
+from camg.sr28 import (
+    BOILERPLATE,
+    CATEGORY_HEADS,
+    COOKED_BY_DEFAULT,
+    NICHE_GROUPS,
+    RAW_BY_DEFAULT,
+)
 from camg.text import key, words
 from camg.units import HOUSEHOLD
 
@@ -46,10 +53,6 @@ SOFT = (
     "large small medium size sized minced peeled rinsed drained crispy skinless pitted "
     "seeded half plain whole pureed puree"
 )
-# SR28 heads that name a category, not the food: "Nuts, almonds", "Fish, salmon, ...".
-CATEGORY_HEADS = _words(
-    "nut seed fish crustacean mollusk spice beverage cheese game alcoholic fast food snack"
-)
 # Forms a food can take; a food in one of these forms is not what a person means
 # unless they name the form ("almonds" is not "Oil, almond").
 FORMS = _words(
@@ -70,45 +73,6 @@ VARIANTS = _words(
     "sweetened unsweetened fortified enriched unenriched glutinous decaffeinated instant "
     "mocha imitation salt without human fried chocolate"
 )
-# Words in many SR28 names that add little: they cost less than a real extra word.
-BOILERPLATE = _words(
-    "raw fluid with vitamin a d and all commercial variety regular ns as to or ready added "
-    "prepared from water tap include includes including mature seeds kernels solid "
-    "drained unprepared plain type grade separable lean only trimmed fat 0 1 2 3 4 8 "
-    "in skin meat part broiler fryer"
-)
-RAW_BY_DEFAULT = frozenset(
-    [
-        "Fruits and Fruit Juices",
-        "Vegetables and Vegetable Products",
-        "Nut and Seed Products",
-        "Spices and Herbs",
-    ]
-)
-COOKED_BY_DEFAULT = frozenset(
-    [
-        "Poultry Products",
-        "Beef Products",
-        "Pork Products",
-        "Lamb, Veal, and Game Products",
-        "Finfish and Shellfish Products",
-        "Legumes and Legume Products",
-        "Cereal Grains and Pasta",
-    ]
-)
-# Groups people rarely mean unless they say so, with the words that do say so.
-NICHE_GROUPS = {
-    "Baby Foods": _words("baby babyfood infant toddler"),
-    "Fast Foods": _words(
-        "fast mcdonald burger king wendy subway taco bell cheeseburger hamburger hotdog nugget "
-        "burrito nacho quesadilla"
-    ),
-    "Restaurant Foods": _words("restaurant chinese italian mexican applebee denny"),
-    "American Indian/Alaska Native Foods": _words(
-        "alaska native navajo hopi apache shoshone inupiat yupik"
-    ),
-}
-
 # What a matching word of cut or preparation adds ("drained" picks "canned, drained").
 SOFT_MATCH = 0.6
 # Words that join two foods or make a different food of the one that follows

@@ -27,6 +27,74 @@ LABEL = "USDA SR28"
 _ID = re.compile(r"#?(\d{4,5})")
 
 
+# -- SR28's naming habits and food groups: what matching and weighing need to know --------
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# SR28 heads that name a category, not the food: "Nuts, almonds", "Fish, salmon, ...".
+CATEGORY_HEADS = _words(
+    "nut seed fish crustacean mollusk spice beverage cheese game alcoholic fast food snack"
+)
+# Words in many SR28 names that add little: they cost less than a real extra word.
+BOILERPLATE = _words(
+    "raw fluid with vitamin a d and all commercial variety regular ns as to or ready added "
+    "prepared from water tap include includes including mature seeds kernels solid "
+    "drained unprepared plain type grade separable lean only trimmed fat 0 1 2 3 4 8 "
+    "in skin meat part broiler fryer"
+)
+# Groups whose foods people mean raw, or cooked, unless they say otherwise.
+RAW_BY_DEFAULT = frozenset(
+    [
+        "Fruits and Fruit Juices",
+        "Vegetables and Vegetable Products",
+        "Nut and Seed Products",
+        "Spices and Herbs",
+    ]
+)
+COOKED_BY_DEFAULT = frozenset(
+    [
+        "Poultry Products",
+        "Beef Products",
+        "Pork Products",
+        "Lamb, Veal, and Game Products",
+        "Finfish and Shellfish Products",
+        "Legumes and Legume Products",
+        "Cereal Grains and Pasta",
+    ]
+)
+# Groups people rarely mean unless they say so, with the words that do say so.
+NICHE_GROUPS = {
+    "Baby Foods": _words("baby babyfood infant toddler"),
+    "Fast Foods": _words(
+        "fast mcdonald burger king wendy subway taco bell cheeseburger hamburger hotdog nugget "
+        "burrito nacho quesadilla"
+    ),
+    "Restaurant Foods": _words("restaurant chinese italian mexican applebee denny"),
+    "American Indian/Alaska Native Foods": _words(
+        "alaska native navajo hopi apache shoshone inupiat yupik"
+    ),
+}
+# A last word that says which group the words before it name: "bran flakes cereal".
+KIND_WORDS = {"cereal": "Breakfast Cereals"}
+
+
+def is_drink(name: str, group: str) -> bool:
+    """A food SR28 lists as a drink: its "oz" on a menu are fluid ounces."""
+    folded = name.lower()
+    if group == "Beverages":
+        return "powder" not in folded and "dry" not in folded
+    if group == "Fruits and Fruit Juices":
+        return "juice" in folded and "undiluted" not in folded
+    return (
+        group == "Dairy and Egg Products"
+        and folded.startswith(("milk,", "kefir"))
+        and ("fluid" in folded or "kefir" in folded)
+    )
+
+
 def pinned_id(text: str) -> str | None:
     """ "#11457", "11457", "#9040": an SR28 id (4 or 5 digits) as the table writes it."""
     found = _ID.fullmatch(text.strip())
