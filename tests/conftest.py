@@ -37,6 +37,15 @@ class Result:
     stderr: str
 
 
+@pytest.fixture(autouse=True)
+def _sr28_alone():
+    """A test that gave camg your foods or recipes leaves the food table as it found it."""
+    yield
+    from camg import foodtable
+
+    foodtable.use([])
+
+
 @pytest.fixture
 def camg(capsys, monkeypatch):
     """Call camg's console-script entry point with arguments and optional stdin."""

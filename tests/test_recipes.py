@@ -174,3 +174,34 @@ def test_search_and_show_list_recipes(camg, folder):
     portions = [p["portion"] for p in json.loads(shown.stdout)["portions"]]
     assert portions == ["1 serving", "1 batch"]
     assert not math.isnan(json.loads(shown.stdout)["calcium_mg"])
+
+
+def test_the_issues_form_with_ones_own_oat_milk(camg, folder):
+    """The breakfast bowl as first asked for: its oat milk is the docs' own food."""
+    own = (ROOT / "docs" / "custom-foods.md").read_text(encoding="utf-8")
+    (folder / "my-foods.toml").write_text(
+        re.findall(r"```toml\n(.*?)```", own, flags=re.DOTALL)[0], encoding="utf-8"
+    )
+    (folder / "bowl.toml").write_text(
+        '[recipes."breakfast bowl"]\nserves = 2\n'
+        'items = ["2 cups oat milk", "1 oz pumpkin seeds", "2 bananas"]\n',
+        encoding="utf-8",
+    )
+    (folder / "day.txt").write_text(
+        "2 cups oat milk\n1 oz pumpkin seeds\n2 bananas\n1 serving breakfast bowl\n", "utf-8"
+    )
+    done = camg(
+        "log",
+        "day.txt",
+        "--foods",
+        "my-foods.toml",
+        "--recipes",
+        "bowl.toml",
+        "-f",
+        "json",
+        "--detail",
+    )
+    *parts, serving = json.loads(done.stdout)["days"][0]["entries"]
+    assert parts[0]["food_id"] == "my:fortified-oat-milk"
+    assert serving["calcium_mg"] == close(_sum(parts, "calcium_mg") / 2)
+    assert serving["magnesium_mg"] == close(_sum(parts, "magnesium_mg") / 2)
