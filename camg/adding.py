@@ -12,6 +12,7 @@ import codecs
 import math
 import os
 import re
+import stat
 import tempfile
 from dataclasses import dataclass
 from datetime import date
@@ -19,7 +20,7 @@ from pathlib import Path
 
 from camg import resolve, sources, tables
 from camg.errors import CamgError, Kind, Problem
-from camg.logfile import shown
+from camg.logfile import MOST_BYTES, shown
 from camg.parser import Day, ParsedLog, decode, parse
 from camg.resolve import Resolution
 
@@ -84,11 +85,21 @@ _PIN = re.compile(r"#(?:\d{4,5}\b|[a-z]+:[\w-]+)")
 
 
 def _read(path: str) -> bytes:
+    """The log's bytes; only a regular file of a meal log's size is ever replaced."""
     try:
-        return Path(path).read_bytes()
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            raise CamgError(_unreadable(path, "not a regular file; camg add writes only to one"))
+        with Path(path).open("rb") as stream:
+            data = stream.read(MOST_BYTES + 1)
     except OSError as error:
-        problem = Problem(f"cannot read: {error.strerror}", shown(path), kind=Kind.UNREADABLE)
-        raise CamgError(problem) from None
+        raise CamgError(_unreadable(path, f"cannot read: {error.strerror}")) from None
+    if len(data) > MOST_BYTES:
+        raise CamgError(_unreadable(path, "larger than a meal log; nothing was added"))
+    return data
+
+
+def _unreadable(path: str, message: str) -> Problem:
+    return Problem(message, shown(path), kind=Kind.UNREADABLE)
 
 
 def _resolved(texts: list[str]) -> list[Resolution]:
@@ -221,8 +232,9 @@ def _items_by_day(log: ParsedLog) -> dict[date | None, list[tuple[str, str | Non
 
 def write_atomically(path: str, data: bytes) -> None:
     """Replace the file's bytes in one step: a temporary file beside it, flushed to the
-    disk, renamed over it. A crash before the rename leaves the log as it was."""
-    target = Path(path)
+    disk, renamed over it. A crash before the rename leaves the log as it was. Through a
+    link, the file it points to is replaced and the link stays."""
+    target = Path(os.path.realpath(path))
     folder = target.parent
     mode = target.stat().st_mode & 0o7777 if target.exists() else None
     try:

@@ -44,6 +44,12 @@ class Sex(str, Enum):
     male = "male"
 
 
+class Diet(str, Enum):
+    vegan = "vegan"
+    vegetarian = "vegetarian"
+    omnivore = "omnivore"
+
+
 app = typer.Typer(
     name="camg",
     help="Calcium-to-magnesium ratio of your diet, from a plain-text meal log and USDA SR28 data.",
@@ -76,6 +82,10 @@ SexOption = Annotated[Sex | None, typer.Option("--sex", help="For % of RDA; with
 AgeOption = Annotated[
     float | None,
     typer.Option("--age", min=0, metavar="YEARS", help="Age in years; with --sex."),
+]
+DietOption = Annotated[
+    Diet | None,
+    typer.Option("--diet", help="Suggest only foods of this diet (default: the config's)."),
 ]
 PregnantOption = Annotated[bool, typer.Option("--pregnant", help="Use pregnancy DRIs.")]
 LactatingOption = Annotated[bool, typer.Option("--lactating", help="Use lactation DRIs.")]
@@ -276,6 +286,7 @@ def log(
     quiet: QuietOption = False,
     count: SuggestOption = 3,
     avoid: AvoidOption = None,
+    diet: DietOption = None,
     date_order: DateOrderOption = None,
     start: FromOption = None,
     end: ToOption = None,
@@ -301,6 +312,7 @@ def log(
         recipes=my_recipes,
         range=ratio_range,
         avoid=avoid,
+        diet=diet and diet.value,
         date_order=date_order and date_order.value,
     )
     options = engine.Options(
@@ -430,6 +442,7 @@ def suggest_command(
     ratio_range: RangeOption = None,
     count: SuggestOption = 3,
     avoid: AvoidOption = None,
+    diet: DietOption = None,
     sex: SexOption = None,
     age: AgeOption = None,
     pregnant: PregnantOption = False,
@@ -440,7 +453,11 @@ def suggest_command(
     from camg import reference, suggest
 
     settings = _settings(
-        no_config, **_profile_flags(sex, age, pregnant, lactating), range=ratio_range, avoid=avoid
+        no_config,
+        **_profile_flags(sex, age, pregnant, lactating),
+        range=ratio_range,
+        avoid=avoid,
+        diet=diet and diet.value,
     )
     low, high = _range(settings.value("range"))
     profile = _profile_of(settings)

@@ -42,7 +42,7 @@ WHERE = {
     "age": Where("CAMG_AGE", "--age"),
     "pregnant": Where(None, "--pregnant"),
     "lactating": Where(None, "--lactating"),
-    "diet": Where("CAMG_DIET", None),
+    "diet": Where("CAMG_DIET", "--diet"),
     "foods": Where("CAMG_FOODS", "--foods"),
     "recipes": Where("CAMG_RECIPES", "--recipes"),
     "log": Where("CAMG_LOG", "--file"),

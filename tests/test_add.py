@@ -215,3 +215,18 @@ def test_adding_inserts_one_run_of_bytes_and_the_items_under_the_day(
         assert sum(1 for pair in now if pair[1] == meal) == sum(
             1 for pair in was if pair[1] == meal
         ) + len(items)
+
+
+def test_only_a_regular_file_is_replaced_and_a_link_stays_a_link(camg, tmp_path):
+    for target in ("/dev/null", str(tmp_path)):
+        done = camg("add", "1 cup milk", "--file", target)
+        assert done.status == ExitStatus.TROUBLE
+        assert done.stderr == f"{target}: not a regular file; camg add writes only to one\n"
+    log, link = tmp_path / "meals.txt", tmp_path / "link.txt"
+    log.write_text(BEFORE, encoding="utf-8")
+    link.symlink_to("meals.txt")
+    done = camg("add", *COMMANDS[1], "--file", str(link))
+    assert done.status == ExitStatus.OK, done.stderr
+    assert link.is_symlink() and "snack: 1 apple" in log.read_text(encoding="utf-8")
+    missing = camg("add", "1 cup milk", "--file", str(tmp_path / "no" / "meals.txt"))
+    assert missing.status == ExitStatus.TROUBLE and "cannot write beside the log" in missing.stderr

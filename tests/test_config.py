@@ -102,6 +102,8 @@ def test_a_vegan_diet_is_respected_by_suggestions(camg, home):
     animal = {"dairy", "cheese", "fish with bones"}
     assert kinds({"CAMG_DIET": "omnivore"}) & animal
     assert kinds({"CAMG_DIET": "vegan"}) and not kinds({"CAMG_DIET": "vegan"}) & animal
+    flagged = camg(*ask, "--diet", "omnivore")  # the option overrides the environment
+    assert {option["kind"] for option in json.loads(flagged.stdout)["suggestions"]} & animal
 
 
 def test_home_config_is_the_fallback_and_camg_config_names_it(camg, tmp_path, monkeypatch):
