@@ -148,3 +148,12 @@ def test_a_bad_environment_value_is_named(camg, tmp_path):
     assert done.stderr == (
         'camg: environment CAMG_AGE: age = "fifty": give the age in years, from 0 to 130\n'
     )
+
+
+def test_the_docs_errors_are_what_camg_says(camg):
+    """The docs' lines: the error fixture's config line, and a bad CAMG_AGE."""
+    *_, said = re.findall(r"```text\n(.*?)```", DOC, flags=re.DOTALL)
+    golden = (ROOT / "tests" / "errors" / "config.stderr").read_text(encoding="utf-8")
+    from_file, from_env = said.splitlines()
+    assert any(line.endswith(f"/{from_file}") for line in golden.splitlines())
+    assert camg("config", env={"CAMG_AGE": "fifty"}).stderr == f"{from_env}\n"

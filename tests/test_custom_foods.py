@@ -165,3 +165,12 @@ def test_a_foods_file_that_is_no_text_file_is_one_located_error(camg, files, pat
     done = camg("log", "day.txt", "--foods", path)
     assert done.status == ExitStatus.TROUBLE and "Traceback" not in done.stderr
     assert done.stderr.startswith(f"{path}:") and said in done.stderr
+
+
+def test_the_docs_error_is_what_camg_says(camg, files):
+    [said] = re.findall(r"```text\n(.*?)```", DOC, flags=re.DOTALL)
+    (files / "my-foods.toml").write_text(
+        FOODS.replace("calcium_mg = 150", "calcium_mg = -150"), encoding="utf-8"
+    )
+    done = camg("log", "day.txt", "--foods", "my-foods.toml")
+    assert done.stderr == said

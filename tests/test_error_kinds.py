@@ -127,9 +127,7 @@ def test_a_bad_file_of_ones_own_stops_camg_and_names_only_that_file(
     """Even --lenient stops: no report, every problem at a line of the bad file, none in
     the log."""
     name = _argument(kind, monkeypatch)
-    done = camg(
-        "log", name, *_own_file(kind), "--format", "json", "--lenient", env=_own_env(kind)
-    )
+    done = camg("log", name, *_own_file(kind), "--format", "json", "--lenient", env=_own_env(kind))
     assert (done.status, done.stdout) == (ExitStatus.TROUBLE, "")
     lines = done.stderr.splitlines()
     assert lines and all(line.startswith(f"{_own_path(kind)}:") for line in lines)

@@ -205,3 +205,12 @@ def test_the_issues_form_with_ones_own_oat_milk(camg, folder):
     assert parts[0]["food_id"] == "my:fortified-oat-milk"
     assert serving["calcium_mg"] == close(_sum(parts, "calcium_mg") / 2)
     assert serving["magnesium_mg"] == close(_sum(parts, "magnesium_mg") / 2)
+
+
+def test_the_docs_cycle_is_said_as_the_docs_say(camg, folder):
+    cycle = re.findall(r"```toml\n(.*?)```", DOC, flags=re.DOTALL)[1]
+    [said] = re.findall(r"```text\n(.*?)```", DOC, flags=re.DOTALL)
+    (folder / "recipes.toml").write_text(cycle, encoding="utf-8")
+    (folder / "day.txt").write_text("1 cup milk\n", encoding="utf-8")
+    done = camg("log", "day.txt", "--recipes", "recipes.toml")
+    assert (done.status, done.stderr) == (ExitStatus.TROUBLE, said)
