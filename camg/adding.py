@@ -24,8 +24,6 @@ from camg.logfile import MOST_BYTES, shown
 from camg.parser import Day, ParsedLog, decode, parse
 from camg.resolve import Resolution
 
-ADDED = "camg add"  # where an item given on the command line was written
-
 
 @dataclass
 class Change:

@@ -35,7 +35,6 @@ class Source(Protocol):
     """What a source of foods offers the table."""
 
     prefix: str  # "" for SR28; the part of an id before ":" for every other source
-    label: str  # the source's name in the report when a food does not say its own
 
     def food(self, food_id: str) -> Food | None: ...
 

@@ -57,7 +57,6 @@ class MyFoods:
     """The foods of every foods file given, as one source."""
 
     prefix = PREFIX
-    label = GROUP
 
     def __init__(self, foods: list[MyFood]) -> None:
         self.foods = {mine.food.id: mine for mine in foods}

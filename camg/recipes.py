@@ -75,7 +75,6 @@ class Recipes:
     """Every recipe given, as one source; a recipe is worked out when first asked for."""
 
     prefix = PREFIX
-    label = GROUP
 
     def __init__(self, recipes: list[Recipe]) -> None:
         self.recipes = {recipe_id(recipe.name): recipe for recipe in recipes}

@@ -180,7 +180,6 @@ class SR28:
     """SR28 as a source: found by ranking its descriptions (camg.matching), not by name."""
 
     prefix = ""
-    label = LABEL
 
     def food(self, food_id: str) -> Food | None:
         return _food(food_id)

@@ -21,14 +21,13 @@ class LabSource:
     give its own analysis (the values are SR28's, so no number is typed here)."""
 
     prefix = "lab"
-    label = "a lab's table"
 
     def food(self, food_id: str) -> Food | None:
         if food_id != "lab:bench-milk":
             return None
         milk = sr28.food(MILK)
         assert milk is not None
-        return milk._replace(id=food_id, name="bench milk", group="lab", source=self.label)
+        return milk._replace(id=food_id, name="bench milk", group="lab", source="a lab's table")
 
     def portions(self, food_id: str) -> tuple[Portion, ...]:
         return sr28.portions_of(MILK) if food_id == "lab:bench-milk" else ()
