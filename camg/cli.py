@@ -239,7 +239,7 @@ def _read_report(
     quiet: bool,
     date_order: str | None,
     dates: tuple[str | None, str | None, str | None, bool],
-    settings: Any = None,
+    settings: Any,
 ) -> tuple[Any, Any]:
     """The core's analysis, with what the user must know on stderr: (report, resolved log)."""
     from camg.analysis import Dates, analyse
@@ -605,12 +605,13 @@ def _added_text(change: Any, settings: Any) -> str:
     """What was added, with its calcium and magnesium, and the day's new totals."""
     from camg import adding, engine
     from camg.analysis import Dates, analyse
+    from camg.logfile import shown
     from camg.views import mg
 
     day = change.day.isoformat()
     where = f"{day}, {change.meal}" if change.meal else day
     verb = "created" if change.created else "added to"
-    lines = [f"camg: {verb} {adding.shown(change.path)} ({where}):"]
+    lines = [f"camg: {verb} {shown(change.path)} ({where}):"]
     for resolution in change.added:
         calcium, magnesium = adding.values_of(resolution)
         lines.append(f"  {resolution.text:<30} Ca {mg(calcium):>6} mg  Mg {mg(magnesium):>6} mg")
