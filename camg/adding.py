@@ -50,6 +50,7 @@ def add(
     if meal is not None and not _plain(meal):
         raise CamgError(f'--meal "{meal}": give a meal name such as breakfast or snack')
     created = not Path(path).exists()
+    seen = _state(path)
     data = b"" if created else _read(path)
     text = decode(data, shown(path)) if data else ""
     parsed = parse(text, shown(path))
@@ -57,8 +58,17 @@ def add(
     added = _resolved(texts)
     new = _with_items(data, text, parsed, when, meal, texts)
     _check_placed(new, path, when, meal, texts, parsed)
-    write_atomically(path, new)
+    write_atomically(path, new, seen)
     return Change(path, when, meal, added, created)
+
+
+def _state(path: str) -> tuple[int, int, int] | None:
+    """What tells that a file changed: its inode, size and modification time."""
+    try:
+        found = os.stat(path)
+    except OSError:
+        return None
+    return found.st_ino, found.st_size, found.st_mtime_ns
 
 
 def _texts(items: list[str]) -> list[str]:
@@ -228,10 +238,11 @@ def _items_by_day(log: ParsedLog) -> dict[date | None, list[tuple[str, str | Non
 # -- writing ----------------------------------------------------------------------------------
 
 
-def write_atomically(path: str, data: bytes) -> None:
+def write_atomically(path: str, data: bytes, seen: tuple[int, int, int] | None) -> None:
     """Replace the file's bytes in one step: a temporary file beside it, flushed to the
     disk, renamed over it. A crash before the rename leaves the log as it was. Through a
-    link, the file it points to is replaced and the link stays."""
+    link, the file it points to is replaced and the link stays. `seen` is the file's
+    state when it was read: if another program changed it since, nothing is replaced."""
     target = Path(os.path.realpath(path))
     folder = target.parent
     mode = target.stat().st_mode & 0o7777 if target.exists() else None
@@ -248,6 +259,14 @@ def write_atomically(path: str, data: bytes) -> None:
             os.fsync(stream.fileno())
         if mode is not None:
             os.chmod(temporary, mode)
+        if _state(path) != seen:
+            Path(temporary).unlink(missing_ok=True)
+            raise CamgError(
+                Problem(
+                    "the log changed while camg add ran; nothing was added, run it again",
+                    shown(path),
+                )
+            )
         os.replace(temporary, target)
     except OSError as error:
         Path(temporary).unlink(missing_ok=True)

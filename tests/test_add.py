@@ -230,3 +230,26 @@ def test_only_a_regular_file_is_replaced_and_a_link_stays_a_link(camg, tmp_path)
     assert link.is_symlink() and "snack: 1 apple" in log.read_text(encoding="utf-8")
     missing = camg("add", "1 cup milk", "--file", str(tmp_path / "no" / "meals.txt"))
     assert missing.status == ExitStatus.TROUBLE and "cannot write beside the log" in missing.stderr
+
+
+def test_a_log_changed_by_another_program_meanwhile_is_not_overwritten(camg, tmp_path, monkeypatch):
+    from camg import adding
+
+    log = tmp_path / "meals.txt"
+    log.write_text(BEFORE, encoding="utf-8")
+    check = adding._check_placed
+
+    def meanwhile(*args: object) -> None:  # an editor saves the log while camg add works
+        check(*args)
+        with log.open("a", encoding="utf-8") as other:
+            other.write("1 pear\n")
+
+    monkeypatch.setattr(adding, "_check_placed", meanwhile)
+    done = camg("add", "1 cup milk", "--file", str(log))
+    assert done.status == ExitStatus.TROUBLE
+    assert (
+        done.stderr
+        == f"{log}: the log changed while camg add ran; nothing was added, run it again\n"
+    )
+    assert log.read_text(encoding="utf-8") == BEFORE + "1 pear\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["meals.txt"]
