@@ -6,9 +6,10 @@ the user must know comes back as problems, notices and remarks.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import BinaryIO, NamedTuple
 
-from camg import engine, logfile, resolve
+from camg import engine, logfile, resolve, sources
 from camg.errors import CamgError, Kind, Problem, Severity
 from camg.parser import ParsedLog
 
@@ -36,14 +37,19 @@ def analyse(
     lenient: bool = False,
     date_order: str | None = None,
     dates: Dates | None = None,
+    foods: Sequence[str] = (),
+    recipes: Sequence[str] = (),
 ) -> Analysis:
-    """Read, filter by date, resolve and total the logs. Raises CamgError for unreadable
-    files, bad options and (unless lenient) every line not understood, all at once."""
+    """Read and filter by date the logs, install the user's foods and recipes (files and
+    the logs' recipe blocks), then resolve and total the logs. Raises CamgError for
+    unreadable files, bad options, a bad foods or recipes file (nothing of it used, the
+    log not blamed) and (unless lenient) every line not understood."""
     remarks: list[str] = []
     if dates is None or not any(dates):
         parsed = logfile.read_logs(paths, stdin, date_order)
     else:
         parsed = _dated(paths, stdin, date_order, dates, remarks)
+    sources.install(foods, recipes, parsed.recipes)
     resolved = resolve.resolve_log(parsed)
     if resolved.problems and not lenient:
         raise CamgError([*resolved.problems, resolve.summary(resolved)])

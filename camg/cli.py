@@ -45,6 +45,12 @@ class Sex(str, Enum):
     male = "male"
 
 
+class Diet(str, Enum):
+    vegan = "vegan"
+    vegetarian = "vegetarian"
+    omnivore = "omnivore"
+
+
 app = typer.Typer(
     name="camg",
     cls=CamgGroup,
@@ -98,8 +104,34 @@ AgeOption = Annotated[
     float | None,
     typer.Option("--age", min=0, metavar="YEARS", help="Age in years; with --sex."),
 ]
+DietOption = Annotated[
+    Diet | None,
+    typer.Option("--diet", help="Suggest only foods of this diet (default: the config's)."),
+]
 PregnantOption = Annotated[bool, typer.Option("--pregnant", help="Use pregnancy DRIs.")]
 LactatingOption = Annotated[bool, typer.Option("--lactating", help="Use lactation DRIs.")]
+FoodsOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--foods",
+        metavar="FILE",
+        help="Your own foods (TOML, docs/custom-foods.md), found by name before SR28; "
+        "may be given more than once.",
+    ),
+]
+RecipesOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--recipes",
+        metavar="FILE",
+        help="Your recipes (TOML, docs/recipes.md): `1 serving chili`; may be given more "
+        "than once.",
+    ),
+]
+NoConfigOption = Annotated[
+    bool,
+    typer.Option("--no-config", help="Ignore the configuration file (see camg config)."),
+]
 FormatOption = Annotated[
     Format,
     typer.Option(
@@ -141,10 +173,14 @@ def foods_search(
         int, typer.Option("--limit", "-n", min=1, metavar="N", help="How many matches to show.")
     ] = 10,
     fmt: FormatOption = Format.table,
+    my_foods: FoodsOption = None,
+    my_recipes: RecipesOption = None,
+    no_config: NoConfigOption = False,
 ) -> None:
     """Find foods by name, best match first, with calcium and magnesium per 100 g."""
     from camg import foods
 
+    _install(_settings(no_config, foods=my_foods, recipes=my_recipes))
     records = foods.search(" ".join(words), limit)
     status = ExitStatus.OK if records else ExitStatus.NONE_FOUND
     with _reader_may_leave(status):
@@ -166,12 +202,18 @@ def foods_search(
     epilog=EXAMPLES["foods show"],
 )
 def foods_show(
-    food_id: Annotated[str, typer.Argument(help="The 5-digit SR28 id, e.g. 11457.", metavar="ID")],
+    food_id: Annotated[
+        str, typer.Argument(help="The 5-digit SR28 id, e.g. 11457, or my:NAME.", metavar="ID")
+    ],
     fmt: FormatOption = Format.table,
+    my_foods: FoodsOption = None,
+    my_recipes: RecipesOption = None,
+    no_config: NoConfigOption = False,
 ) -> None:
     """Show a food's values per 100 g and every household portion with its grams, Ca and Mg."""
     from camg import foods
 
+    _install(_settings(no_config, foods=my_foods, recipes=my_recipes))
     record = foods.show(food_id)
     with _reader_may_leave():
         _emit(
@@ -235,8 +277,9 @@ def _read_report(
     options: Any,
     lenient: bool,
     quiet: bool,
-    date_order: DateOrder | None,
+    date_order: str | None,
     dates: tuple[str | None, str | None, str | None, bool],
+    settings: Any,
 ) -> tuple[Any, Any]:
     """The core's analysis, with what the user must know on stderr: (report, resolved log)."""
     from camg.analysis import Dates, analyse
@@ -246,8 +289,10 @@ def _read_report(
         _stdin(),
         options,
         lenient=lenient,
-        date_order=date_order and date_order.value,
+        date_order=date_order,
         dates=Dates(*dates),
+        foods=settings.value("foods") or (),
+        recipes=settings.value("recipes") or (),
     )
     for remark in analysis.remarks:
         sys.stderr.write(f"camg: note: {remark}\n")
@@ -285,6 +330,7 @@ def log(
     quiet: QuietOption = False,
     count: SuggestOption = 3,
     avoid: AvoidOption = None,
+    diet: DietOption = None,
     date_order: DateOrderOption = None,
     start: FromOption = None,
     end: ToOption = None,
@@ -296,23 +342,44 @@ def log(
             "--by", help="One row per day, ISO week, month, or for the whole period (all)."
         ),
     ] = By.day,
+    my_foods: FoodsOption = None,
+    my_recipes: RecipesOption = None,
+    no_config: NoConfigOption = False,
 ) -> None:
     """Read meal logs and report each day's calcium, magnesium and Ca:Mg ratio."""
     from camg import engine, report
 
-    options = engine.Options(
-        *_range(ratio_range), basis=basis.value, profile=_profile(sex, age, pregnant, lactating)
+    settings = _settings(
+        no_config,
+        **_profile_flags(sex, age, pregnant, lactating),
+        foods=my_foods,
+        recipes=my_recipes,
+        range=ratio_range,
+        avoid=avoid,
+        diet=diet and diet.value,
+        date_order=date_order and date_order.value,
     )
-    avoided = _avoided(avoid)  # a bad option is an error before any log is read
+    options = engine.Options(
+        *_range(settings.value("range")), basis=basis.value, profile=_profile_of(settings)
+    )
+    avoided = _avoided(settings.avoid())  # a bad word is an error before any log is read
     result, resolved = _read_report(
-        files, options, lenient, quiet, date_order, (start, end, last, today)
+        files,
+        options,
+        lenient,
+        quiet,
+        settings.value("date_order"),
+        (start, end, last, today),
+        settings,
     )
     grouped = by is not By.day
     shows_suggestions = fmt in (Format.table, Format.json) and not grouped
     if count and shows_suggestions and result.may_need_suggestions():
         from camg import suggest
 
-        suggest.for_report(result, count, avoided | _plant_based(resolved, quiet))
+        if settings.value("diet") is None:  # a diet said outright is not guessed at
+            avoided |= _plant_based(resolved, quiet)
+        suggest.for_report(result, count, avoided)
     period: dict[str, Any] | None = None
     rows: list[dict[str, Any]] | None = None
     if fmt is Format.json or detail or grouped or result.summary.days > 1:
@@ -372,14 +439,26 @@ def trend(
             help="Also write the chart as an image: FILE.svg or FILE.png.",
         ),
     ] = None,
+    my_foods: FoodsOption = None,
+    my_recipes: RecipesOption = None,
+    no_config: NoConfigOption = False,
 ) -> None:
     """Chart each day's Ca:Mg ratio against the range, with the 7-day rolling ratio."""
     from camg import chart, engine, periods
 
     if output is not None:
         chart.check_output(output)
-    options = engine.Options(*_range(ratio_range))
-    result, _ = _read_report(files, options, lenient, quiet, date_order, (start, end, last, today))
+    settings = _settings(
+        no_config,
+        foods=my_foods,
+        recipes=my_recipes,
+        range=ratio_range,
+        date_order=date_order and date_order.value,
+    )
+    options = engine.Options(*_range(settings.value("range")))
+    dates = (start, end, last, today)
+    order = settings.value("date_order")
+    result, _ = _read_report(files, options, lenient, quiet, order, dates, settings)
     periods.add_rolling(result)
     period = periods.periods(result, "all")[0]
     with _reader_may_leave():
@@ -420,21 +499,30 @@ def suggest_command(
     ratio_range: RangeOption = None,
     count: SuggestOption = 3,
     avoid: AvoidOption = None,
+    diet: DietOption = None,
     sex: SexOption = None,
     age: AgeOption = None,
     pregnant: PregnantOption = False,
     lactating: LactatingOption = False,
+    no_config: NoConfigOption = False,
 ) -> None:
     """Foods, in household portions, that bring given daily totals into range."""
     from camg import reference, suggest
 
-    low, high = _range(ratio_range)
-    profile = _profile(sex, age, pregnant, lactating)
+    settings = _settings(
+        no_config,
+        **_profile_flags(sex, age, pregnant, lactating),
+        range=ratio_range,
+        avoid=avoid,
+        diet=diet and diet.value,
+    )
+    low, high = _range(settings.value("range"))
+    profile = _profile_of(settings)
     rda = reference.intakes_for(profile).magnesium_rda_mg if profile else None
     _finite("--calcium", calcium, 1_000_000)
     _finite("--magnesium", magnesium, 1_000_000)
     goal = suggest.Goal(calcium, magnesium, low, high, rda)
-    options = suggest.suggest(goal, count, _avoided(avoid))
+    options = suggest.suggest(goal, count, _avoided(settings.avoid()))
     records = [option.record() for option in options]
     data = {
         "calcium_mg": calcium,
@@ -475,10 +563,15 @@ def explain_command(
             "--format", "-f", help="Output format; table is for people, json for scripts."
         ),
     ] = ExplainFormat.table,
+    my_foods: FoodsOption = None,
+    my_recipes: RecipesOption = None,
+    no_config: NoConfigOption = False,
 ) -> None:
     """Show how camg reads log lines: parts, amounts, candidate foods, grams, Ca and Mg."""
     from camg import explain, render
     from camg.errors import Problem
+
+    _install(_settings(no_config, foods=my_foods, recipes=my_recipes))
 
     records = [explain.explain(line) for line in lines]
     with _reader_may_leave(ExitStatus.OK if all(r["ok"] for r in records) else ExitStatus.TROUBLE):
@@ -512,6 +605,130 @@ def help_command(
     text = topics.text_of(topic.value)
     with _reader_may_leave():
         sys.stdout.write(text)
+
+
+@app.command(
+    "config",
+    cls=CamgCommand,
+    short_help="The effective settings and where each came from.",
+    epilog=EXAMPLES["config"],
+)
+def config_command(
+    fmt: Annotated[
+        ExplainFormat,
+        typer.Option(
+            "--format", "-f", help="Output format; table is for people, json for scripts."
+        ),
+    ] = ExplainFormat.table,
+    no_config: NoConfigOption = False,
+) -> None:
+    """Show the effective settings and where each came from: file, environment or default."""
+    from camg import config, render
+
+    settings = _settings(no_config)
+    records = config.records(settings)
+    wanted, _ = config.config_path(os.environ)
+    data = {
+        "file": None if no_config else str(wanted),
+        "file_read": settings.path is not None,
+        "settings": records,
+    }
+    with _reader_may_leave():
+        if fmt is ExplainFormat.json:
+            render.write_json(data, sys.stdout)
+        else:
+            sys.stdout.write(_config_text(data))
+
+
+def _config_text(data: dict[str, Any]) -> str:
+    if data["file"] is None:
+        where = "none (--no-config)"
+    else:
+        where = data["file"] + ("" if data["file_read"] else " (not found: nothing read)")
+    lines = [f"config file: {where}"]
+    for record in data["settings"]:
+        value = record["value"]
+        shown = "" if value is None else ", ".join(value) if isinstance(value, list) else value
+        lines.append(f"  {record['setting']:<11} {shown!s:<24} {record['origin']}")
+    return "\n".join(lines) + "\n"
+
+
+@app.command(
+    "add",
+    cls=CamgCommand,
+    short_help="Add items to a meal log under their day and meal.",
+    epilog=EXAMPLES["add"],
+)
+def add_command(
+    items: Annotated[
+        list[str],
+        typer.Argument(help='Items to log, e.g. "2 eggs" "1 cup milk".', metavar="ITEM..."),
+    ],
+    on: Annotated[
+        str | None,
+        typer.Option("--date", metavar="DATE", help="The day, YYYY-MM-DD (default: today)."),
+    ] = None,
+    meal: Annotated[
+        str | None, typer.Option("--meal", metavar="MEAL", help="The meal, e.g. breakfast.")
+    ] = None,
+    log_file: Annotated[
+        str | None,
+        typer.Option("--file", metavar="FILE", help="The log to add to (default: config log)."),
+    ] = None,
+    my_foods: FoodsOption = None,
+    my_recipes: RecipesOption = None,
+    no_config: NoConfigOption = False,
+) -> None:
+    """Add items to a meal log under their day and meal, in one atomic change."""
+    from datetime import date
+
+    from camg import adding
+
+    settings = _settings(no_config, log=log_file, foods=my_foods, recipes=my_recipes)
+    path = settings.value("log")
+    if not path:
+        raise CamgError('name the log: --file meals.txt, or log = "meals.txt" in the config')
+    try:
+        when = date.fromisoformat(on) if on else date.today()
+    except ValueError:
+        raise CamgError(f'--date "{on}": give the day as YYYY-MM-DD') from None
+    foods, recipes = settings.value("foods"), settings.value("recipes")
+    change = adding.add(path, items, when, meal, foods, recipes)
+    sys.stdout.write(_added_text(change, settings))
+
+
+def _added_text(change: Any, settings: Any) -> str:
+    """What was added, with its calcium and magnesium, and the day's new totals."""
+    from camg import adding, engine
+    from camg.analysis import Dates, analyse
+    from camg.logfile import shown
+    from camg.views import mg
+
+    day = change.day.isoformat()
+    where = f"{day}, {change.meal}" if change.meal else day
+    verb = "created" if change.created else "added to"
+    lines = [f"camg: {verb} {shown(change.path)} ({where}):"]
+    for resolution in change.added:
+        calcium, magnesium = adding.values_of(resolution)
+        lines.append(f"  {resolution.text:<30} Ca {mg(calcium):>6} mg  Mg {mg(magnesium):>6} mg")
+    analysis = analyse(
+        [change.path],
+        None,
+        engine.Options(*_range(settings.value("range"))),
+        lenient=True,
+        date_order=settings.value("date_order"),
+        dates=Dates(day, day),
+        foods=settings.value("foods") or (),
+        recipes=settings.value("recipes") or (),
+    )
+    for totals in analysis.report.days:
+        ratio = "unknown" if totals.ratio is None else f"{totals.ratio:.2f}"
+        status = f" ({totals.status})" if totals.status else ""
+        lines.append(
+            f"  day {day}: Ca {mg(totals.calcium_mg)} mg, Mg {mg(totals.magnesium_mg)} mg, "
+            f"Ca:Mg {ratio}{status}"
+        )
+    return "\n".join(lines) + "\n"
 
 
 SUGGESTION_COLUMNS = [
@@ -581,6 +798,35 @@ def _profile(sex: Sex | None, age: float | None, pregnant: bool, lactating: bool
     if sex is None or age is None:
         raise CamgError("give both --sex and --age to compare with the RDA")
     return Profile(sex.value, age, pregnant, lactating)
+
+
+def _settings(no_config: bool, **flags: Any) -> Any:
+    """The effective settings: the configuration file < the environment < these flags."""
+    from camg import config
+
+    return config.effective(flags, no_config=no_config)
+
+
+def _profile_flags(sex: Sex | None, age: float | None, pregnant: bool, lactating: bool) -> Any:
+    _finite("--age", age, 130)
+    return {"sex": sex and sex.value, "age": age, "pregnant": pregnant, "lactating": lactating}
+
+
+def _profile_of(settings: Any) -> Any:
+    sex = settings.value("sex")
+    return _profile(
+        Sex(sex) if sex else None,
+        settings.value("age"),
+        bool(settings.value("pregnant")),
+        bool(settings.value("lactating")),
+    )
+
+
+def _install(settings: Any) -> None:
+    """The user's foods and recipes files become part of the food table for this run."""
+    from camg import sources
+
+    sources.install(settings.value("foods") or (), settings.value("recipes") or ())
 
 
 SEARCH_COLUMNS = ["id", "name", "group", "calcium_mg", "magnesium_mg", "ratio"]

@@ -44,6 +44,9 @@ class Kind(str, Enum):
     IMPLAUSIBLE = "implausible-amount"  # a warning: more than anyone eats at once
     UPPER_LIMIT = "upper-limit"  # a warning: a day's supplements above the upper limit
     DUPLICATE = "duplicate"  # a warning: a file given twice, or a date in two files
+    FOODS_FILE = "foods-file"  # the user's foods file, never the meal log
+    RECIPE = "recipe"  # a recipe of a recipes file or of the log: its items, yield, name
+    CONFIG = "config"  # the configuration file or a CAMG_ variable of the environment
     OTHER = "other"
 
 

@@ -9,6 +9,7 @@ import json
 import math
 from typing import IO, Any
 
+from camg import foodtable
 from camg.engine import DayResult, Report
 
 
@@ -66,6 +67,7 @@ ENTRY_FIELDS = [
     "meal",
     "food_id",
     "food",
+    "food_source",
     "amount",
     "unit",
     "grams",
@@ -99,7 +101,13 @@ class Details:
         """A day's entries as records (JSON objects, CSV rows)."""
         start, end = self.report.day_span(day)
         values = (self.columns[name][start:end] for name in ENTRY_FIELDS)
-        return [dict(zip(ENTRY_FIELDS, row, strict=True)) for row in zip(*values, strict=True)]
+        records = [dict(zip(ENTRY_FIELDS, row, strict=True)) for row in zip(*values, strict=True)]
+        for record in records:  # a recipe's entry: what its ingredients bring
+            if foodtable.is_user_food(record["food_id"]) and record["grams"] is not None:
+                parts = foodtable.breakdown(record["food_id"], record["grams"])
+                if parts:
+                    record["ingredients"] = parts
+        return records
 
     def meals_of(self, day: DayResult) -> list[dict[str, Any]]:
         return self.meals.get(day.index, [])
@@ -110,8 +118,10 @@ class Details:
 
 def _entry_columns(joined: Any) -> dict[str, list[Any]]:
     """Every entry's fields as plain Python values, converted once for the whole log."""
-    columns = {}
+    columns = {"food_source": _food_sources(joined["food_id"].tolist())}
     for name in ENTRY_FIELDS:
+        if name == "food_source":
+            continue
         # "estimate" says whether camg assumed the amount; "assumed" says what it assumed.
         column = joined["estimate" if name == "assumed" else name].tolist()
         if name == "estimate":
@@ -130,6 +140,19 @@ def _entry_columns(joined: Any) -> dict[str, list[Any]]:
             column = [list(value) for value in column]
         columns[name] = column
     return columns
+
+
+# A supplement's dose is the figure its label gives, written in the log.
+SUPPLEMENT_SOURCE = "supplement label, as logged"
+
+
+def _food_sources(food_ids: list[Any]) -> list[str]:
+    """Where each entry's values come from: its food's source (looked up once per food)."""
+    known: dict[Any, str] = {}
+    for food_id in dict.fromkeys(food_ids):
+        food = foodtable.food(food_id) if isinstance(food_id, str) else None
+        known[food_id] = food.source if food is not None else SUPPLEMENT_SOURCE
+    return [known[food_id] for food_id in food_ids]
 
 
 def _meal_totals(joined: Any) -> dict[int, list[dict[str, Any]]]:
@@ -256,6 +279,7 @@ ENTRY_COLUMNS = [
     "text",
     "food_id",
     "food",
+    "food_source",
     "amount",
     "unit",
     "grams",

@@ -14,7 +14,7 @@ from datetime import date
 from functools import lru_cache
 from typing import NamedTuple
 
-from camg import estimates
+from camg import estimates, foodtable
 from camg.amounts import AmountError, split_item, strip_prose
 from camg.errors import ItemError, Kind, Problem, Severity
 from camg.finding import find_food
@@ -343,3 +343,7 @@ def _supplement(supplement: Supplement, text: str) -> Resolution:
         dose_mg=dose,
         estimate=assumed,
     )
+
+
+foodtable.when_changed(read_line.cache_clear)
+foodtable.when_changed(_outcome.cache_clear)

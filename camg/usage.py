@@ -72,6 +72,16 @@ Examples:
 Examples:
   camg foods show 11457
   camg foods show 01077 -f json""",
+    "add": """\b
+Examples:
+  camg add "2 eggs" "1 cup milk" --meal breakfast --file meals.txt
+  camg add "30 g almonds" --date 2026-11-20 --meal snack --file meals.txt
+  camg add "1 banana"                  to the config's log, under today""",
+    "config": """\b
+Examples:
+  camg config                          each setting, its value and its origin
+  camg config -f json
+  camg config --no-config              the defaults alone""",
     "help": """\b
 Examples:
   camg help log-format

@@ -16,6 +16,12 @@ from rich.text import Text
 from camg.render import mg, ratio_text
 
 
+def _own_source(entry: dict[str, Any]) -> str:
+    """An entry of the user's own food or recipe says where its values come from."""
+    own = entry["food_id"] is not None and ":" in entry["food_id"]
+    return f"\n  ({entry['food_source']})" if own else ""
+
+
 def search_table(records: list[dict[str, Any]]) -> Group:
     table = Table()
     table.add_column("id", no_wrap=True)
@@ -25,6 +31,9 @@ def search_table(records: list[dict[str, Any]]) -> Group:
     table.add_column("Ca mg", justify="right", no_wrap=True)
     table.add_column("Mg mg", justify="right", no_wrap=True)
     table.add_column("Ca:Mg", justify="right", no_wrap=True)
+    own = any(":" in record["id"] for record in records)  # the user's foods say their source
+    if own:
+        table.add_column("source")
     for record in records:
         table.add_row(
             record["id"],
@@ -32,6 +41,7 @@ def search_table(records: list[dict[str, Any]]) -> Group:
             mg(record["calcium_mg"]),
             mg(record["magnesium_mg"]),
             ratio_text(record["ratio"]),
+            *([Text(record["source"])] if own else []),
         )
     return Group(Text("Foods (per 100 g)"), table)
 
@@ -43,7 +53,7 @@ def food_panel(record: dict[str, Any]) -> Group:
     heading = Text.assemble(
         (f"#{record['id']} ", "bold"),
         (record["name"], "bold"),
-        f"\n{record['group']}\n",
+        f"\n{record['group']} ({record['source']})\n",
         "per 100 g: ",
         f"Ca {mg(record['calcium_mg'])} mg, Mg {mg(record['magnesium_mg'])} mg, ",
         f"Ca:Mg {ratio_text(record['ratio'])}",
@@ -292,11 +302,21 @@ def _entry_table(entries: list[dict[str, Any]], title: str) -> list[Any]:
             str(entry["line"]),
             Text(entry["meal"] or ""),
             Text(entry["text"]),
-            Text(entry["food"] + mark),
+            Text(entry["food"] + mark + _own_source(entry)),
             grams,
             mg(entry["calcium_mg"]),
             mg(entry["magnesium_mg"]),
         )
+        for part in entry.get("ingredients", ()):  # a recipe's breakdown, under its entry
+            table.add_row(
+                "",
+                "",
+                Text(f"  {part['text']}", style="dim"),
+                Text(part["food"], style="dim"),
+                f"{part['grams']:,.0f}",
+                mg(part["calcium_mg"]),
+                mg(part["magnesium_mg"]),
+            )
     notes = [
         f"line {entry['line']}: {ESTIMATE_MARK} {entry['assumed']}"
         for entry in entries

@@ -6,7 +6,7 @@ import csv
 
 import pytest
 
-from camg import tables
+from camg import sr28, tables
 from camg.text import key
 from tests.conftest import ROOT
 
@@ -41,7 +41,7 @@ def test_synonyms_are_single_normalised_words():
 
 @pytest.mark.parametrize("row", rows("suggestions.csv"), ids=lambda row: row["label"])
 def test_suggestion_candidates_are_whole_foods_with_known_values(row):
-    food = tables.foods().loc[row["food_id"]]
+    food = sr28.foods().loc[row["food_id"]]
     assert food["calcium_mg"] == food["calcium_mg"] and food["magnesium_mg"] > 0
     assert row["purpose"] in ("magnesium", "calcium")
     ratio = food["calcium_mg"] / food["magnesium_mg"]

@@ -116,6 +116,8 @@ def test_help_of_every_command_has_examples_and_fits_80_columns(camg):
         ["foods", "search"],
         ["foods", "show"],
         ["help"],
+        ["add"],
+        ["config"],
     ]
     for command in commands:
         out = camg(*command, "--help", env={"COLUMNS": "80"}).stdout
@@ -125,7 +127,7 @@ def test_help_of_every_command_has_examples_and_fits_80_columns(camg):
         assert "camg help log-format" in camg(*command, "--help").stdout
     top = camg("--help", env={"COLUMNS": "80"}).stdout
     summaries = top[top.index("Commands:") :].splitlines()[1:]
-    assert len(summaries) == 6 and not [line for line in summaries if line.endswith("...")]
+    assert len(summaries) == 8 and not [line for line in summaries if line.endswith("...")]
     assert "camg help log-format" in top
     assert "Usage: camg log [OPTIONS] FILE..." in camg("log", "--help").stdout
 
