@@ -6,10 +6,11 @@ the user must know comes back as problems, notices and remarks.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import BinaryIO, NamedTuple
 
-from camg import engine, logfile, resolve
-from camg.errors import CamgError
+from camg import engine, logfile, resolve, sources
+from camg.errors import CamgError, Kind, Problem, Severity
 from camg.parser import ParsedLog
 
 
@@ -36,10 +37,14 @@ def analyse(
     lenient: bool = False,
     date_order: str | None = None,
     dates: Dates | None = None,
+    foods: Sequence[str] = (),
+    recipes: Sequence[str] = (),
     entries: bool = True,
 ) -> Analysis:
-    """Read, filter by date, resolve and total the logs. Raises CamgError for unreadable
-    files, bad options and (unless lenient) every line not understood, all at once.
+    """Read and filter by date the logs, install the user's foods and recipes (files and
+    the logs' recipe blocks), then resolve and total the logs. Raises CamgError for
+    unreadable files, bad options, a bad foods or recipes file (nothing of it used, the
+    log not blamed) and (unless lenient) every line not understood.
 
     Days are resolved and totalled one at a time; without `entries` (a day table or CSV
     needs only the totals) each day's entries are let go once it is totalled."""
@@ -48,11 +53,27 @@ def analyse(
         parsed = logfile.read_logs(paths, stdin, date_order)
     else:
         parsed = _dated(paths, stdin, date_order, dates, remarks)
+    sources.install(foods, recipes, parsed.recipes)
     resolved = resolve.ResolvedLog([], [], [])
     report = engine.build_report(resolve.resolve_days(parsed, resolved), options, entries)
     if resolved.problems and not lenient:
         raise CamgError([*resolved.problems, resolve.summary(resolved)])
+    resolved.notices.extend(_day_warnings(report))
     return Analysis(report, resolved, remarks)
+
+
+def _day_warnings(report: engine.Report) -> list[Problem]:
+    """A day's warnings (supplements above the upper limit) as problems, located at the
+    day's first magnesium supplement, so that stderr and JSON say them like the others."""
+    found = []
+    for day in report.days:
+        source, line = day.warned_at or (None, None)
+        label = day.date.isoformat() if day.date else "undated day"
+        found.extend(
+            Problem(f"{label}: {warning}", source, line, None, Kind.UPPER_LIMIT, Severity.WARNING)
+            for warning in day.warnings
+        )
+    return found
 
 
 def _dated(

@@ -19,6 +19,7 @@ import typer
 
 from camg import __version__
 from camg.errors import CamgError, ExitStatus
+from camg.usage import EXAMPLES, CamgCommand, CamgGroup
 
 
 class Format(str, Enum):
@@ -44,17 +45,27 @@ class Sex(str, Enum):
     male = "male"
 
 
+class Diet(str, Enum):
+    vegan = "vegan"
+    vegetarian = "vegetarian"
+    omnivore = "omnivore"
+
+
 app = typer.Typer(
     name="camg",
-    help="Calcium-to-magnesium ratio of your diet, from a plain-text meal log and USDA SR28 data.",
+    cls=CamgGroup,
+    help="Calcium-to-magnesium ratio of your diet, from a plain-text meal log and USDA SR28 data."
+    "\n\nThe log format: camg help log-format. Each command's examples: camg COMMAND --help.",
     no_args_is_help=True,
-    add_completion=False,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 foods_app = typer.Typer(
+    cls=CamgGroup,
     help="Look up foods and their household portions in the USDA SR28 table.",
+    short_help="Look up foods and their portions in the food table.",
+    epilog=EXAMPLES["foods"],
     no_args_is_help=True,
     rich_markup_mode=None,
 )
@@ -64,9 +75,25 @@ SuggestOption = Annotated[
     int,
     typer.Option("--suggest", min=0, metavar="N", help="Foods to suggest per day; 0 for none."),
 ]
+
+
+def _complete_avoid(incomplete: str) -> list[str]:
+    """Shell completion of --avoid: the kinds of suggested foods, after any already typed."""
+    from camg.suggest import avoid_kinds
+
+    done, _, last = incomplete.rpartition(",")
+    prefix = f"{done}," if done else ""
+    return [prefix + kind for kind in avoid_kinds() if kind.startswith(last.lstrip())]
+
+
 AvoidOption = Annotated[
     str | None,
-    typer.Option("--avoid", metavar="WORDS", help="Foods not to suggest, e.g. nuts,dairy."),
+    typer.Option(
+        "--avoid",
+        metavar="WORDS",
+        help="Foods not to suggest, by kind or name, e.g. nuts,dairy (Tab lists the kinds).",
+        autocompletion=_complete_avoid,
+    ),
 ]
 RangeOption = Annotated[
     str | None,
@@ -77,8 +104,34 @@ AgeOption = Annotated[
     float | None,
     typer.Option("--age", min=0, metavar="YEARS", help="Age in years; with --sex."),
 ]
+DietOption = Annotated[
+    Diet | None,
+    typer.Option("--diet", help="Suggest only foods of this diet (default: the config's)."),
+]
 PregnantOption = Annotated[bool, typer.Option("--pregnant", help="Use pregnancy DRIs.")]
 LactatingOption = Annotated[bool, typer.Option("--lactating", help="Use lactation DRIs.")]
+FoodsOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--foods",
+        metavar="FILE",
+        help="Your own foods (TOML, docs/custom-foods.md), found by name before SR28; "
+        "may be given more than once.",
+    ),
+]
+RecipesOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--recipes",
+        metavar="FILE",
+        help="Your recipes (TOML, docs/recipes.md): `1 serving chili`; may be given more "
+        "than once.",
+    ),
+]
+NoConfigOption = Annotated[
+    bool,
+    typer.Option("--no-config", help="Ignore the configuration file (see camg config)."),
+]
 FormatOption = Annotated[
     Format,
     typer.Option(
@@ -105,33 +158,62 @@ def root(
     """Calcium-to-magnesium ratio of your diet, from a plain-text meal log and USDA SR28 data."""
 
 
-@foods_app.command("search")
+@foods_app.command(
+    "search",
+    cls=CamgCommand,
+    short_help="Find foods by name, with Ca and Mg per 100 g.",
+    epilog=EXAMPLES["foods search"],
+)
 def foods_search(
     words: Annotated[
         list[str],
-        typer.Argument(help="Words describing the food, e.g. spinach raw.", metavar="WORDS"),
+        typer.Argument(help="Words describing the food, e.g. spinach raw.", metavar="WORD..."),
     ],
     limit: Annotated[
         int, typer.Option("--limit", "-n", min=1, metavar="N", help="How many matches to show.")
     ] = 10,
     fmt: FormatOption = Format.table,
+    my_foods: FoodsOption = None,
+    my_recipes: RecipesOption = None,
+    no_config: NoConfigOption = False,
 ) -> None:
     """Find foods by name, best match first, with calcium and magnesium per 100 g."""
     from camg import foods
 
+    _install(_settings(no_config, foods=my_foods, recipes=my_recipes))
     records = foods.search(" ".join(words), limit)
-    with _reader_may_leave():
-        _emit(fmt, records, columns=SEARCH_COLUMNS, table=lambda: _views().search_table(records))
+    status = ExitStatus.OK if records else ExitStatus.NONE_FOUND
+    with _reader_may_leave(status):
+        if records or fmt is not Format.table:
+            table = lambda: _views().search_table(records)  # noqa: E731
+            _emit(fmt, records, columns=SEARCH_COLUMNS, table=table)
+    if not records:
+        sys.stderr.write(
+            f'camg: no food matches "{" ".join(words)}"; try fewer or other words, '
+            "or the name a food label uses\n"
+        )
+        raise typer.Exit(status)
 
 
-@foods_app.command("show")
+@foods_app.command(
+    "show",
+    cls=CamgCommand,
+    short_help="A food's values and household portions.",
+    epilog=EXAMPLES["foods show"],
+)
 def foods_show(
-    food_id: Annotated[str, typer.Argument(help="The 5-digit SR28 id, e.g. 11457.", metavar="ID")],
+    food_id: Annotated[
+        str, typer.Argument(help="The 5-digit SR28 id, e.g. 11457, or my:NAME.", metavar="ID")
+    ],
     fmt: FormatOption = Format.table,
+    my_foods: FoodsOption = None,
+    my_recipes: RecipesOption = None,
+    no_config: NoConfigOption = False,
 ) -> None:
     """Show a food's values per 100 g and every household portion with its grams, Ca and Mg."""
     from camg import foods
 
+    _install(_settings(no_config, foods=my_foods, recipes=my_recipes))
     record = foods.show(food_id)
     with _reader_may_leave():
         _emit(
@@ -171,7 +253,7 @@ TodayOption = Annotated[
 ]
 FilesArgument = Annotated[
     list[str],
-    typer.Argument(help="Meal log files; - reads standard input.", metavar="FILE"),
+    typer.Argument(help="Meal log files; - reads standard input.", metavar="FILE..."),
 ]
 LenientOption = Annotated[
     bool,
@@ -195,8 +277,9 @@ def _read_report(
     options: Any,
     lenient: bool,
     quiet: bool,
-    date_order: DateOrder | None,
+    date_order: str | None,
     dates: tuple[str | None, str | None, str | None, bool],
+    settings: Any,
     entries: bool = False,
 ) -> tuple[Any, Any]:
     """The core's analysis, with what the user must know on stderr: (report, resolved log).
@@ -208,19 +291,25 @@ def _read_report(
         _stdin(),
         options,
         lenient=lenient,
-        date_order=date_order and date_order.value,
+        date_order=date_order,
         dates=Dates(*dates),
+        foods=settings.value("foods") or (),
+        recipes=settings.value("recipes") or (),
         entries=entries,
     )
     for remark in analysis.remarks:
         sys.stderr.write(f"camg: note: {remark}\n")
     _report_problems(analysis.resolved.problems)
-    if not quiet:
-        _report_problems(analysis.resolved.notices, prefix="note: ")
+    _report_notices(analysis.resolved.notices, quiet)
     return analysis.report, analysis.resolved
 
 
-@app.command("log")
+@app.command(
+    "log",
+    cls=CamgCommand,
+    short_help="Each day's calcium, magnesium and Ca:Mg ratio from meal logs.",
+    epilog=EXAMPLES["log"],
+)
 def log(
     files: FilesArgument,
     fmt: FormatOption = Format.table,
@@ -244,6 +333,7 @@ def log(
     quiet: QuietOption = False,
     count: SuggestOption = 3,
     avoid: AvoidOption = None,
+    diet: DietOption = None,
     date_order: DateOrderOption = None,
     start: FromOption = None,
     end: ToOption = None,
@@ -255,20 +345,35 @@ def log(
             "--by", help="One row per day, ISO week, month, or for the whole period (all)."
         ),
     ] = By.day,
+    my_foods: FoodsOption = None,
+    my_recipes: RecipesOption = None,
+    no_config: NoConfigOption = False,
 ) -> None:
     """Read meal logs and report each day's calcium, magnesium and Ca:Mg ratio."""
     from camg import engine, report
 
-    options = engine.Options(
-        *_range(ratio_range), basis=basis.value, profile=_profile(sex, age, pregnant, lactating)
+    settings = _settings(
+        no_config,
+        **_profile_flags(sex, age, pregnant, lactating),
+        foods=my_foods,
+        recipes=my_recipes,
+        range=ratio_range,
+        avoid=avoid,
+        diet=diet and diet.value,
+        date_order=date_order and date_order.value,
     )
+    options = engine.Options(
+        *_range(settings.value("range")), basis=basis.value, profile=_profile_of(settings)
+    )
+    avoided = _avoided(settings.avoid())  # a bad word is an error before any log is read
     result, resolved = _read_report(
         files,
         options,
         lenient,
         quiet,
-        date_order,
+        settings.value("date_order"),
         (start, end, last, today),
+        settings,
         entries=fmt is Format.json or detail,
     )
     grouped = by is not By.day
@@ -276,7 +381,9 @@ def log(
     if count and shows_suggestions and result.may_need_suggestions():
         from camg import suggest
 
-        suggest.for_report(result, count, suggest.parse_avoid(avoid))
+        if settings.value("diet") is None:  # a diet said outright is not guessed at
+            avoided |= _plant_based(result, quiet)
+        suggest.for_report(result, count, avoided)
     period: dict[str, Any] | None = None
     rows: list[dict[str, Any]] | None = None
     if fmt is Format.json or detail or grouped or result.summary.days > 1:
@@ -310,7 +417,12 @@ def log(
         raise typer.Exit(status)
 
 
-@app.command("trend")
+@app.command(
+    "trend",
+    cls=CamgCommand,
+    short_help="Chart the daily Ca:Mg ratio against the range.",
+    epilog=EXAMPLES["trend"],
+)
 def trend(
     files: FilesArgument,
     ratio_range: RangeOption = None,
@@ -331,14 +443,26 @@ def trend(
             help="Also write the chart as an image: FILE.svg or FILE.png.",
         ),
     ] = None,
+    my_foods: FoodsOption = None,
+    my_recipes: RecipesOption = None,
+    no_config: NoConfigOption = False,
 ) -> None:
     """Chart each day's Ca:Mg ratio against the range, with the 7-day rolling ratio."""
     from camg import chart, engine, periods
 
     if output is not None:
         chart.check_output(output)
-    options = engine.Options(*_range(ratio_range))
-    result, _ = _read_report(files, options, lenient, quiet, date_order, (start, end, last, today))
+    settings = _settings(
+        no_config,
+        foods=my_foods,
+        recipes=my_recipes,
+        range=ratio_range,
+        date_order=date_order and date_order.value,
+    )
+    options = engine.Options(*_range(settings.value("range")))
+    dates = (start, end, last, today)
+    order = settings.value("date_order")
+    result, _ = _read_report(files, options, lenient, quiet, order, dates, settings)
     periods.add_rolling(result)
     period = periods.periods(result, "all")[0]
     with _reader_may_leave():
@@ -362,7 +486,12 @@ def _safe_name(path: str) -> str:
     return shown(path)
 
 
-@app.command("suggest")
+@app.command(
+    "suggest",
+    cls=CamgCommand,
+    short_help="Foods that bring given daily totals into range.",
+    epilog=EXAMPLES["suggest"],
+)
 def suggest_command(
     calcium: Annotated[
         float, typer.Option("--calcium", min=0, metavar="MG", help="The day's calcium, mg.")
@@ -374,21 +503,30 @@ def suggest_command(
     ratio_range: RangeOption = None,
     count: SuggestOption = 3,
     avoid: AvoidOption = None,
+    diet: DietOption = None,
     sex: SexOption = None,
     age: AgeOption = None,
     pregnant: PregnantOption = False,
     lactating: LactatingOption = False,
+    no_config: NoConfigOption = False,
 ) -> None:
     """Foods, in household portions, that bring given daily totals into range."""
     from camg import reference, suggest
 
-    low, high = _range(ratio_range)
-    profile = _profile(sex, age, pregnant, lactating)
+    settings = _settings(
+        no_config,
+        **_profile_flags(sex, age, pregnant, lactating),
+        range=ratio_range,
+        avoid=avoid,
+        diet=diet and diet.value,
+    )
+    low, high = _range(settings.value("range"))
+    profile = _profile_of(settings)
     rda = reference.intakes_for(profile).magnesium_rda_mg if profile else None
     _finite("--calcium", calcium, 1_000_000)
     _finite("--magnesium", magnesium, 1_000_000)
     goal = suggest.Goal(calcium, magnesium, low, high, rda)
-    options = suggest.suggest(goal, count, suggest.parse_avoid(avoid))
+    options = suggest.suggest(goal, count, _avoided(settings.avoid()))
     records = [option.record() for option in options]
     data = {
         "calcium_mg": calcium,
@@ -412,11 +550,16 @@ class ExplainFormat(str, Enum):
     json = "json"
 
 
-@app.command("explain")
+@app.command(
+    "explain",
+    cls=CamgCommand,
+    short_help="Show how camg reads log lines.",
+    epilog=EXAMPLES["explain"],
+)
 def explain_command(
     lines: Annotated[
         list[str],
-        typer.Argument(help='Log lines to explain, e.g. "1 cup milk".', metavar="LINE"),
+        typer.Argument(help='Log lines to explain, e.g. "1 cup milk".', metavar="LINE..."),
     ],
     fmt: Annotated[
         ExplainFormat,
@@ -424,10 +567,15 @@ def explain_command(
             "--format", "-f", help="Output format; table is for people, json for scripts."
         ),
     ] = ExplainFormat.table,
+    my_foods: FoodsOption = None,
+    my_recipes: RecipesOption = None,
+    no_config: NoConfigOption = False,
 ) -> None:
     """Show how camg reads log lines: parts, amounts, candidate foods, grams, Ca and Mg."""
     from camg import explain, render
     from camg.errors import Problem
+
+    _install(_settings(no_config, foods=my_foods, recipes=my_recipes))
 
     records = [explain.explain(line) for line in lines]
     with _reader_may_leave(ExitStatus.OK if all(r["ok"] for r in records) else ExitStatus.TROUBLE):
@@ -440,6 +588,153 @@ def explain_command(
         raise CamgError(problems)
 
 
+class Topic(str, Enum):
+    log_format = "log-format"
+
+
+@app.command(
+    "help",
+    cls=CamgCommand,
+    short_help="Print a help topic, such as the log format, offline.",
+    epilog=EXAMPLES["help"],
+)
+def help_command(
+    topic: Annotated[
+        Topic, typer.Argument(help="The topic to print: log-format.", metavar="TOPIC")
+    ] = Topic.log_format,
+) -> None:
+    """Print a document of camg's, offline: log-format is how meal logs are written and read."""
+    from camg import topics
+
+    text = topics.text_of(topic.value)
+    with _reader_may_leave():
+        sys.stdout.write(text)
+
+
+@app.command(
+    "config",
+    cls=CamgCommand,
+    short_help="The effective settings and where each came from.",
+    epilog=EXAMPLES["config"],
+)
+def config_command(
+    fmt: Annotated[
+        ExplainFormat,
+        typer.Option(
+            "--format", "-f", help="Output format; table is for people, json for scripts."
+        ),
+    ] = ExplainFormat.table,
+    no_config: NoConfigOption = False,
+) -> None:
+    """Show the effective settings and where each came from: file, environment or default."""
+    from camg import config, render
+
+    settings = _settings(no_config)
+    records = config.records(settings)
+    wanted, _ = config.config_path(os.environ)
+    data = {
+        "file": None if no_config else str(wanted),
+        "file_read": settings.path is not None,
+        "settings": records,
+    }
+    with _reader_may_leave():
+        if fmt is ExplainFormat.json:
+            render.write_json(data, sys.stdout)
+        else:
+            sys.stdout.write(_config_text(data))
+
+
+def _config_text(data: dict[str, Any]) -> str:
+    if data["file"] is None:
+        where = "none (--no-config)"
+    else:
+        where = data["file"] + ("" if data["file_read"] else " (not found: nothing read)")
+    lines = [f"config file: {where}"]
+    for record in data["settings"]:
+        value = record["value"]
+        shown = "" if value is None else ", ".join(value) if isinstance(value, list) else value
+        lines.append(f"  {record['setting']:<11} {shown!s:<24} {record['origin']}")
+    return "\n".join(lines) + "\n"
+
+
+@app.command(
+    "add",
+    cls=CamgCommand,
+    short_help="Add items to a meal log under their day and meal.",
+    epilog=EXAMPLES["add"],
+)
+def add_command(
+    items: Annotated[
+        list[str],
+        typer.Argument(help='Items to log, e.g. "2 eggs" "1 cup milk".', metavar="ITEM..."),
+    ],
+    on: Annotated[
+        str | None,
+        typer.Option("--date", metavar="DATE", help="The day, YYYY-MM-DD (default: today)."),
+    ] = None,
+    meal: Annotated[
+        str | None, typer.Option("--meal", metavar="MEAL", help="The meal, e.g. breakfast.")
+    ] = None,
+    log_file: Annotated[
+        str | None,
+        typer.Option("--file", metavar="FILE", help="The log to add to (default: config log)."),
+    ] = None,
+    my_foods: FoodsOption = None,
+    my_recipes: RecipesOption = None,
+    no_config: NoConfigOption = False,
+) -> None:
+    """Add items to a meal log under their day and meal, in one atomic change."""
+    from datetime import date
+
+    from camg import adding
+
+    settings = _settings(no_config, log=log_file, foods=my_foods, recipes=my_recipes)
+    path = settings.value("log")
+    if not path:
+        raise CamgError('name the log: --file meals.txt, or log = "meals.txt" in the config')
+    try:
+        when = date.fromisoformat(on) if on else date.today()
+    except ValueError:
+        raise CamgError(f'--date "{on}": give the day as YYYY-MM-DD') from None
+    foods, recipes = settings.value("foods"), settings.value("recipes")
+    change = adding.add(path, items, when, meal, foods, recipes)
+    sys.stdout.write(_added_text(change, settings))
+
+
+def _added_text(change: Any, settings: Any) -> str:
+    """What was added, with its calcium and magnesium, and the day's new totals."""
+    from camg import adding, engine
+    from camg.analysis import Dates, analyse
+    from camg.logfile import shown
+    from camg.views import mg
+
+    day = change.day.isoformat()
+    where = f"{day}, {change.meal}" if change.meal else day
+    verb = "created" if change.created else "added to"
+    lines = [f"camg: {verb} {shown(change.path)} ({where}):"]
+    for resolution in change.added:
+        calcium, magnesium = adding.values_of(resolution)
+        lines.append(f"  {resolution.text:<30} Ca {mg(calcium):>6} mg  Mg {mg(magnesium):>6} mg")
+    analysis = analyse(
+        [change.path],
+        None,
+        engine.Options(*_range(settings.value("range"))),
+        lenient=True,
+        date_order=settings.value("date_order"),
+        dates=Dates(day, day),
+        foods=settings.value("foods") or (),
+        recipes=settings.value("recipes") or (),
+    )
+    for totals in analysis.report.days:
+        ratio = "unknown" if totals.ratio is None else f"{totals.ratio:.2f}"
+        status = f" ({totals.status})" if totals.status else ""
+        lines.append(
+            f"  day {day}: Ca {mg(totals.calcium_mg)} mg, Mg {mg(totals.magnesium_mg)} mg, "
+            f"Ca:Mg {ratio}{status}"
+        )
+    return "\n".join(lines) + "\n"
+
+
 SUGGESTION_COLUMNS = [
     "food_id",
     "food",
@@ -450,6 +745,29 @@ SUGGESTION_COLUMNS = [
     "ratio_after",
     "reaches_range",
 ]
+
+
+def _plant_based(report: Any, quiet: bool) -> frozenset[str]:
+    """A log with no animal food gets no animal food suggested, and is told so."""
+    from camg import diet
+
+    foods = (resolution.food_id for resolution in report.contributions.resolutions())
+    if not diet.plant_based(foods):
+        return frozenset()
+    if not quiet:
+        sys.stderr.write(
+            "camg: note: the log holds no meat, fish, dairy or eggs, so neither do the "
+            "suggestions\n"
+        )
+    return frozenset({diet.ANIMAL})
+
+
+def _avoided(text: str | None) -> frozenset[str]:
+    if not text:
+        return frozenset()
+    from camg import suggest
+
+    return suggest.parse_avoid(text)
 
 
 def _range(text: str | None) -> tuple[float, float]:
@@ -484,6 +802,35 @@ def _profile(sex: Sex | None, age: float | None, pregnant: bool, lactating: bool
     if sex is None or age is None:
         raise CamgError("give both --sex and --age to compare with the RDA")
     return Profile(sex.value, age, pregnant, lactating)
+
+
+def _settings(no_config: bool, **flags: Any) -> Any:
+    """The effective settings: the configuration file < the environment < these flags."""
+    from camg import config
+
+    return config.effective(flags, no_config=no_config)
+
+
+def _profile_flags(sex: Sex | None, age: float | None, pregnant: bool, lactating: bool) -> Any:
+    _finite("--age", age, 130)
+    return {"sex": sex and sex.value, "age": age, "pregnant": pregnant, "lactating": lactating}
+
+
+def _profile_of(settings: Any) -> Any:
+    sex = settings.value("sex")
+    return _profile(
+        Sex(sex) if sex else None,
+        settings.value("age"),
+        bool(settings.value("pregnant")),
+        bool(settings.value("lactating")),
+    )
+
+
+def _install(settings: Any) -> None:
+    """The user's foods and recipes files become part of the food table for this run."""
+    from camg import sources
+
+    sources.install(settings.value("foods") or (), settings.value("recipes") or ())
 
 
 SEARCH_COLUMNS = ["id", "name", "group", "calcium_mg", "magnesium_mg", "ratio"]
@@ -528,12 +875,43 @@ def _emit(
         _console().print(table())
 
 
+# Wider than any line camg writes: tables keep their natural width, text is not wrapped.
+PIPED_WIDTH = 100_000
+
+
 def _console() -> Any:
     """A console for stdout: styled on a terminal, plain when piped or NO_COLOR is set."""
     from rich.console import Console
 
     plain = bool(os.environ.get("NO_COLOR"))
-    return Console(highlight=False, soft_wrap=False, color_system=None if plain else "auto")
+    console = Console(highlight=False, soft_wrap=False, color_system=None if plain else "auto")
+    if not console.is_terminal:
+        # Piped: a line is never wrapped, whatever COLUMNS says, nor ends in padding.
+        console.file = _TrimmedLines(sys.stdout)
+        console.width = PIPED_WIDTH
+    return console
+
+
+class _TrimmedLines:
+    """A text stream that drops the spaces a table pads its last column with."""
+
+    def __init__(self, stream: Any) -> None:
+        self.stream = stream
+        self.pending = ""
+
+    def write(self, text: str) -> int:
+        *lines, self.pending = (self.pending + text).split("\n")
+        if lines:
+            self.stream.write("".join(line.rstrip(" ") + "\n" for line in lines))
+        return len(text)
+
+    def flush(self) -> None:
+        self.stream.write(self.pending.rstrip(" "))
+        self.pending = ""
+        self.stream.flush()
+
+    def isatty(self) -> bool:
+        return False
 
 
 def _print_report(report: Any, *view: Any) -> None:
@@ -542,14 +920,24 @@ def _print_report(report: Any, *view: Any) -> None:
     from camg import plaintext
 
     console = _console()
-    if not plaintext.write_report(report, *view, console, sys.stdout):
+    if not plaintext.write_report(report, *view, console, console.file):
         console.print(_views().report_view(report, *view))
+    console.file.flush()
 
 
 def _report_problems(problems: Any, prefix: str = "") -> None:
     for problem in problems:
         where = "camg: " if problem.source is None else ""
         sys.stderr.write(f"{where}{prefix}{problem}\n")
+
+
+def _report_notices(notices: Any, quiet: bool) -> None:
+    """Warnings always; notes on how lines were read unless --quiet."""
+    from camg.errors import Severity
+
+    for notice in notices:
+        if not (quiet and notice.severity is Severity.NOTE):
+            _report_problems([notice], prefix=f"{notice.severity.value}: ")
 
 
 def _stdin() -> Any:
@@ -595,17 +983,18 @@ def main(argv: list[str] | None = None) -> None:
         _silence_stdout()
     except OSError as error:
         status = _output_failed(error)
-    if argv is None:  # the `camg` script: nothing is left to do once the output is out
-        _leave(status)
+    if argv is None:  # the console script: camg's own process, its output flushed
+        _leave_now(status)
     gc.enable()  # for callers that run camg in their own process (tests)
     sys.exit(status)
 
 
-def _leave(status: int | str | None) -> None:
-    """Exit without the interpreter's teardown (freeing every module and object one by
-    one costs more than a small run's work): stdout is flushed, stderr is flushed here."""
-    if isinstance(status, str):
+def _leave_now(status: int | str | None) -> None:
+    """End the process without tearing the interpreter down: freeing every module and a
+    big log's objects one by one takes longer than the rest of a small run (measured,
+    docs/performance.md), and the output is already flushed."""
+    if isinstance(status, str):  # as Python's own exit does with a message
         sys.stderr.write(f"{status}\n")
-    code = status if isinstance(status, int) else 0 if status is None else 1
+        status = 1
     sys.stderr.flush()
-    os._exit(code)
+    os._exit(int(status or 0))

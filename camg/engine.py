@@ -12,7 +12,7 @@ version and with the data: a tie in the fourth decimal may print one digit apart
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -60,6 +60,7 @@ class DayResult:
     calcium_rda_pct: float | None = None
     magnesium_rda_pct: float | None = None
     warnings: Sequence[str] = NONE
+    warned_at: tuple[str, int] | None = None  # the day's first magnesium supplement's line
     suggestions: Sequence[Any] = NONE
     rolling_ratio: float | None = None  # over the 7 days ending here (camg.periods)
 
@@ -105,6 +106,10 @@ class Contributions:
     def _add(self, resolution: Resolution) -> tuple[Resolution, Values]:
         found = self._by_id[id(resolution)] = (resolution, values_of(resolution))
         return found
+
+    def resolutions(self) -> Iterator[Resolution]:
+        """Every distinct resolution of the log: what foods it holds, without its entries."""
+        return (resolution for resolution, _ in self._by_id.values())
 
     def of(self, resolution: Resolution) -> Values:
         found = self._by_id.get(id(resolution))
@@ -200,6 +205,9 @@ def build_report(
         result = _total(index, day, contributions, options)
         if intakes is not None:
             _compare_with_intakes(result, intakes)
+        else:
+            limit = reference.adult_magnesium_supplement_ul()
+            _check_supplements(result, limit, FROM_NINE, YOUNGER)
         results.append(result)
         if kept is not None:
             kept.append(day.entries)
@@ -241,7 +249,16 @@ def _total(
         supplement_magnesium_mg=_supplement_sum(found) if supplements else 0.0,
         estimated=estimated,
         approximate=approximate,
+        warned_at=_first_supplement(day.entries) if supplements else None,
     )
+
+
+def _first_supplement(entries: list[Entry]) -> tuple[str, int] | None:
+    """Where a warning about the day's supplements points: its first magnesium supplement."""
+    for entry in entries:
+        if entry.resolution.supplement == "magnesium":
+            return entry.source, entry.line
+    return None
 
 
 def _supplement_sum(found: list[Values]) -> float:
@@ -282,13 +299,24 @@ def _compare_with_intakes(day: DayResult, intakes: Intakes) -> None:
             f"calcium {day.calcium_mg:,.0f} mg is above the upper limit of "
             f"{intakes.calcium_ul_mg:,.0f} mg/day"
         )
-    limit = intakes.magnesium_supplement_ul_mg
-    if limit is not None and day.supplement_magnesium_mg > limit:
-        warnings.append(
-            f"supplemental magnesium {day.supplement_magnesium_mg:,.0f} mg is above the upper "
-            f"limit of {limit:,.0f} mg/day for supplements (food magnesium does not count)"
-        )
     day.warnings = warnings
+    if intakes.magnesium_supplement_ul_mg is not None:
+        _check_supplements(day, intakes.magnesium_supplement_ul_mg, "", "")
+
+
+# Without a profile, the limit said is the one for everyone from 9 years on.
+FROM_NINE = " from 9 years of age"
+YOUNGER = "; give --sex and --age for a younger child's limit"
+
+
+def _check_supplements(day: DayResult, limit: float, whom: str, hint: str) -> None:
+    if day.supplement_magnesium_mg > limit:
+        day.warnings = [
+            *day.warnings,
+            f"supplemental magnesium {day.supplement_magnesium_mg:,.0f} mg is above the upper "
+            f"limit for supplements, {limit:,.0f} mg/day{whom} (food magnesium does not "
+            f"count{hint})",
+        ]
 
 
 def summarise(days: list[DayResult]) -> Summary:

@@ -16,6 +16,7 @@ class ExitStatus(IntEnum):
 
     OK = 0
     OUT_OF_RANGE = 1
+    NONE_FOUND = 1  # `camg foods search` matched nothing, as grep finds nothing
     TROUBLE = 2
     INTERRUPTED = 130
 
@@ -40,6 +41,12 @@ class Kind(str, Enum):
     UNREADABLE = "unreadable-file"
     READ_AS = "read-as"  # a note: how camg read an item it could use
     LEFT_OUT = "left-out"  # a note: a supplement without calcium or magnesium
+    IMPLAUSIBLE = "implausible-amount"  # a warning: more than anyone eats at once
+    UPPER_LIMIT = "upper-limit"  # a warning: a day's supplements above the upper limit
+    DUPLICATE = "duplicate"  # a warning: a file given twice, or a date in two files
+    FOODS_FILE = "foods-file"  # the user's foods file, never the meal log
+    RECIPE = "recipe"  # a recipe of a recipes file or of the log: its items, yield, name
+    CONFIG = "config"  # the configuration file or a CAMG_ variable of the environment
     OTHER = "other"
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from camg import tables
+from camg import foodtable, tables
 from camg.amounts import AmountError, ItemParts, split_item
 from camg.errors import CamgError, Kind
 from camg.matching import FILLER, Match, food_index
@@ -200,8 +200,12 @@ def _choice(parts: ItemParts | None, resolution: Resolution | None) -> tuple[str
     if parts is None:
         return RANKING, "chosen by ranking the table's foods"
     food = parts.food.strip()
-    if food.startswith("#") and food.lstrip("#").isdigit():
+    if food.startswith("#") and (food.lstrip("#").isdigit() or ":" in food):
         return PINNED, f"pinned by id: {food}"
+    if foodtable.is_user_food(food_id):
+        found = foodtable.food(food_id or "")
+        source = found.source if found is not None else ""
+        return ALIAS, f"your own food or recipe, found by its name before SR28 ({source})"
     first: Match | None = None
     for phrase in _phrases(parts):
         match = food_index().resolve(phrase)

@@ -9,22 +9,58 @@ from __future__ import annotations
 
 import re
 
-from camg import modifiers, tables
+from camg import foodtable, modifiers, sr28
 from camg.amounts import ItemParts
 from camg.errors import ItemError, Kind
 from camg.matching import BOILERPLATE, Match, food_index
 from camg.portions import head_of
 from camg.splitting import DESCRIBING
-from camg.text import key, words
-from camg.units import HOUSEHOLD, VAGUE
+from camg.text import key, singular, words
+from camg.units import HOUSEHOLD, VAGUE, Unit
 
 
 def find_food(parts: ItemParts) -> tuple[Match, list[str], ItemParts]:
     """The food an item names, honouring its modifiers; notes on how it was found; and the
     item as read (an example or an alternative may stand for its words)."""
+    _check_pin(parts.food)
+    parts = _named_with_measure_word(parts)
     parts, notes = _such_as(parts)
     match, found_notes, parts = _food_or_alternative(parts)
     return _explained(_honoured(match, parts)), [*notes, *found_notes], parts
+
+
+def _check_pin(food: str) -> None:
+    """ "#my:oat-milk" names one food of a source: never read as words when it is none."""
+    pin = food.strip()
+    if pin.startswith("#") and ":" in pin and foodtable.named(pin) is None:
+        raise ItemError(
+            f'no food with id "{pin[1:]}": give the foods or recipes file that defines it '
+            "(--foods, --recipes), or find ids with: camg foods search WORDS",
+            Kind.UNKNOWN_FOOD,
+        )
+
+
+def _named_with_measure_word(parts: ItemParts) -> ItemParts:
+    """Your own food or recipe named around a measure word. "half the granola bowl": a
+    word read as a measure ends its name, and the amount counts servings; "1 batch chili":
+    a measure of it before its name is that measure."""
+    unit = parts.unit
+    if unit is not None and (unit.kind not in ("household", "vague") or _mine(parts.food)):
+        return parts
+    text = parts.food if unit is None else f"{parts.food} {unit.name}"
+    if _mine(text):
+        return parts._replace(food=text, unit=None)
+    first, _, rest = text.partition(" ")
+    rest = rest.removeprefix("of ").strip()
+    mine = _mine(rest) if rest else None
+    measure = singular(first.lower())
+    if mine is not None and measure in {singular(p.measure) for p in foodtable.portions_of(mine)}:
+        return parts._replace(food=rest, unit=Unit(measure, "household"))
+    return parts
+
+
+def _mine(text: str) -> str | None:
+    return foodtable.named(text)
 
 
 def _explained(match: Match) -> Match:
@@ -262,13 +298,14 @@ def _match(phrase: str) -> Match | None:
     index = food_index()
     if phrase.strip().lower() in _GENERIC:
         found = index.resolve(phrase)
+        if found is not None and foodtable.is_user_food(found.food_id):
+            return found  # your own food named "soup" is what "soup" means
         return found if found is not None and found.alias is not None else None
     head, _, last = phrase.rpartition(" ")
-    kind = _KIND_WORDS.get(key(last)) if head else None
+    kind = sr28.KIND_WORDS.get(key(last)) if head else None
     if kind is not None:  # "bran flakes cereal": an everyday name, and the kind it is
         named = index.resolve(head)
-        row = tables.food_row(named.food_id) if named is not None and named.alias else None
-        if row is not None and row["group"] == kind:
+        if named is not None and named.alias and foodtable.group_of(named.food_id) == kind:
             return named
     match = index.resolve(phrase)
     if match is None and head and key(last) in HOUSEHOLD:
@@ -277,26 +314,20 @@ def _match(phrase: str) -> Match | None:
     return match
 
 
-# A last word that says what kind of food the words before it name.
-_KIND_WORDS = {"cereal": "Breakfast Cereals"}
-
-
 def _honoured(match: Match, parts: ItemParts) -> Match:
     """The food itself when it honours every word that changes Ca or Mg ("fortified",
     "skim", "dry"); else the best food that does; else the line is refused."""
-    row = tables.food_row(match.food_id)
-    group = row["group"] if row else ""
     said = f"{parts.food} {parts.remarks}"
-    missing = modifiers.unhonoured(said, match.name, group)
+    missing = modifiers.unhonoured(said, match.name, foodtable.group_of(match.food_id))
     if not missing:
         return match
     head = set(words(head_of(match.name)))  # "almond milk" of "Beverages, almond milk"
     named = head | (set(words(match.name)) & set(words(said)))  # and what the log named
     for candidate in food_index().rank(said, limit=40):
-        candidate_row = tables.food_row(candidate.food_id)
-        if candidate_row is None or not named <= set(words(candidate.name)):
+        candidate_group = foodtable.group_of(candidate.food_id)
+        if not candidate_group or not named <= set(words(candidate.name)):
             continue
-        if not modifiers.unhonoured(said, candidate.name, candidate_row["group"]):
+        if not modifiers.unhonoured(said, candidate.name, candidate_group):
             return candidate._replace(read_as=match.read_as)
     words_ = ", ".join(f'"{word}"' for word in dict.fromkeys(missing))
     raise ItemError(

@@ -9,7 +9,7 @@ import os
 from pathlib import Path
 from typing import BinaryIO
 
-from camg.errors import CamgError, Kind, Problem
+from camg.errors import CamgError, Kind, Problem, Severity
 from camg.parser import ParsedLog, decode, parse
 
 STDIN = "-"
@@ -24,8 +24,12 @@ def read_logs(paths: list[str], stdin: BinaryIO | None, date_order: str | None =
     if paths.count(STDIN) > 1:
         raise CamgError("stdin (-) can be read only once")
     unreadable: list[Problem] = []
+    seen: dict[tuple[int, int] | str, str] = {}
     for path in paths:
         source = "<stdin>" if path == STDIN else shown(path)
+        if (twice := _given_before(path, source, seen)) is not None:
+            log.problems.append(twice)
+            continue
         try:
             data = _read_stdin(stdin) if path == STDIN else _read_file(path)
             text, data = decode(data, source), b""  # the bytes go before the lines are read
@@ -34,7 +38,45 @@ def read_logs(paths: list[str], stdin: BinaryIO | None, date_order: str | None =
             unreadable.extend(error.problems)
     if unreadable:
         raise CamgError(unreadable)
+    log.problems.extend(_dates_in_two_files(log))
     return log
+
+
+def _given_before(path: str, source: str, seen: dict[tuple[int, int] | str, str]) -> Problem | None:
+    """The same file named twice (or through a link) is read once, with a warning: reading
+    it again would double every day in it."""
+    try:
+        status = os.stat(path)
+        identity: tuple[int, int] | str = (status.st_dev, status.st_ino)
+    except (OSError, ValueError):
+        identity = path  # unreadable or stdin: reported (or read) as it is
+    if identity not in seen:
+        seen[identity] = source
+        return None
+    before = seen[identity]
+    said = "named twice" if before == source else f"the same file as {before}"
+    message = f"{said}; read once, so that no day counts double"
+    return Problem(message, source, kind=Kind.DUPLICATE, severity=Severity.WARNING)
+
+
+def _dates_in_two_files(log: ParsedLog) -> list[Problem]:
+    """A date written in two files: its entries add up to one day, which is right for a
+    day logged in two places and wrong for a file copied by mistake, so camg says so."""
+    found = []
+    for day in log.days:
+        first: dict[str, int] = {}
+        for item in day.items:
+            first.setdefault(item.source, item.line)
+        if day.date is None or len(first) < 2:
+            continue
+        (before, _), *later = first.items()
+        for source, line in later:
+            message = (
+                f"{day.date.isoformat()} is in {before} too; the entries of both files are "
+                "added up as one day (check that this file is not a copy)"
+            )
+            found.append(Problem(message, source, line, None, Kind.DUPLICATE, Severity.WARNING))
+    return found
 
 
 def shown(path: str) -> str:

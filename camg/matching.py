@@ -1,6 +1,7 @@
-"""Food matching: from the words a person writes to an SR28 food.
+"""Food matching: from the words a person writes to a food of the food table.
 
-Three layers, tried in order, each explainable: an explicit id (`#11457`), the
+The user's own foods and recipes are found by their names first (camg.foodtable);
+then three layers over SR28, tried in order, each explainable: an explicit id (`#11457`), the
 curated alias table (data/aliases.csv: everyday names -> the food a person
 most likely means), and a ranking over all 8,789 SR28 descriptions. Words the
 table does not know are corrected to the nearest known word (rapidfuzz) and
@@ -9,11 +10,17 @@ the correction is reported, never hidden.
 
 from __future__ import annotations
 
-import re
 from functools import cache, cached_property, lru_cache
 from typing import Any, NamedTuple
 
-from camg import tables
+from camg import foodtable, sr28, tables
+from camg.sr28 import (
+    BOILERPLATE,
+    CATEGORY_HEADS,
+    COOKED_BY_DEFAULT,
+    NICHE_GROUPS,
+    RAW_BY_DEFAULT,
+)
 from camg.text import key, words
 from camg.units import HOUSEHOLD
 
@@ -46,10 +53,6 @@ SOFT = (
     "large small medium size sized minced peeled rinsed drained crispy skinless pitted "
     "seeded half plain whole pureed puree"
 )
-# SR28 heads that name a category, not the food: "Nuts, almonds", "Fish, salmon, ...".
-CATEGORY_HEADS = _words(
-    "nut seed fish crustacean mollusk spice beverage cheese game alcoholic fast food snack"
-)
 # Forms a food can take; a food in one of these forms is not what a person means
 # unless they name the form ("almonds" is not "Oil, almond").
 FORMS = _words(
@@ -70,45 +73,6 @@ VARIANTS = _words(
     "sweetened unsweetened fortified enriched unenriched glutinous decaffeinated instant "
     "mocha imitation salt without human fried chocolate"
 )
-# Words in many SR28 names that add little: they cost less than a real extra word.
-BOILERPLATE = _words(
-    "raw fluid with vitamin a d and all commercial variety regular ns as to or ready added "
-    "prepared from water tap include includes including mature seeds kernels solid "
-    "drained unprepared plain type grade separable lean only trimmed fat 0 1 2 3 4 8 "
-    "in skin meat part broiler fryer"
-)
-RAW_BY_DEFAULT = frozenset(
-    [
-        "Fruits and Fruit Juices",
-        "Vegetables and Vegetable Products",
-        "Nut and Seed Products",
-        "Spices and Herbs",
-    ]
-)
-COOKED_BY_DEFAULT = frozenset(
-    [
-        "Poultry Products",
-        "Beef Products",
-        "Pork Products",
-        "Lamb, Veal, and Game Products",
-        "Finfish and Shellfish Products",
-        "Legumes and Legume Products",
-        "Cereal Grains and Pasta",
-    ]
-)
-# Groups people rarely mean unless they say so, with the words that do say so.
-NICHE_GROUPS = {
-    "Baby Foods": _words("baby babyfood infant toddler"),
-    "Fast Foods": _words(
-        "fast mcdonald burger king wendy subway taco bell cheeseburger hamburger hotdog nugget "
-        "burrito nacho quesadilla"
-    ),
-    "Restaurant Foods": _words("restaurant chinese italian mexican applebee denny"),
-    "American Indian/Alaska Native Foods": _words(
-        "alaska native navajo hopi apache shoshone inupiat yupik"
-    ),
-}
-
 # What a matching word of cut or preparation adds ("drained" picks "canned, drained").
 SOFT_MATCH = 0.6
 # Words that join two foods or make a different food of the one that follows
@@ -123,7 +87,6 @@ TYPO_SIMILARITY = 0.75
 MAX_IGNORED = 2
 # Share of a phrase's words a food must explain before camg takes it as meant.
 MIN_COVERAGE = 0.99
-_ID = re.compile(r"#?(\d{4,5})")
 
 
 class Match(NamedTuple):
@@ -207,7 +170,7 @@ class FoodIndex:
     def ranking(self) -> _Ranking:
         foods: dict[str, _Food] = {}
         postings: dict[str, list[str]] = {}
-        for row in tables.food_rows():
+        for row in sr28.food_rows():
             food = _food(row)
             foods[food.id] = food
             for word in food.segment_of:
@@ -221,7 +184,11 @@ class FoodIndex:
     # -- public -----------------------------------------------------------------
 
     def resolve(self, phrase: str) -> Match | None:
-        """The food a person most likely means by `phrase`, or None."""
+        """The food a person most likely means by `phrase`, or None: the user's food of
+        that name (or pinned id) first, else the SR28 food."""
+        mine = foodtable.named(phrase)
+        if mine is not None:
+            return user_match(mine)
         return _resolve_cached(self, phrase)
 
     def rank(self, phrase: str, limit: int = 10) -> list[Match]:
@@ -247,16 +214,15 @@ class FoodIndex:
         return [Match(food_id, name) for name, _, food_id in found]
 
     def by_id(self, food_id: str) -> Match | None:
-        food_id = food_id.zfill(5)
-        values = tables.food_values(food_id)
-        return Match(food_id, values[0]) if values else None
+        found = sr28.food(food_id.zfill(5))
+        return Match(found.id, found.name) if found else None
 
     # -- internals ----------------------------------------------------------------
 
     def _resolve(self, phrase: str) -> Match | None:
-        pinned = _ID.fullmatch(phrase.strip())
-        if pinned and phrase.strip().startswith("#"):
-            return self.by_id(pinned.group(1))
+        pinned = sr28.pinned_id(phrase) if phrase.strip().startswith("#") else None
+        if pinned is not None:
+            return self.by_id(pinned)
         as_written = [word for word in words(phrase) if word not in FILLER]
         alias = self._alias(phrase, as_written) if as_written else None
         if alias is not None:  # the everyday case: no need to rank all foods
@@ -394,10 +360,18 @@ class FoodIndex:
 
 
 def _name(food_id: str) -> str:
-    values = tables.food_values(food_id)
-    if values is None:
+    found = sr28.food(food_id)
+    if found is None:
         raise ValueError(f"no SR28 food {food_id}")  # a curated table points nowhere
-    return values[0]
+    return found.name
+
+
+def user_match(food_id: str) -> Match:
+    """One of the user's foods, found by its name: "one" of it is its first measure."""
+    found = foodtable.food(food_id)
+    assert found is not None
+    measures = foodtable.portions_of(food_id)
+    return Match(food_id, found.name, measure=measures[0].measure if measures else None)
 
 
 def _food(row: Any) -> _Food:

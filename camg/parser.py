@@ -50,7 +50,8 @@ _DASHED = re.compile(
     r"\s*(?P<words>[A-Za-z][A-Za-z'\-]*(?:\s+[A-Za-z]+){0,2})\s+[-–—]\s+(?P<rest>.+)$"
 )
 _MARKDOWN = re.compile(r"^(?:#{1,6}\s+|\*\*)|\*\*:?$")
-_COMMENT = re.compile(r"#(?!\d{4,5}\b)")
+# "#" starts a comment, unless it pins a food: "#11457", "#my:oat-milk".
+_COMMENT = re.compile(r"#(?!\d{4,5}\b|[a-z]+:\w)")
 _BULLET = re.compile(r"\s*(?:[-*•·]\s+|\d+[.)]\s+(?=\D))")
 # The characters a bullet or a time of day can start with.
 _MAY_LEAD = frozenset("-*•·0123456789 \t")
@@ -113,12 +114,24 @@ class Day:
     labels: Sequence[str] = ()
     items: list[Item] = field(default_factory=list)
     problems: Sequence[Problem] = ()  # a heading that names no date
+    heading_line: int | None = None  # the line of its (last) heading, for `camg add`
+
+
+class LogRecipe(NamedTuple):
+    """A recipe block of a log (docs/log-format.md), as written: camg.recipes reads it."""
+
+    source: str
+    line: int
+    heading: str  # "chili, serves 4"
+    items: list[tuple[int, str]]  # each item's line and text
+    ended: bool
 
 
 @dataclass
 class ParsedLog:
     days: list[Day]
     problems: list[Problem]
+    recipes: list[LogRecipe] = field(default_factory=list)
 
 
 class _Section(NamedTuple):
@@ -179,6 +192,7 @@ def _sections(text: str, source: str, log: ParsedLog) -> list[_Section]:
     """The file cut at its day headings; items before the first one form their own section."""
     sections = [_Section(None, 0, [])]
     meal: str | None = None
+    recipe: LogRecipe | None = None  # the recipe block being read
     for number, raw in enumerate(_lines(text), start=1):
         if len(raw) > MOST_LINE_CHARS:
             log.problems.append(_too_long(len(raw), source, number))
@@ -190,6 +204,17 @@ def _sections(text: str, source: str, log: ParsedLog) -> list[_Section]:
             line = _strip_comment(line).strip()
             if not line:
                 continue
+        if recipe is not None:  # a recipe's items, up to "end recipe"
+            if _RECIPE_END.match(line):
+                log.recipes.append(recipe._replace(ended=True))
+                recipe = None
+            else:
+                texts = map(_clean_item, line.split(";"))
+                recipe.items.extend((number, item) for item in texts if item)
+            continue
+        if line[:6].lower() == "recipe" and (start := _RECIPE_START.match(line)):
+            recipe = LogRecipe(source, number, start.group(1).strip(), [], False)
+            continue
         if plain_iso(line):  # "2026-11-20": a day heading, read when filed
             sections.append(_Section(line, number, []))
             meal = None
@@ -235,6 +260,8 @@ def _sections(text: str, source: str, log: ParsedLog) -> list[_Section]:
             meal = None
             continue
         _add_items(line, sections[-1].items, source, number, meal)
+    if recipe is not None:
+        log.recipes.append(recipe)
     return sections
 
 
@@ -250,6 +277,11 @@ def _lines(text: str) -> Iterator[str]:
         stop = find("\n", start) + 1 or end
         yield text[start:stop]
         start = stop
+
+
+# "recipe: chili, serves 4" opens a block of a recipe's items; "end recipe" closes it.
+_RECIPE_START = re.compile(r"recipe\s*:\s*(\S.*)$", re.IGNORECASE)
+_RECIPE_END = re.compile(r"end(?:\s+(?:of\s+)?recipe)?\.?$", re.IGNORECASE)
 
 
 def _markdown_heading(line: str, heading: Heading) -> bool:
@@ -339,6 +371,7 @@ def _file_days(
             continue
         previous = settled.when
         day = _dated_day(settled.when, by_date, log)
+        day.heading_line = section.line
         if heading.words and heading.words not in day.labels:
             day.labels = [*day.labels, heading.words]
         if day.items:

@@ -46,6 +46,8 @@ def write_report(
     if sizes is None or not _simple(frame) or sum(sizes) + 3 * len(sizes) + 1 > width:
         return False
     rights = [column.justify == "right" for column in frame.columns]
+    wrapped: dict[str, str] = {}
+    _write_part(views.day_table_title(report), console, width, wrapped, stream)
     for line in _table_head(frame, sizes, rights, console):
         stream.write(line)
     for day in report.days:
@@ -53,17 +55,51 @@ def write_report(
         stream.write(_row(cells, sizes, rights, "│"))
     for line in _table_foot(frame, sizes, console):
         stream.write(line)
-    wrapped: dict[str, str] = {}
+    _write_part(views.day_table_legend(report), console, width, wrapped, stream)
     for part in views.report_parts(report, detail, period, rows, by, table=False):
-        text = _text_lines(part, console, width, wrapped) if isinstance(part, Text) else None
-        if text is None and isinstance(part, Table):
-            text = _table_lines(part, console, width)
-        if text is None:
-            stream.flush()
-            console.print(part)
-        else:
-            stream.write(text)
+        _write_part(part, console, width, wrapped, stream)
     return True
+
+
+def _write_part(
+    part: Any, console: Console, width: int, wrapped: dict[str, str], stream: IO[str]
+) -> None:
+    """One part of a report: plain text, a simple table or a grid written here, anything
+    else by rich."""
+    text = _text_lines(part, console, width, wrapped) if isinstance(part, Text) else None
+    if text is None and isinstance(part, Table):
+        text = _grid_lines(part, width) if part.box is None else _table_lines(part, console, width)
+    if text is None:
+        stream.flush()
+        console.print(part)
+    else:
+        stream.write(text)
+
+
+def _grid_lines(grid: Table, width: int) -> str | None:
+    """A grid (views' suggestions and top sources) as rich prints it when every row fits
+    on one line: cells padded to their column's width, one space between columns."""
+    if grid.padding != (0, 1, 0, 1) or not grid.collapse_padding or grid.pad_edge:
+        return None
+    columns = [column._cells for column in grid.columns]
+    rows = [[_plain(cell) for cell in row] for row in zip(*columns, strict=True)]
+    if any(cell is None or "\n" in cell for row in rows for cell in row):
+        return None
+    sizes = [
+        max([column.width or 0, column.min_width or 0, *(_width(row[index]) for row in rows)])
+        for index, column in enumerate(grid.columns)
+    ]
+    if sum(sizes) + len(sizes) - 1 > width:
+        return None  # rich wraps a cell: its layout, not this one
+    rights = [column.justify == "right" for column in grid.columns]
+    lines = []
+    for row in rows:
+        cells = [
+            (" " * (size - _width(cell)) + cell) if right else cell + " " * (size - _width(cell))
+            for cell, size, right in zip(row, sizes, rights, strict=True)
+        ]
+        lines.append(" ".join(cells) + "\n")
+    return "".join(lines)
 
 
 def _column_sizes(frame: Table, rows: Iterator[list[Any]]) -> list[int] | None:
@@ -115,7 +151,7 @@ def _simple(table: Table) -> bool:
         and table.width is None
         and table.pad_edge
         and not table.collapse_padding
-        and table.title_justify == "left"
+        and (table.title is None or table.title_justify == "left")
         and (table.caption is None or table.caption_justify == "left")
         and all(
             column.width is None

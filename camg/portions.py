@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from camg import tables
+from camg import foodtable, sr28, tables
 from camg.amounts import number
 from camg.matching import CATEGORY_HEADS
 from camg.tables import Portion
@@ -243,7 +243,7 @@ def _borrowed(
 def _siblings(food_id: str, food_name: str) -> list[tuple[str, str]]:
     """Foods of the same head and group ("Carrots, raw" for "Carrots, baby, raw"), the
     closest in name first; "Seeds, chia seeds" is the head of a seed, not "Seeds"."""
-    row = tables.food_row(food_id)
+    row = sr28.food_row(food_id)  # borrowing a sibling's measure is SR28's habit
     if row is None:
         return []
     head = _head(food_name)
@@ -251,7 +251,7 @@ def _siblings(food_id: str, food_name: str) -> list[tuple[str, str]]:
     state = _state(food_name)
     others = [
         (other, name)
-        for other, name, group in tables.food_names()
+        for other, name, group in sr28.food_names()
         if group == row["group"]
         and other != food_id
         and _head(name) == head
@@ -458,3 +458,6 @@ def _missing(unit: str, food_id: str, food_name: str) -> str:
     )
     has = f"it has: {measures}" if measures else "SR28 lists no household measures for it"
     return f"no {unit} measure for {food_name}; {has}; give grams"
+
+
+foodtable.when_changed(_count_portion.cache_clear)

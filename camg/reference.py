@@ -56,6 +56,26 @@ class Intakes(NamedTuple):
     kind: str  # "RDA", or "AI" where no RDA is set
 
 
+def entry_limits() -> tuple[float, float]:
+    """(kcal, mg of calcium) that no single entry of food plausibly gives: more than a whole
+    day's energy for anyone (reference.csv), or more calcium than the highest upper limit
+    at any age (dri.csv). Above either, camg warns that the amount may be a slip."""
+    calcium = max(float(row["calcium_ul_mg"]) for row in tables.read_rows("dri.csv"))
+    return constants()["entry_energy_most_kcal"], calcium
+
+
+def adult_magnesium_supplement_ul() -> float:
+    """The upper limit for supplemental magnesium from 9 years on (dri.csv): the same for
+    every adult, so camg warns above it even without a profile."""
+    limits = {
+        float(row["magnesium_supplement_ul_mg"])
+        for row in tables.read_rows("dri.csv")
+        if row["min_age"] and float(row["min_age"]) >= 19 and row["magnesium_supplement_ul_mg"]
+    }
+    [limit] = limits
+    return limit
+
+
 def intakes_for(profile: Profile) -> Intakes:
     """The DRI row for a profile; an impossible profile is the user's mistake."""
     if profile.pregnant and profile.lactating:

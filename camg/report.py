@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from itertools import chain
 from typing import IO, Any
 
+from camg import foodtable
 from camg.engine import DayResult, Report, Values
 from camg.resolve import Entry
 
@@ -67,7 +68,13 @@ class Details:
     def entries_of(self, day: DayResult) -> list[dict[str, Any]]:
         """A day's entries as records (JSON objects, CSV rows)."""
         of = self.report.contributions.of
-        return [_entry_record(entry, of(entry.resolution)) for entry in self.report.entries(day)]
+        records = [_entry_record(entry, of(entry.resolution)) for entry in self.report.entries(day)]
+        for record in records:  # a recipe's entry: what its ingredients bring
+            if foodtable.is_user_food(record["food_id"]) and record["grams"] is not None:
+                parts = foodtable.breakdown(record["food_id"], record["grams"])
+                if parts:
+                    record["ingredients"] = parts
+        return records
 
     def meals_of(self, day: DayResult) -> list[dict[str, Any]]:
         """Calcium and magnesium per meal, meals in the order first written."""
@@ -119,6 +126,7 @@ def _entry_record(entry: Entry, values: Values) -> dict[str, Any]:
         "meal": entry.meal,
         "food_id": resolution.food_id,
         "food": resolution.food,
+        "food_source": food_source(resolution.food_id),
         "amount": _num(resolution.amount),
         "unit": resolution.unit,
         "grams": _num(resolution.grams),
@@ -133,6 +141,16 @@ def _entry_record(entry: Entry, values: Values) -> dict[str, Any]:
         "approximate": bool(resolution.approximate),
         "notes": list(resolution.notes),
     }
+
+
+# A supplement's dose is the figure its label gives, written in the log.
+SUPPLEMENT_SOURCE = "supplement label, as logged"
+
+
+def food_source(food_id: str | None) -> str:
+    """Where an entry's values come from: its food's source."""
+    food = foodtable.food(food_id) if food_id is not None else None
+    return food.source if food is not None else SUPPLEMENT_SOURCE
 
 
 def summary_record(report: Report) -> dict[str, Any]:
@@ -195,6 +213,7 @@ def _dumps(value: Any) -> str:
 
 def full_day_record(report: Report, day: DayResult, details: Details) -> dict[str, Any]:
     record = day_record(report, day)
+    record.setdefault("warnings", day.warnings)  # with a profile, day_record has them
     record["rolling_ratio_7d"] = _num(day.rolling_ratio)
     record["labels"] = day.labels
     record["unresolved"] = day.unresolved
@@ -227,6 +246,7 @@ ENTRY_COLUMNS = [
     "text",
     "food_id",
     "food",
+    "food_source",
     "amount",
     "unit",
     "grams",

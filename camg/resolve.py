@@ -15,11 +15,12 @@ from datetime import date
 from functools import lru_cache
 from typing import NamedTuple
 
-from camg import estimates
+from camg import estimates, foodtable
 from camg.amounts import AmountError, split_item, strip_prose
 from camg.errors import ItemError, Kind, Problem, Severity
 from camg.finding import find_food
 from camg.parser import Day, ParsedLog
+from camg.plausible import implausible
 from camg.portions import PortionError
 from camg.splitting import Piece, pieces
 from camg.supplements import Supplement, recognise
@@ -109,7 +110,9 @@ def resolve_days(parsed: ParsedLog, into: ResolvedLog) -> Iterator[ResolvedDay]:
     and lets it go; problems, notices and the count of lines go into `into`, complete
     once the last day is taken."""
     problems, notices = into.problems, into.notices
-    problems.extend(parsed.problems)
+    # Warnings found while reading the files (a date in two files) go with the notes.
+    for problem in parsed.problems:
+        (problems if problem.severity is Severity.ERROR else notices).append(problem)
     days = sorted(parsed.days, key=_chronological)
     parsed.days.clear()
     for index, day in enumerate(days):
@@ -152,6 +155,8 @@ def _resolve_day(day: Day, resolved: ResolvedDay, notices: list[Problem]) -> int
             number += 1
             # tuple.__new__ skips the named tuple's Python-level __new__.
             append(_new_tuple(Entry, (source, line, meal, single, number)))
+            if (warning := implausible(single.food_id, single.grams)) is not None:
+                notices.append(_warn(warning, source, line, text))
             continue
         for part in parts:
             number += 1
@@ -164,6 +169,9 @@ def _resolve_day(day: Day, resolved: ResolvedDay, notices: list[Problem]) -> int
                 append(_new_tuple(Entry, (source, line, meal, part.resolution, number)))
                 if part.resolution.notes:
                     notices.append(_note(_notice(part.resolution), source, line, part.text))
+                resolution = part.resolution
+                if (warning := implausible(resolution.food_id, resolution.grams)) is not None:
+                    notices.append(_warn(warning, source, line, part.text))
     day.items.clear()  # consumed: a big log need not hold items and entries at once
     return lines
 
@@ -173,6 +181,11 @@ _new_tuple = tuple.__new__
 
 def _note(message: str, source: str, line: int, text: str, kind: Kind = Kind.READ_AS) -> Problem:
     return Problem(message, source, line, text, kind=kind, severity=Severity.NOTE)
+
+
+def _warn(message: str, source: str, line: int, text: str) -> Problem:
+    message = f'"{text}": {message}'
+    return Problem(message, source, line, text, Kind.IMPLAUSIBLE, Severity.WARNING)
 
 
 def _notice(resolution: Resolution) -> str:
@@ -341,3 +354,7 @@ def _supplement(supplement: Supplement, text: str) -> Resolution:
         dose_mg=dose,
         estimate=assumed,
     )
+
+
+foodtable.when_changed(read_line.cache_clear)
+foodtable.when_changed(_outcome.cache_clear)

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from difflib import get_close_matches
 from functools import cache, lru_cache
 from typing import NamedTuple
 
-from camg import tables
+from camg import diet, tables
 from camg.engine import ABOVE, BELOW, WITHIN, Report, ratio, status
+from camg.errors import CamgError
 from camg.tables import Portion
 from camg.text import singular, words
 from camg.units import head_words
@@ -137,15 +139,41 @@ def _suggest_one(goal: Goal, count: int, avoid: frozenset[str]) -> list[Suggesti
 
 
 def parse_avoid(text: str | None) -> frozenset[str]:
-    """ "nuts, dairy" -> {"nut", "dairy"}: the words to avoid, in matching form."""
+    """ "nuts, dairy" -> {"nut", "dairy"}: the words to avoid, in matching form. A word
+    that describes no suggested food is a usage error: `--avoid nutz` must not pass as if
+    it had kept nuts away."""
     if not text:
         return frozenset()
-    return frozenset(word for part in text.split(",") for word in words(part))
+    chosen = frozenset(word for part in text.split(",") for word in words(part))
+    known = set().union(*(_described(candidate) for candidate in candidates()))
+    unknown = sorted(chosen - known)
+    if unknown:
+        close = get_close_matches(unknown[0], avoid_kinds(), n=1) or get_close_matches(
+            unknown[0], sorted(known), n=1
+        )
+        hint = f' (did you mean "{close[0]}"?)' if close else ""
+        raise CamgError(
+            f'--avoid: no suggested food is described by "{", ".join(unknown)}"{hint}; '
+            f"kinds: {', '.join(avoid_kinds())}; a food's own name works too, e.g. almonds"
+        )
+    return chosen
+
+
+def avoid_kinds() -> list[str]:
+    """The kinds of the suggested foods, and the tags not already a kind's word ("soy",
+    "gluten"): what --avoid lists and completes."""
+    kinds = {candidate.kind for candidate in candidates()}
+    kind_words = set(words(" ".join(kinds)))
+    tags = {tag for candidate in candidates() for tag in candidate.tags} - kind_words
+    return sorted(kinds) + sorted(tags)
+
+
+def _described(candidate: Candidate) -> set[str]:
+    return set(words(f"{candidate.kind} {candidate.label} {candidate.name}")) | candidate.tags
 
 
 def _avoided(candidate: Candidate, avoid: frozenset[str]) -> bool:
-    described = set(words(f"{candidate.kind} {candidate.label} {candidate.name}"))
-    return bool(avoid & (described | candidate.tags))
+    return bool(avoid & _described(candidate))
 
 
 class _Portion(NamedTuple):
@@ -352,6 +380,10 @@ def portion_text(option: Suggestion) -> str:
     return f"{amount} {unit} {option.label}"
 
 
+def _animal_tag(food_id: str) -> frozenset[str]:
+    return frozenset({diet.ANIMAL}) if diet.made_of(food_id) == diet.ANIMAL else frozenset()
+
+
 PLURALS = {"cup": "cups", "container": "containers", "inch": "inches", "can": "cans"}
 
 
@@ -373,7 +405,7 @@ def candidates() -> tuple[Candidate, ...]:
                 purpose=row["purpose"],
                 kind=row["kind"],
                 label=row["label"],
-                tags=frozenset(words(row["tags"])),
+                tags=frozenset(words(row["tags"])) | _animal_tag(row["food_id"]),
                 measures=measures,
                 calcium_per_100g=calcium,
                 magnesium_per_100g=magnesium,

@@ -7,9 +7,10 @@ so that brackets in them are never read as markup.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
+from rich import box
 from rich.console import Group
 from rich.table import Table
 from rich.text import Text
@@ -17,36 +18,49 @@ from rich.text import Text
 from camg.render import mg, ratio_text
 
 
-def search_table(records: list[dict[str, Any]]) -> Table:
-    table = Table(title="Foods (per 100 g)", title_justify="left")
+def _own_source(entry: dict[str, Any]) -> str:
+    """An entry of the user's own food or recipe says where its values come from."""
+    own = entry["food_id"] is not None and ":" in entry["food_id"]
+    return f"\n  ({entry['food_source']})" if own else ""
+
+
+def search_table(records: list[dict[str, Any]]) -> Group:
+    table = Table()
     table.add_column("id", no_wrap=True)
+    # The one column that gives way on a narrow terminal: a name ends in "…" rather than
+    # taking three lines; the full name is in `camg foods show ID`, JSON and piped output.
     table.add_column("food")
-    table.add_column("Ca mg", justify="right")
-    table.add_column("Mg mg", justify="right")
-    table.add_column("Ca:Mg", justify="right")
+    table.add_column("Ca mg", justify="right", no_wrap=True)
+    table.add_column("Mg mg", justify="right", no_wrap=True)
+    table.add_column("Ca:Mg", justify="right", no_wrap=True)
+    own = any(":" in record["id"] for record in records)  # the user's foods say their source
+    if own:
+        table.add_column("source")
     for record in records:
         table.add_row(
             record["id"],
-            Text(record["name"]),
+            Text(record["name"], no_wrap=True, overflow="ellipsis"),
             mg(record["calcium_mg"]),
             mg(record["magnesium_mg"]),
             ratio_text(record["ratio"]),
+            *([Text(record["source"])] if own else []),
         )
-    if not records:
-        table.caption = "no food matches those words"
-    return table
+    return Group(Text("Foods (per 100 g)"), table)
+
+
+NO_PORTIONS = "SR28 lists no household portions for this food; log it in grams"
 
 
 def food_panel(record: dict[str, Any]) -> Group:
     heading = Text.assemble(
         (f"#{record['id']} ", "bold"),
         (record["name"], "bold"),
-        f"\n{record['group']}\n",
+        f"\n{record['group']} ({record['source']})\n",
         "per 100 g: ",
         f"Ca {mg(record['calcium_mg'])} mg, Mg {mg(record['magnesium_mg'])} mg, ",
         f"Ca:Mg {ratio_text(record['ratio'])}",
     )
-    table = Table(title="Household portions", title_justify="left")
+    table = Table()
     table.add_column("portion")
     table.add_column("grams", justify="right")
     table.add_column("Ca mg", justify="right")
@@ -59,8 +73,8 @@ def food_panel(record: dict[str, Any]) -> Group:
             mg(portion["magnesium_mg"]),
         )
     if not record["portions"]:
-        table.caption = "SR28 lists no household portions for this food; log it in grams"
-    return Group(heading, table)
+        return Group(heading, Text(NO_PORTIONS))
+    return Group(heading, Text("Household portions"), table)
 
 
 STATUS_STYLE = {"within": "green", "above": "red", "below": "yellow"}
@@ -73,8 +87,9 @@ def report_view(
     rows: list[dict[str, Any]] | None = None,
     by: str = "day",
 ) -> Group:
-    """The day table (or, with --by, the period table), the period summary, then notes,
-    details and the footer."""
+    """The day table (or, with --by, the period table), the period summary, then each day's
+    notes and suggestions (with --detail: its entries, top sources, then suggestions), and
+    the footer."""
     return Group(*report_parts(report, detail, period, rows, by))
 
 
@@ -87,22 +102,28 @@ def report_parts(
     table: bool = True,
 ) -> Iterator[Any]:
     """The parts of report_view, each made when asked for, so that a long report can be
-    written part by part (camg.plaintext); without `table`, all but the first table."""
+    written part by part (camg.plaintext); without `table`, all but the first table with
+    its title and legend."""
     from camg import report as records
 
     if table:
-        yield _day_table(report, detail) if rows is None else _period_table(report, rows, by)
+        yield from _day_table(report, detail) if rows is None else _period_table(report, rows, by)
     if period is not None and (report.summary.days > 1 or rows is not None):
         yield _summary_text(report, period)
     details = records.Details(report) if detail else None
     for day in report.days:
         yield from _day_notes(day)
+        if details is not None:
+            yield from _entry_table(details.entries_of(day), _day_title(day))
+            yield _sources_text(details, day)
         if day.suggestions:
             yield _suggestion_text(day, report.options)
-        if details is not None:
-            yield _entry_table(details.entries_of(day), _day_title(day))
-            yield _sources_text(details, day)
     yield _footer(report)
+
+
+@cache  # four statuses: one cell each, shared by every row (rich copies)
+def _status_cell(label: str) -> Text:
+    return Text(label, style=STATUS_STYLE.get(label, ""))
 
 
 def _day_title(day: Any) -> str:
@@ -128,31 +149,55 @@ def _marks(incomplete: bool, estimated: bool, approximate: bool) -> str:
 
 
 def _legend(used: set[str]) -> str:
-    return "\n".join(f"{mark} {text}" for mark, text in LEGEND.items() if mark in used)
+    return "".join(f"{mark} {text}\n" for mark, text in LEGEND.items() if mark in used)
 
 
-def _day_table(report: Any, rolling: bool = False) -> Table:
+# The status colours on a terminal, said in words for every output.
+STATUS_LEGEND = (
+    "status: within the range (green); above: more calcium than the range (red); "
+    "below: less calcium than the range (yellow)"
+)
+
+
+def _day_table(report: Any, rolling: bool = False) -> list[Any]:
+    """Title, table and legend: printed apart, so that no title or legend is wrapped to the
+    table's width."""
     table = day_table_frame(report, rolling)
     for day in report.days:
         table.add_row(*day_cells(report, day, rolling))
-    return table
+    return [day_table_title(report), table, day_table_legend(report)]
 
 
-def day_table_frame(report: Any, rolling: bool = False) -> Table:
-    """The day table without its rows: title, columns and the legend of the marks used."""
+def day_table_title(report: Any) -> Text:
     options = report.options
-    molar = options.basis == "molar"
     title = f"Ca:Mg by day (range {options.low:g} to {options.high:g} by mass"
-    if molar:
+    if options.basis == "molar":
         title += f", {report.molar(options.low):.2f} to {report.molar(options.high):.2f} molar"
     if report.intakes is not None:
         title += f"; % of the US RDA for {options.profile.describe()}"
-    table = Table(title=title + ")", title_justify="left")
+    return Text(title + ")")
+
+
+def day_table_legend(report: Any) -> Text:
+    """What the marks used and the status colours mean (or that the log is empty)."""
+    if not report.days:
+        return Text("the log holds no food entries")
+    used = {
+        mark
+        for day in report.days
+        for mark in _marks(day.incomplete, day.estimated > 0, day.approximate > 0).strip()
+    }
+    return Text(_legend(used) + STATUS_LEGEND)
+
+
+def day_table_frame(report: Any, rolling: bool = False) -> Table:
+    """The day table without its rows: its columns."""
+    table = Table()
     table.add_column("date", no_wrap=True)
     table.add_column("Ca mg", justify="right")
     table.add_column("Mg mg", justify="right")
     table.add_column("Ca:Mg", justify="right")
-    if molar:
+    if report.options.basis == "molar":
         table.add_column("molar", justify="right")
     table.add_column("status")
     if rolling:
@@ -160,17 +205,6 @@ def day_table_frame(report: Any, rolling: bool = False) -> Table:
     if report.intakes is not None:
         table.add_column("Ca % RDA", justify="right")
         table.add_column("Mg % RDA", justify="right")
-    used = {
-        mark
-        for day in report.days
-        for mark in _marks(day.incomplete, day.estimated > 0, day.approximate > 0).split()
-        for mark in mark
-    }
-    if used:
-        table.caption = _legend(used)
-        table.caption_justify = "left"
-    if not report.days:
-        table.caption = "the log holds no food entries"
     return table
 
 
@@ -185,8 +219,7 @@ def day_cells(report: Any, day: Any, rolling: bool = False) -> list[Any]:
     ]
     if options.basis == "molar":
         cells.append(ratio_text(report.molar(day.ratio)))
-    label = day.status or "no ratio"
-    cells.append(Text(label, style=STATUS_STYLE.get(label, "")))
+    cells.append(_status_cell(day.status or "no ratio"))
     if rolling:
         cells.append(ratio_text(day.rolling_ratio) if day.rolling_ratio is not None else "")
     if report.intakes is not None:
@@ -197,15 +230,15 @@ def day_cells(report: Any, day: Any, rolling: bool = False) -> list[Any]:
 PERIOD_TITLES = {"week": "ISO week", "month": "month", "all": "period"}
 
 
-def _period_table(report: Any, rows: list[dict[str, Any]], by: str) -> Table:
+def _period_table(report: Any, rows: list[dict[str, Any]], by: str) -> list[Any]:
     """One row per ISO week or month (or one for the whole period): the day table's
     columns, Ca and Mg as the mean per complete day, the ratio of the totals."""
     options = report.options
-    table = Table(
-        title=f"Ca:Mg by {PERIOD_TITLES[by]} (range {options.low:g} to {options.high:g} by "
-        "mass; Ca and Mg: mean per complete day; Ca:Mg: total Ca / total Mg)",
-        title_justify="left",
+    title = Text(
+        f"Ca:Mg by {PERIOD_TITLES[by]} (range {options.low:g} to {options.high:g} by "
+        "mass; Ca and Mg: mean per complete day; Ca:Mg: total Ca / total Mg)"
     )
+    table = Table()
     table.add_column(PERIOD_TITLES[by], no_wrap=True)
     table.add_column("days", justify="right")
     table.add_column("Ca mg", justify="right")
@@ -232,12 +265,10 @@ def _period_table(report: Any, rows: list[dict[str, Any]], by: str) -> Table:
             str(row["days_above"]),
             str(row["days_below"]),
         )
-    if incomplete:
-        table.caption = "* holds incomplete days: counted in the ratio, left out of the means"
-        table.caption_justify = "left"
     if not rows:
-        table.caption = "no dated day with food entries"
-    return table
+        return [title, table, Text("no dated day with food entries")]
+    legend = "* holds incomplete days: counted in the ratio, left out of the means\n"
+    return [title, table, Text(legend * incomplete + STATUS_LEGEND)]
 
 
 def _summary_text(report: Any, period: dict[str, Any]) -> Text:
@@ -287,15 +318,18 @@ def _day_notes(day: Any) -> list[Text]:
     return notes
 
 
-def _entry_table(entries: list[dict[str, Any]], title: str) -> Table:
-    table = Table(title=title, title_justify="left")
-    table.add_column("line", justify="right")
-    table.add_column("meal")
-    table.add_column("written")
+def _entry_table(entries: list[dict[str, Any]], title: str) -> list[Any]:
+    """A day's entries: what was written beside the food camg chose (its full name), so that
+    the person can check each one; the marks are explained below."""
+    # Light rules and a narrow "written" column leave the food's name most of the width.
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, collapse_padding=True, show_edge=False)
+    table.add_column("line", justify="right", no_wrap=True)
+    table.add_column("meal", no_wrap=True, overflow="ellipsis", max_width=9)
+    table.add_column("written", max_width=20)
     table.add_column("food")
-    table.add_column("grams", justify="right")
-    table.add_column("Ca mg", justify="right")
-    table.add_column("Mg mg", justify="right")
+    table.add_column("grams", justify="right", no_wrap=True)
+    table.add_column("Ca mg", justify="right", no_wrap=True)
+    table.add_column("Mg mg", justify="right", no_wrap=True)
     used = set()
     for entry in entries:
         used |= set(_marks(False, bool(entry["estimate"]), entry["approximate"]).strip())
@@ -305,11 +339,21 @@ def _entry_table(entries: list[dict[str, Any]], title: str) -> Table:
             str(entry["line"]),
             Text(entry["meal"] or ""),
             Text(entry["text"]),
-            Text(entry["food"] + mark),
+            Text(entry["food"] + mark + _own_source(entry)),
             grams,
             mg(entry["calcium_mg"]),
             mg(entry["magnesium_mg"]),
         )
+        for part in entry.get("ingredients", ()):  # a recipe's breakdown, under its entry
+            table.add_row(
+                "",
+                "",
+                Text(f"  {part['text']}", style="dim"),
+                Text(part["food"], style="dim"),
+                f"{part['grams']:,.0f}",
+                mg(part["calcium_mg"]),
+                mg(part["magnesium_mg"]),
+            )
     notes = [
         f"line {entry['line']}: {ESTIMATE_MARK} {entry['assumed']}"
         for entry in entries
@@ -320,18 +364,24 @@ def _entry_table(entries: list[dict[str, Any]], title: str) -> Table:
         if entry["approximate"]
     ]
     if used:
-        table.caption = "\n".join([_legend(used), *notes])
-        table.caption_justify = "left"
-    return table
+        return [Text(title), table, Text(_legend(used) + "\n".join(notes))]
+    return [Text(title), table]
 
 
-def _sources_text(details: Any, day: Any) -> Text:
-    parts = []
+def _sources_text(details: Any, day: Any) -> Table:
+    """The foods that gave the day most of each element, one a row, the figure in a column
+    of its own so that a narrow terminal never parts a number from its unit."""
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column()
+    grid.add_column(justify="right", no_wrap=True)
     for element, symbol in (("calcium", "Ca"), ("magnesium", "Mg")):
-        top = details.top_sources(day, element)
-        listed = ", ".join(f"{item['food']} ({mg(item[f'{element}_mg'])} mg)" for item in top)
-        parts.append(f"top {symbol} sources: {listed or 'none'}")
-    return Text("\n".join(parts))
+        top = details.top_sources(day, element) or [{"food": "none", f"{element}_mg": None}]
+        for rank, item in enumerate(top):
+            label = f"top {symbol} sources:" if rank == 0 else ""
+            amount = item[f"{element}_mg"]
+            grid.add_row(label, Text(item["food"]), "" if amount is None else f"{mg(amount)} mg")
+    return grid
 
 
 def _footer(report: Any) -> Text:
@@ -344,7 +394,7 @@ def _footer(report: Any) -> Text:
     )
 
 
-def suggestion_view(goal: Any, options: list[Any]) -> Text:
+def suggestion_view(goal: Any, options: list[Any]) -> Group | Text:
     """`camg suggest`: the totals given, then the foods."""
     state = "no ratio" if goal.ratio is None else f"Ca:Mg {goal.ratio:.2f}"
     heading = (
@@ -353,34 +403,43 @@ def suggestion_view(goal: Any, options: list[Any]) -> Text:
     )
     if not options:
         return Text(heading + ": nothing to suggest.")
-    return Text(
-        heading
-        + ": add one of\n"
-        + "\n".join(_suggestion_line(o, goal.low, goal.high) for o in options)
-    )
+    return Group(Text(heading + ": add one of"), _suggestion_grid(options, goal.high))
 
 
-def _suggestion_text(day: Any, options: Any) -> Text:
+def _suggestion_text(day: Any, options: Any) -> Group:
     title = _day_title(day)
     state = f"Ca:Mg {ratio_text(day.ratio)}, {day.status or 'no ratio'}"
-    lines = [f"{title} ({state}): add one of"]
-    lines += [_suggestion_line(option, options.low, options.high) for option in day.suggestions]
-    return Text("\n".join(lines))
+    return Group(
+        Text(f"{title} ({state}): add one of"),
+        _suggestion_grid(day.suggestions, options.high),
+    )
 
 
-@lru_cache(maxsize=4096)  # a long log repeats its suggestions day after day
-def _suggestion_line(option: Any, low: float, high: float) -> str:
+def _suggestion_grid(suggestions: list[Any], high: float) -> Table:
+    """One suggestion a row. Figures sit in columns that never wrap, so that a narrow
+    terminal breaks only the food's words, never a number or its arrow; piped, a row is
+    one line that grep finds whole. When a food cannot reach the range, a line below says
+    how far it gets."""
     from camg.suggest import portion_text
 
-    after = ratio_text(option.ratio_after)
-    line = (
-        f"  {portion_text(option)} ({option.grams:,.0f} g): "
-        f"+{mg(option.magnesium_mg)} mg Mg, +{mg(option.calcium_mg)} mg Ca -> ratio {after}"
-    )
-    if not option.reaches_range and option.ratio_after is not None:
-        side = "above" if option.ratio_after > high else "below"
-        line += f" (closest it gets; still {side} {low:g} to {high:g})"
-    return line
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(width=1)  # with the padding, an indent of two
+    grid.add_column(min_width=16)
+    for justify in ("right", "right", "right", "left"):
+        grid.add_column(justify=justify, no_wrap=True)  # type: ignore[arg-type]
+    for option in suggestions:
+        grid.add_row(
+            "",
+            Text(portion_text(option)),
+            f"({option.grams:,.0f} g):",
+            f"+{mg(option.magnesium_mg)} mg Mg,",
+            f"+{mg(option.calcium_mg)} mg Ca",
+            f"-> ratio {ratio_text(option.ratio_after)}",
+        )
+        if not option.reaches_range and option.ratio_after is not None:
+            side = "above" if option.ratio_after > high else "below"
+            grid.add_row("", Text(f"  closest it gets; still {side}"))
+    return grid
 
 
 def _days(count: int, noun: str = "day") -> str:

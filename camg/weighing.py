@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from camg import estimates, tables
+from camg import estimates, foodtable, sr28
 from camg.amounts import ItemParts
 from camg.errors import ItemError, Kind
 from camg.matching import Match, food_index
@@ -20,11 +20,10 @@ def weigh_item(
     match: Match, parts: ItemParts, food_words: tuple[str, ...], joined: str | None
 ) -> tuple[Weighed, str | None]:
     """Grams for the item, and what was assumed to get them (None: nothing)."""
-    row = tables.food_row(match.food_id)
-    group = row["group"] if row else ""
+    group = foodtable.group_of(match.food_id)
     if parts.unit is not None and parts.unit.kind == "vague":
         return _vague(match, parts, food_words, group)
-    if parts.unit is not None and parts.unit.name == "oz" and _is_drink(match.name, group):
+    if parts.unit is not None and parts.unit.name == "oz" and sr28.is_drink(match.name, group):
         # Menus write "4 ounces orange juice" for fluid ounces.
         parts = parts._replace(unit=unit_of("fl oz"))
         fluid = f'fluid ounces: "oz" of a drink read as {parts.amount or 1:g} fl oz'
@@ -106,19 +105,6 @@ def _reference_if_any(match: Match, group: str, said: str) -> tuple[Weighed, str
         return _reference(match, group, 1.0, said)
     except (ItemError, PortionError):
         return None
-
-
-def _is_drink(name: str, group: str) -> bool:
-    folded = name.lower()
-    if group == "Beverages":
-        return "powder" not in folded and "dry" not in folded
-    if group == "Fruits and Fruit Juices":
-        return "juice" in folded and "undiluted" not in folded
-    return (
-        group == "Dairy and Egg Products"
-        and folded.startswith(("milk,", "kefir"))
-        and ("fluid" in folded or "kefir" in folded)
-    )
 
 
 def _vague(

@@ -7,15 +7,24 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
+from camg.config import WHERE
+
 ROOT = Path(__file__).resolve().parent.parent
 SR28 = Path(os.environ.get("CAMG_SR28", ROOT.parent / "shared" / "usda-sr28"))
 
-# Output must not depend on the terminal CI happens to have.
+# Output must not depend on the terminal CI happens to have, nor on the settings of whoever
+# runs the tests: camg reads its configuration from an empty home, and no CAMG_ variable.
+_HOME = tempfile.mkdtemp(prefix="camg-tests-home-")
+os.environ["HOME"] = _HOME
+os.environ["XDG_CONFIG_HOME"] = str(Path(_HOME) / ".config")
+for _name in ["CAMG_CONFIG", *(where.env for where in WHERE.values() if where.env)]:
+    os.environ.pop(_name, None)
 os.environ.pop("FORCE_COLOR", None)
 os.environ["COLUMNS"] = "120"
 os.environ["TERM"] = "dumb"
@@ -26,6 +35,15 @@ class Result:
     status: int
     stdout: str
     stderr: str
+
+
+@pytest.fixture(autouse=True)
+def _sr28_alone():
+    """A test that gave camg your foods or recipes leaves the food table as it found it."""
+    yield
+    from camg import foodtable
+
+    foodtable.use([])
 
 
 @pytest.fixture

@@ -127,7 +127,7 @@ def test_the_table_shows_each_part_without_a_traceback(camg):
         "banana, black coffee",
         "a handful of almonds",
         "vitamin D 2000 IU",
-        env={"COLUMNS": "80"},
+        env={"COLUMNS": "80", "TTY_COMPATIBLE": "1", "NO_COLOR": "1"},  # a terminal
     )
     assert result.status == 0, result.stderr
     out = result.stdout

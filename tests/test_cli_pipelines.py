@@ -243,3 +243,29 @@ def test_a_long_table_is_written_fast_with_the_bytes_rich_writes(camg, monkeypat
         assert used == [True, False]
         assert "~ holds estimates" in fast.stdout and "add one of" in fast.stdout
     assert fast.stdout == slow.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "status"),
+    [
+        (["log", "examples/week.txt"], 0),
+        (["log", "examples/week.txt", "--check", "-f", "csv"], 1),
+        (["log", "no-such-log.txt"], 2),
+        (["log", "examples/week.txt", "-f", "jsn"], 2),
+    ],
+)
+def test_the_console_script_leaves_with_every_byte_and_its_status(camg, monkeypatch, args, status):
+    """The process ends without interpreter teardown: what it wrote must all be there, and
+    the status must be the one an in-process call gives."""
+    monkeypatch.chdir(ROOT)
+    expected = camg(*args)
+    done = subprocess.run(
+        # As the console script calls it: main() with no arguments of its own.
+        [sys.executable, "-c", "from camg.cli import main; main()", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT), "COLUMNS": "120"},
+        check=False,
+    )
+    assert (done.returncode, done.stdout, done.stderr) == (status, expected.stdout, expected.stderr)

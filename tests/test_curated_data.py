@@ -6,7 +6,7 @@ import csv
 
 import pytest
 
-from camg import tables
+from camg import sr28, tables
 from camg.text import key
 from tests.conftest import ROOT
 
@@ -41,10 +41,10 @@ def test_synonyms_are_single_normalised_words():
 
 @pytest.mark.parametrize("row", rows("suggestions.csv"), ids=lambda row: row["label"])
 def test_suggestion_candidates_are_whole_foods_with_known_values(row):
-    food = tables.foods().loc[row["food_id"]]
-    assert food["calcium_mg"] == food["calcium_mg"] and food["magnesium_mg"] > 0
+    [food] = [food for food in sr28.food_rows() if food.id == row["food_id"]]
+    assert food.calcium_mg == food.calcium_mg and food.magnesium_mg > 0
     assert row["purpose"] in ("magnesium", "calcium")
-    ratio = food["calcium_mg"] / food["magnesium_mg"]
+    ratio = food.calcium_mg / food.magnesium_mg
     assert ratio < 2 if row["purpose"] == "magnesium" else ratio > 3
     measures = [p.measure for p in tables.portions_of(row["food_id"])]
     assert all(measure in measures for measure in row["measures"].split("|"))

@@ -7,7 +7,7 @@ import math
 
 import pytest
 
-from camg import tables
+from camg import sr28, tables
 from tests.conftest import ROOT
 
 
@@ -33,7 +33,8 @@ def test_unknown_magnesium_stays_empty(rows):
     # KRAFT CHEEZ WHIZ: SR28 has calcium but no magnesium row.
     assert rows["01188"]["calcium_mg"] == "359"
     assert rows["01188"]["magnesium_mg"] == ""
-    assert math.isnan(tables.foods().loc["01188", "magnesium_mg"])
+    [cheez_whiz] = [row for row in sr28.food_rows() if row.id == "01188"]
+    assert math.isnan(cheez_whiz.magnesium_mg)
 
 
 def test_coverage_matches_the_release_notes(rows):
@@ -44,9 +45,8 @@ def test_coverage_matches_the_release_notes(rows):
 
 
 def test_leading_zeros_survive_loading():
-    frame = tables.foods()
-    assert "01001" in frame.index
-    assert frame.loc["01001", "name"] == "Butter, salted"
+    foods = {row.id: row for row in sr28.food_rows()}
+    assert foods["01001"].name == "Butter, salted"
 
 
 def test_portion_grams_are_for_one_unit():
@@ -57,6 +57,6 @@ def test_portion_grams_are_for_one_unit():
 
 
 def test_every_portion_belongs_to_a_food(rows):
-    food_ids = tables.portion_food_ids()
+    food_ids = sr28.portion_food_ids()
     assert set(food_ids) <= set(rows)
     assert sum(len(tables.portions_of(food_id)) for food_id in food_ids) == 15438

@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from camg import sources
 from camg.amounts import split_item
 from camg.parser import parse
 from camg.resolve import resolve_log
@@ -25,7 +26,10 @@ def test_the_page_has_examples():
 
 @pytest.mark.parametrize("block", LOG_BLOCKS)
 def test_every_log_example_reads_without_problems(block):
-    resolved = resolve_log(parse(block, "doc.txt"))
+    parsed = parse(block, "doc.txt")
+    sources.install(blocks=parsed.recipes)  # a recipe block is used by the days after it
+    resolved = resolve_log(parsed)
+    sources.install()
     assert resolved.problems == []
     assert sum(len(day.entries) for day in resolved.days) >= 1
 

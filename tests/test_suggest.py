@@ -165,7 +165,8 @@ def test_suggest_command_formats(camg):
     assert data["ratio"] == pytest.approx(1538 / 392)
     assert data["suggestions"][0]["food_id"] == "12014"
     table = camg("suggest", "--calcium", "1538", "--magnesium", "392").stdout
-    assert "1 oz pumpkin seeds (28 g): +168 mg Mg, +13 mg Ca -> ratio 2.77" in table
+    lines = [" ".join(line.split()) for line in table.splitlines()]  # columns are aligned
+    assert "1 oz pumpkin seeds (28 g): +168 mg Mg, +13 mg Ca -> ratio 2.77" in lines
     rows = camg("suggest", "--calcium", "1538", "--magnesium", "392", "-f", "csv").stdout
     assert rows.splitlines()[0].startswith("food_id,food,portion,grams,calcium_mg")
     avoided = json.loads(
@@ -175,3 +176,54 @@ def test_suggest_command_formats(camg):
     )
     assert all(option["kind"] != "seeds" for option in avoided["suggestions"])
     assert camg("suggest", "--calcium", "10").status == 2  # --magnesium is required
+
+
+# The measures a person uses for a portion; SR28 also lists "cubic inch", "NLEA serving".
+PEOPLES_MEASURES = {
+    "cup",
+    "cups",
+    "oz",
+    "tbsp",
+    "tsp",
+    "slice",
+    "slices",
+    "container",
+    "containers",
+    "can",
+    "cans",
+    "banana",
+    "avocado",
+    "sardine",
+    "sardines",
+    "small",
+    "medium",
+    "large",
+}
+
+
+def test_every_suggested_portion_uses_a_measure_people_use():
+    for candidate in candidates():
+        for measure in candidate.measures:
+            head = measure.measure.split(",")[0].split(" (")[0].split()
+            assert head[-1] in PEOPLES_MEASURES or head[0] in PEOPLES_MEASURES, measure
+            assert "cubic" not in measure.measure
+
+
+PLANT_LOG = "2026-11-20\n1 cup cooked oatmeal\n2 tbsp pumpkin seeds\n1 cup black beans\n"
+
+
+def test_a_plant_based_log_gets_no_animal_food_suggested(camg):
+    done = camg("log", "-", "-f", "json", stdin=PLANT_LOG)
+    assert "so neither do the suggestions" in done.stderr
+    suggested = json.loads(done.stdout)["days"][0]["suggestions"]
+    assert suggested and not [s for s in suggested if s["kind"] in ("cheese", "dairy")]
+    with_milk = camg("log", "-", "-f", "json", stdin=PLANT_LOG + "1 cup milk\n")
+    assert "neither do the suggestions" not in with_milk.stderr
+    kinds = {s["kind"] for s in json.loads(with_milk.stdout)["days"][0]["suggestions"]}
+    assert kinds & {"cheese", "dairy", "fish with bones"}
+
+
+def test_avoid_animal_is_a_kind_of_its_own():
+    animal = {candidate.kind for candidate in candidates() if "animal" in candidate.tags}
+    assert animal == {"cheese", "dairy", "fish with bones"}
+    assert parse_avoid("animal") == frozenset({"animal"})

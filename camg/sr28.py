@@ -1,0 +1,210 @@
+"""The USDA SR28 source of the food table, and its own rules: 5-digit ids (written with
+or without their leading zeros), food groups, a food's row as the build script wrote it.
+
+data/foods.csv and data/portions.csv are sorted by id, so a command that needs a few
+foods finds their rows by bisection and parses only those; the whole table is loaded
+into pandas only for ranking every description (camg.matching).
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+import re
+from bisect import bisect_left, bisect_right
+from functools import cache
+from typing import Any, NamedTuple
+
+from camg import tables
+from camg.foodtable import Food
+from camg.tables import Portion
+
+NUTRIENT_COLUMNS = ["energy_kcal", "calcium_mg", "magnesium_mg", "phosphorus_mg"]
+LABEL = "USDA SR28"
+_ID = re.compile(r"#?(\d{4,5})")
+
+
+# -- SR28's naming habits and food groups: what matching and weighing need to know --------
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# SR28 heads that name a category, not the food: "Nuts, almonds", "Fish, salmon, ...".
+CATEGORY_HEADS = _words(
+    "nut seed fish crustacean mollusk spice beverage cheese game alcoholic fast food snack"
+)
+# Words in many SR28 names that add little: they cost less than a real extra word.
+BOILERPLATE = _words(
+    "raw fluid with vitamin a d and all commercial variety regular ns as to or ready added "
+    "prepared from water tap include includes including mature seeds kernels solid "
+    "drained unprepared plain type grade separable lean only trimmed fat 0 1 2 3 4 8 "
+    "in skin meat part broiler fryer"
+)
+# Groups whose foods people mean raw, or cooked, unless they say otherwise.
+RAW_BY_DEFAULT = frozenset(
+    [
+        "Fruits and Fruit Juices",
+        "Vegetables and Vegetable Products",
+        "Nut and Seed Products",
+        "Spices and Herbs",
+    ]
+)
+COOKED_BY_DEFAULT = frozenset(
+    [
+        "Poultry Products",
+        "Beef Products",
+        "Pork Products",
+        "Lamb, Veal, and Game Products",
+        "Finfish and Shellfish Products",
+        "Legumes and Legume Products",
+        "Cereal Grains and Pasta",
+    ]
+)
+# Groups people rarely mean unless they say so, with the words that do say so.
+NICHE_GROUPS = {
+    "Baby Foods": _words("baby babyfood infant toddler"),
+    "Fast Foods": _words(
+        "fast mcdonald burger king wendy subway taco bell cheeseburger hamburger hotdog nugget "
+        "burrito nacho quesadilla"
+    ),
+    "Restaurant Foods": _words("restaurant chinese italian mexican applebee denny"),
+    "American Indian/Alaska Native Foods": _words(
+        "alaska native navajo hopi apache shoshone inupiat yupik"
+    ),
+}
+# A last word that says which group the words before it name: "bran flakes cereal".
+KIND_WORDS = {"cereal": "Breakfast Cereals"}
+
+
+def is_drink(name: str, group: str) -> bool:
+    """A food SR28 lists as a drink: its "oz" on a menu are fluid ounces."""
+    folded = name.lower()
+    if group == "Beverages":
+        return "powder" not in folded and "dry" not in folded
+    if group == "Fruits and Fruit Juices":
+        return "juice" in folded and "undiluted" not in folded
+    return (
+        group == "Dairy and Egg Products"
+        and folded.startswith(("milk,", "kefir"))
+        and ("fluid" in folded or "kefir" in folded)
+    )
+
+
+def pinned_id(text: str) -> str | None:
+    """ "#11457", "11457", "#9040": an SR28 id (4 or 5 digits) as the table writes it."""
+    found = _ID.fullmatch(text.strip())
+    return found.group(1).zfill(5) if found else None
+
+
+class FoodRow(NamedTuple):
+    """One row of the food table; unknown nutrient values are NaN, never 0."""
+
+    id: str
+    name: str
+    group: str
+    common_names: str
+    manufacturer: str
+    survey: str
+    refuse_pct: str
+    energy_kcal: float
+    calcium_mg: float
+    magnesium_mg: float
+    phosphorus_mg: float
+
+
+@cache
+def food_rows() -> tuple[FoodRow, ...]:
+    """Every food, in id order, read without pandas: what `camg foods` and the word
+    index over all foods need (importing pandas would cost more than the reading)."""
+    columns, lines, _ = _sorted_rows("foods.csv")
+    if tuple(columns) != FoodRow._fields:
+        raise ValueError(f"foods.csv has columns {columns}, expected {FoodRow._fields}")
+    return tuple(
+        FoodRow(*row[:7], *(_number(value) for value in row[7:])) for row in csv.reader(lines)
+    )
+
+
+@cache
+def _sorted_rows(name: str) -> tuple[list[str], list[str], list[str]]:
+    """A table sorted by its first column (a food id): its columns, its lines and the
+    ids that start them."""
+    header, *lines = (tables.data_dir() / name).read_text(encoding="utf-8").splitlines()
+    return header.split(","), lines, [line[:5] for line in lines]
+
+
+@cache
+def food_row(food_id: str) -> dict[str, str] | None:
+    """A food's row of the food table as text, found without loading the whole table."""
+    columns, lines, ids = _sorted_rows("foods.csv")
+    at = bisect_left(ids, food_id)
+    if at == len(ids) or ids[at] != food_id:
+        return None
+    return dict(zip(columns, next(csv.reader([lines[at]])), strict=True))
+
+
+@cache
+def portions_of(food_id: str) -> tuple[Portion, ...]:
+    """A food's household measures in SR28's own order (parsed on first use)."""
+    _, lines, ids = _sorted_rows("portions.csv")
+    rows = csv.reader(lines[bisect_left(ids, food_id) : bisect_right(ids, food_id)])
+    return tuple(
+        Portion(int(seq), float(amount), measure, float(grams))
+        for _, seq, amount, measure, grams, _ in rows
+    )
+
+
+def portion_food_ids() -> list[str]:
+    """Every food that has household measures."""
+    return list(dict.fromkeys(_sorted_rows("portions.csv")[2]))
+
+
+@cache
+def food_names() -> list[tuple[str, str, str]]:
+    """Every food's id, name and group, without loading the whole table into pandas."""
+    columns, lines, _ = _sorted_rows("foods.csv")
+    name, group = columns.index("name"), columns.index("group")
+    return [(row[0], row[name], row[group]) for row in csv.reader(lines)]
+
+
+def _number(text: str) -> float:
+    return float(text) if text else math.nan
+
+
+@cache
+def _food(food_id: str) -> Food | None:
+    row = food_row(food_id)
+    if row is None:
+        return None
+    values = (_number(row[column]) for column in NUTRIENT_COLUMNS)
+    return Food(food_id, row["name"], row["group"], LABEL, *values)
+
+
+def food(food_id: str) -> Food | None:
+    """An SR28 food by its 5-digit id."""
+    return _food(food_id)
+
+
+class SR28:
+    """SR28 as a source: found by ranking its descriptions (camg.matching), not by name."""
+
+    prefix = ""
+
+    def food(self, food_id: str) -> Food | None:
+        return _food(food_id)
+
+    def portions(self, food_id: str) -> tuple[Portion, ...]:
+        return portions_of(food_id)
+
+    def named(self, phrase: str) -> str | None:
+        return None
+
+    def search(self, phrase: str, limit: int) -> list[str]:
+        return []
+
+    def breakdown(self, food_id: str, grams: float) -> list[dict[str, Any]]:
+        return []
+
+
+SOURCE = SR28()
