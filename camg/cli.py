@@ -900,6 +900,9 @@ class _TrimmedLines:
         self.pending = ""
 
     def write(self, text: str) -> int:
+        if not self.pending and text.endswith("\n") and " \n" not in text:
+            self.stream.write(text)  # the common case: whole lines, none padded
+            return len(text)
         *lines, self.pending = (self.pending + text).split("\n")
         if lines:
             self.stream.write("".join(line.rstrip(" ") + "\n" for line in lines))

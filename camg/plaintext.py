@@ -16,7 +16,7 @@ from typing import IO, Any
 
 from rich import box
 from rich.cells import cell_len
-from rich.console import Console
+from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
 
@@ -47,7 +47,8 @@ def write_report(
         return False
     rights = [column.justify == "right" for column in frame.columns]
     wrapped: dict[str, str] = {}
-    _write_part(views.day_table_title(report), console, width, wrapped, stream)
+    drawn: dict[Table, str | None] = {}  # each grid's lines, by the grid itself
+    _write_part(views.day_table_title(report), console, width, wrapped, stream, drawn)
     for line in _table_head(frame, sizes, rights, console):
         stream.write(line)
     for day in report.days:
@@ -55,20 +56,34 @@ def write_report(
         stream.write(_row(cells, sizes, rights, "│"))
     for line in _table_foot(frame, sizes, console):
         stream.write(line)
-    _write_part(views.day_table_legend(report), console, width, wrapped, stream)
+    _write_part(views.day_table_legend(report), console, width, wrapped, stream, drawn)
     for part in views.report_parts(report, detail, period, rows, by, table=False):
-        _write_part(part, console, width, wrapped, stream)
+        _write_part(part, console, width, wrapped, stream, drawn)
     return True
 
 
 def _write_part(
-    part: Any, console: Console, width: int, wrapped: dict[str, str], stream: IO[str]
+    part: Any,
+    console: Console,
+    width: int,
+    wrapped: dict[str, str],
+    stream: IO[str],
+    drawn: dict[Table, str | None],
 ) -> None:
-    """One part of a report: plain text, a simple table or a grid written here, anything
-    else by rich."""
+    """One part of a report: plain text, a simple table or a grid written here (a group
+    part by part), anything else by rich."""
+    if isinstance(part, Group):
+        for renderable in part.renderables:
+            _write_part(renderable, console, width, wrapped, stream, drawn)
+        return
     text = _text_lines(part, console, width, wrapped) if isinstance(part, Text) else None
     if text is None and isinstance(part, Table):
-        text = _grid_lines(part, width) if part.box is None else _table_lines(part, console, width)
+        if part.box is not None:
+            text = _table_lines(part, console, width)
+        elif (text := drawn.get(part)) is None:  # a grid views.py made once, shown again
+            text = drawn[part] = _grid_lines(part, width)
+            if len(drawn) > 4096:
+                drawn.clear()
     if text is None:
         stream.flush()
         console.print(part)

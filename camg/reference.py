@@ -56,6 +56,7 @@ class Intakes(NamedTuple):
     kind: str  # "RDA", or "AI" where no RDA is set
 
 
+@cache
 def entry_limits() -> tuple[float, float]:
     """(kcal, mg of calcium) that no single entry of food plausibly gives: more than a whole
     day's energy for anyone (reference.csv), or more calcium than the highest upper limit
@@ -64,6 +65,7 @@ def entry_limits() -> tuple[float, float]:
     return constants()["entry_energy_most_kcal"], calcium
 
 
+@cache
 def adult_magnesium_supplement_ul() -> float:
     """The upper limit for supplemental magnesium from 9 years on (dri.csv): the same for
     every adult, so camg warns above it even without a profile."""

@@ -7,7 +7,7 @@ so that brackets in them are never read as markup.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from rich import box
@@ -403,7 +403,7 @@ def suggestion_view(goal: Any, options: list[Any]) -> Group | Text:
     )
     if not options:
         return Text(heading + ": nothing to suggest.")
-    return Group(Text(heading + ": add one of"), _suggestion_grid(options, goal.high))
+    return Group(Text(heading + ": add one of"), _suggestion_grid(tuple(options), goal.high))
 
 
 def _suggestion_text(day: Any, options: Any) -> Group:
@@ -411,11 +411,12 @@ def _suggestion_text(day: Any, options: Any) -> Group:
     state = f"Ca:Mg {ratio_text(day.ratio)}, {day.status or 'no ratio'}"
     return Group(
         Text(f"{title} ({state}): add one of"),
-        _suggestion_grid(day.suggestions, options.high),
+        _suggestion_grid(tuple(day.suggestions), options.high),
     )
 
 
-def _suggestion_grid(suggestions: list[Any], high: float) -> Table:
+@lru_cache(maxsize=1024)  # a long log repeats its suggestions day after day
+def _suggestion_grid(suggestions: tuple[Any, ...], high: float) -> Table:
     """One suggestion a row. Figures sit in columns that never wrap, so that a narrow
     terminal breaks only the food's words, never a number or its arrow; piped, a row is
     one line that grep finds whole. When a food cannot reach the range, a line below says
