@@ -69,17 +69,14 @@ def write_report(
 def _column_sizes(frame: Table, rows: Iterator[list[Any]]) -> list[int] | None:
     """Each column's width: its widest cell or header; None for a cell rich must lay out."""
     sizes = [cell_len(column.header) for column in frame.columns]
-    seen: set[str] = set()
     for row in rows:
         for index, cell in enumerate(row):
-            text = _plain(cell)
+            text = cell if type(cell) is str and "[" not in cell else _plain(cell)
             if text is None or "\n" in text or "\t" in text:
                 return None
-            if text not in seen:
-                seen.add(text)
-                sizes[index] = max(sizes[index], _width(text))
-        if len(seen) > 100_000:
-            seen.clear()  # a cache of widths, not a record of the cells
+            width = len(text) if text.isascii() else cell_len(text)
+            if width > sizes[index]:
+                sizes[index] = width
     return sizes
 
 

@@ -7,7 +7,7 @@ so that brackets in them are never read as markup.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
 from rich.console import Group
@@ -105,6 +105,11 @@ def report_parts(
     yield _footer(report)
 
 
+@cache  # four statuses: one cell each, shared by every row (rich copies)
+def _status_cell(label: str) -> Text:
+    return Text(label, style=STATUS_STYLE.get(label, ""))
+
+
 def _day_title(day: Any) -> str:
     """The date, or for a day without one its heading as written ("Day 2 - rest day")."""
     if day.date:
@@ -185,8 +190,7 @@ def day_cells(report: Any, day: Any, rolling: bool = False) -> list[Any]:
     ]
     if options.basis == "molar":
         cells.append(ratio_text(report.molar(day.ratio)))
-    label = day.status or "no ratio"
-    cells.append(Text(label, style=STATUS_STYLE.get(label, "")))
+    cells.append(_status_cell(day.status or "no ratio"))
     if rolling:
         cells.append(ratio_text(day.rolling_ratio) if day.rolling_ratio is not None else "")
     if report.intakes is not None:
