@@ -102,15 +102,12 @@ class Contributions:
         get = self._by_id.get
         return [(get(id(entry[3])) or self._add(entry[3]))[1] for entry in entries]
 
+    def of(self, resolution: Resolution) -> Values:
+        return (self._by_id.get(id(resolution)) or self._add(resolution))[1]
+
     def _add(self, resolution: Resolution) -> tuple[Resolution, Values]:
         found = self._by_id[id(resolution)] = (resolution, values_of(resolution))
         return found
-
-    def of(self, resolution: Resolution) -> Values:
-        found = self._by_id.get(id(resolution))
-        if found is None:
-            found = self._by_id[id(resolution)] = (resolution, values_of(resolution))
-        return found[1]
 
 
 def values_of(resolution: Resolution) -> Values:
