@@ -43,6 +43,20 @@ def test_coverage_matches_the_release_notes(rows):
     assert (calcium, magnesium, both) == (8441, 8050, 7852)
 
 
+def test_the_plain_reader_gives_what_pandas_reads():
+    """camg foods and the word index read the table without pandas: the same values,
+    unknown as NaN, for every food."""
+    frame = tables.foods()
+    plain = tables.food_rows()
+    assert [row.id for row in plain] == frame.index.tolist()
+    for row in plain:
+        for column in tables.NUTRIENT_COLUMNS:
+            value, expected = getattr(row, column), frame.at[row.id, column]
+            assert value == expected or (math.isnan(value) and math.isnan(expected))
+        texts = frame.loc[row.id, ["name", "group", "survey"]]
+        assert (row.name, row.group, row.survey) == tuple(texts)
+
+
 def test_leading_zeros_survive_loading():
     frame = tables.foods()
     assert "01001" in frame.index
