@@ -103,6 +103,9 @@ class Contributions:
         get = self._by_id.get
         return [(get(id(entry[3])) or self._add(entry[3]))[1] for entry in entries]
 
+    def of(self, resolution: Resolution) -> Values:
+        return (self._by_id.get(id(resolution)) or self._add(resolution))[1]
+
     def _add(self, resolution: Resolution) -> tuple[Resolution, Values]:
         found = self._by_id[id(resolution)] = (resolution, values_of(resolution))
         return found
@@ -110,12 +113,6 @@ class Contributions:
     def resolutions(self) -> Iterator[Resolution]:
         """Every distinct resolution of the log: what foods it holds, without its entries."""
         return (resolution for resolution, _ in self._by_id.values())
-
-    def of(self, resolution: Resolution) -> Values:
-        found = self._by_id.get(id(resolution))
-        if found is None:
-            found = self._by_id[id(resolution)] = (resolution, values_of(resolution))
-        return found[1]
 
 
 def values_of(resolution: Resolution) -> Values:
@@ -218,21 +215,23 @@ def _total(
     index: int, day: ResolvedDay, contributions: Contributions, options: Options
 ) -> DayResult:
     """One day's sums of what is known, and its entries estimated, approximate or unknown."""
+    calcium: list[float] = []
+    magnesium: list[float] = []
+    supplements = False
+    estimated = approximate = 0
+    unknown = False
     found = contributions.of_all(day.entries)
-    calcium = [values[0] for values in found if values[0] == values[0]]  # NaN: unknown
-    magnesium = [values[1] for values in found if values[1] == values[1]]
-    unknown: list[str] | None = None
-    if any(values.unknown for values in found):
-        unknown = list(
-            dict.fromkeys(
-                entry.resolution.food
-                for entry, values in zip(day.entries, found, strict=True)
-                if values.unknown
-            )
-        )
-    supplements = any(values[2] != 0.0 for values in found)
-    estimated = sum(values[3] for values in found)
-    approximate = sum(values[4] for values in found)
+    for values in found:
+        if values[0] == values[0]:  # NaN: unknown, left out of the sum
+            calcium.append(values[0])
+        if values[1] == values[1]:
+            magnesium.append(values[1])
+        if values[2]:
+            supplements = True
+        estimated += values[3]
+        approximate += values[4]
+        if values[5]:
+            unknown = True
     calcium_mg, magnesium_mg = math.fsum(calcium), math.fsum(magnesium)
     value = ratio(calcium_mg, magnesium_mg)
     return DayResult(
@@ -244,7 +243,7 @@ def _total(
         ratio=value,
         status=status(value, options.low, options.high),
         entry_count=len(day.entries),
-        unknown_foods=unknown or NONE,
+        unknown_foods=_unknown_foods(day.entries, found) if unknown else NONE,
         unresolved=[problem_record(problem) for problem in day.unresolved] or NONE,
         supplement_magnesium_mg=_supplement_sum(found) if supplements else 0.0,
         estimated=estimated,
@@ -259,6 +258,12 @@ def _first_supplement(entries: list[Entry]) -> tuple[str, int] | None:
         if entry.resolution.supplement == "magnesium":
             return entry.source, entry.line
     return None
+
+
+def _unknown_foods(entries: list[Entry], found: list[Values]) -> list[str]:
+    """The foods whose calcium or magnesium the source does not give, as first written."""
+    pairs = zip(entries, found, strict=True)
+    return list(dict.fromkeys(entry.resolution.food for entry, values in pairs if values.unknown))
 
 
 def _supplement_sum(found: list[Values]) -> float:

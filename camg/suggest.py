@@ -11,6 +11,7 @@ import math
 from dataclasses import dataclass
 from difflib import get_close_matches
 from functools import cache, lru_cache
+from itertools import islice
 from typing import NamedTuple
 
 from camg import diet, tables
@@ -359,13 +360,17 @@ def _suggestion(candidate: Candidate, choice: _Choice) -> Suggestion:
 
 
 def for_report(report: Report, count: int, avoid: frozenset[str]) -> None:
-    """Attach suggestions to every day of a report that needs some."""
+    """Attach suggestions to every day of a report that needs some, a chunk of days at a
+    time (a million days' goals at once would take a hundred MB)."""
     options = report.options
     rda = report.intakes.magnesium_rda_mg if report.intakes is not None else None
-    days = [day for day in report.days if day.entry_count]
-    goals = [Goal(day.calcium_mg, day.magnesium_mg, options.low, options.high, rda) for day in days]
-    for day, found in zip(days, suggest_many(goals, count, avoid), strict=True):
-        day.suggestions = found
+    days = (day for day in report.days if day.entry_count)
+    while chunk := list(islice(days, _DAYS_AT_ONCE)):
+        goals = [
+            Goal(day.calcium_mg, day.magnesium_mg, options.low, options.high, rda) for day in chunk
+        ]
+        for day, found in zip(chunk, suggest_many(goals, count, avoid), strict=True):
+            day.suggestions = found
 
 
 @lru_cache(maxsize=4096)  # a long log prints the same few suggestions day after day

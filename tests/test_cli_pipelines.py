@@ -269,3 +269,26 @@ def test_the_console_script_leaves_with_every_byte_and_its_status(camg, monkeypa
         check=False,
     )
     assert (done.returncode, done.stdout, done.stderr) == (status, expected.stdout, expected.stderr)
+
+
+@pytest.mark.parametrize(
+    ("heading", "columns"),
+    [
+        ("Day {n} - a [bold]long[/bold] run", "120"),  # markup in a cell: rich reads it
+        ("Day {n}", "30"),  # a table wider than the console: rich shrinks it
+        ("Day {n} - 早餐", "120"),  # wide characters: two cells each
+    ],
+)
+def test_what_the_plain_writer_cannot_write_rich_writes(camg, monkeypatch, heading, columns):
+    from camg import plaintext
+
+    days = [f"{heading.format(n=n)}\n1 cup milk\n" for n in range(1, plaintext.LEAST_ROWS + 5)]
+    text = "".join(days)
+    outputs = []
+    for least in (plaintext.LEAST_ROWS, 10**9):
+        monkeypatch.setattr(plaintext, "LEAST_ROWS", least)
+        done = camg("log", "-", "-q", stdin=text, env={"COLUMNS": columns})
+        assert done.status == 0
+        outputs.append(done.stdout)
+    assert outputs[0] == outputs[1]
+    assert "add one of" in outputs[0]

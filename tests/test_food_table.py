@@ -44,6 +44,27 @@ def test_coverage_matches_the_release_notes(rows):
     assert (calcium, magnesium, both) == (8441, 8050, 7852)
 
 
+def test_the_plain_reader_gives_what_pandas_reads():
+    """camg foods and the word index read the table without pandas: the same values,
+    unknown as NaN, for every food."""
+    import pandas as pd
+
+    frame = pd.read_csv(
+        tables.data_dir() / "foods.csv",
+        dtype={column: str for column in ("id", "name", "group", "common_names", "survey")},
+        keep_default_na=False,
+        na_values={column: [""] for column in sr28.NUTRIENT_COLUMNS},
+    ).set_index("id", drop=False)
+    plain = sr28.food_rows()
+    assert [row.id for row in plain] == frame.index.tolist()
+    for row in plain:
+        for column in sr28.NUTRIENT_COLUMNS:
+            value, expected = getattr(row, column), frame.at[row.id, column]
+            assert value == expected or (math.isnan(value) and math.isnan(expected))
+        texts = frame.loc[row.id, ["name", "group", "survey"]]
+        assert (row.name, row.group, row.survey) == tuple(texts)
+
+
 def test_leading_zeros_survive_loading():
     foods = {row.id: row for row in sr28.food_rows()}
     assert foods["01001"].name == "Butter, salted"
