@@ -63,7 +63,7 @@ app = typer.Typer(
 )
 foods_app = typer.Typer(
     cls=CamgGroup,
-    help="Look up foods and their household portions in the USDA SR28 table.",
+    help="Look up foods and their household portions: USDA SR28 and your own foods files.",
     short_help="Look up foods and their portions in the food table.",
     epilog=EXAMPLES["foods"],
     no_args_is_help=True,
