@@ -67,7 +67,7 @@ def _day_warnings(report: engine.Report) -> list[Problem]:
     day's first magnesium supplement, so that stderr and JSON say them like the others."""
     found = []
     for day in report.days:
-        source, line = day.warned_at or (None, None)
+        source, line = report.warned_at.get(day.index) or (None, None)
         label = day.date.isoformat() if day.date else "undated day"
         found.extend(
             Problem(f"{label}: {warning}", source, line, None, Kind.UPPER_LIMIT, Severity.WARNING)

@@ -60,7 +60,6 @@ class DayResult:
     calcium_rda_pct: float | None = None
     magnesium_rda_pct: float | None = None
     warnings: Sequence[str] = NONE
-    warned_at: tuple[str, int] | None = None  # the day's first magnesium supplement's line
     suggestions: Sequence[Any] = NONE
     rolling_ratio: float | None = None  # over the 7 days ending here (camg.periods)
 
@@ -148,6 +147,9 @@ class Report:
     # (a day table or CSV needs only the totals).
     day_entries: list[list[Entry]] | None
     contributions: Contributions
+    # Where each day with a warning has its first magnesium supplement, by day index: a
+    # field of the report, not of every day (a million days would pay for it).
+    warned_at: dict[int, tuple[str, int] | None]
 
     def molar(self, ratio: float | None) -> float | None:
         return None if ratio is None else ratio * reference.molar_factor()
@@ -198,6 +200,7 @@ def build_report(
     contributions = Contributions()
     results: list[DayResult] = []
     kept: list[list[Entry]] | None = [] if keep_entries else None
+    warned_at: dict[int, tuple[str, int] | None] = {}
     for index, day in enumerate(days):
         result = _total(index, day, contributions, options)
         if intakes is not None:
@@ -205,10 +208,13 @@ def build_report(
         else:
             limit = reference.adult_magnesium_supplement_ul()
             _check_supplements(result, limit, FROM_NINE, YOUNGER)
+        if result.warnings:
+            warned_at[index] = _first_supplement(day.entries)
         results.append(result)
         if kept is not None:
             kept.append(day.entries)
-    return Report(options, intakes, results, summarise(results), kept, contributions)
+    summary = summarise(results)
+    return Report(options, intakes, results, summary, kept, contributions, warned_at)
 
 
 def _total(
@@ -248,16 +254,16 @@ def _total(
         supplement_magnesium_mg=_supplement_sum(found) if supplements else 0.0,
         estimated=estimated,
         approximate=approximate,
-        warned_at=_first_supplement(day.entries) if supplements else None,
     )
 
 
 def _first_supplement(entries: list[Entry]) -> tuple[str, int] | None:
-    """Where a warning about the day's supplements points: its first magnesium supplement."""
+    """Where a warning about a day points: its first magnesium supplement, else (calcium
+    above its limit) its first entry."""
     for entry in entries:
         if entry.resolution.supplement == "magnesium":
             return entry.source, entry.line
-    return None
+    return (entries[0].source, entries[0].line) if entries else None
 
 
 def _unknown_foods(entries: list[Entry], found: list[Values]) -> list[str]:
