@@ -365,7 +365,7 @@ def log(
     options = engine.Options(
         *_range(settings.value("range")), basis=basis.value, profile=_profile_of(settings)
     )
-    avoided = _avoided(settings.avoid())  # a bad word is an error before any log is read
+    avoided = _avoided(settings)  # a bad word is an error before any log is read
     result, resolved = _read_report(
         files,
         options,
@@ -526,7 +526,7 @@ def suggest_command(
     _finite("--calcium", calcium, 1_000_000)
     _finite("--magnesium", magnesium, 1_000_000)
     goal = suggest.Goal(calcium, magnesium, low, high, rda)
-    options = suggest.suggest(goal, count, _avoided(settings.avoid()))
+    options = suggest.suggest(goal, count, _avoided(settings))
     records = [option.record() for option in options]
     data = {
         "calcium_mg": calcium,
@@ -762,12 +762,14 @@ def _plant_based(report: Any, quiet: bool) -> frozenset[str]:
     return frozenset({diet.ANIMAL})
 
 
-def _avoided(text: str | None) -> frozenset[str]:
+def _avoided(settings: Any) -> frozenset[str]:
+    """The words suggestions avoid (--avoid and the diet's), each checked."""
+    text = settings.avoid()
     if not text:
         return frozenset()
     from camg import suggest
 
-    return suggest.parse_avoid(text)
+    return suggest.parse_avoid(text, settings["avoid"].origin)
 
 
 def _range(text: str | None) -> tuple[float, float]:

@@ -139,10 +139,11 @@ def _suggest_one(goal: Goal, count: int, avoid: frozenset[str]) -> list[Suggesti
     return _varied(menu, choices, [index for index in order if choices[index].possible], count)
 
 
-def parse_avoid(text: str | None) -> frozenset[str]:
+def parse_avoid(text: str | None, origin: str = "--avoid") -> frozenset[str]:
     """ "nuts, dairy" -> {"nut", "dairy"}: the words to avoid, in matching form. A word
-    that describes no suggested food is a usage error: `--avoid nutz` must not pass as if
-    it had kept nuts away."""
+    that describes no suggested food is a usage error, named with where it was given
+    (`--avoid`, a configuration file's line): `--avoid nutz` must not pass as if it had
+    kept nuts away."""
     if not text:
         return frozenset()
     chosen = frozenset(word for part in text.split(",") for word in words(part))
@@ -154,7 +155,7 @@ def parse_avoid(text: str | None) -> frozenset[str]:
         )
         hint = f' (did you mean "{close[0]}"?)' if close else ""
         raise CamgError(
-            f'--avoid: no suggested food is described by "{", ".join(unknown)}"{hint}; '
+            f'{origin}: no suggested food is described by "{", ".join(unknown)}"{hint}; '
             f"kinds: {', '.join(avoid_kinds())}; a food's own name works too, e.g. almonds"
         )
     return chosen

@@ -217,3 +217,11 @@ def test_an_implausible_amount_warns_but_is_counted(camg):
     assert done.status == 0
     assert 'warning: <stdin>:2: "5 kg cheese": 5,000 g in one entry' in done.stderr
     assert json.loads(done.stdout)["days"][0]["entries_count"] == 2
+
+
+def test_an_unknown_avoid_word_from_the_configuration_names_its_line(camg, tmp_path):
+    config = tmp_path / "config.toml"
+    config.write_text('avoid = "nutz"\n', encoding="utf-8")
+    done = camg("log", "no-such-log.txt", env={"CAMG_CONFIG": str(config)})
+    assert done.status == 2
+    assert f'{config}:1: no suggested food is described by "nutz"' in done.stderr
