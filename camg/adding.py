@@ -53,7 +53,7 @@ def add(
     seen = _state(path)
     data = b"" if created else _read(path)
     text = decode(data, shown(path)) if data else ""
-    parsed = parse(text, shown(path))
+    parsed = parse(text, shown(path), into=ParsedLog([], [], heading_lines={}))
     sources.install(foods or (), recipes or (), parsed.recipes)
     added = _resolved(texts)
     new = _with_items(data, text, parsed, when, meal, texts)
@@ -152,7 +152,8 @@ def _with_items(
     eol = _line_end(text)
     day = next((d for d in reversed(parsed.days) if d.date == when), None)
     items = "; ".join(texts)
-    at, block = _place(lines, day, meal, items, eol, when)
+    heading = (parsed.heading_lines or {}).get(when)
+    at, block = _place(lines, day, heading, meal, items, eol, when)
     offset = sum(len(line) for line in lines[:at])
     if at == len(lines) and lines and not lines[-1].endswith(("\n", "\r")):
         block = eol + block.removesuffix(eol)  # the log ends without a newline: so it stays
@@ -160,7 +161,13 @@ def _with_items(
 
 
 def _place(
-    lines: list[str], day: Day | None, meal: str | None, items: str, eol: str, when: date
+    lines: list[str],
+    day: Day | None,
+    heading: int | None,
+    meal: str | None,
+    items: str,
+    eol: str,
+    when: date,
 ) -> tuple[int, str]:
     """The line before which the new text goes, and the text."""
     said = f"{meal}: {items}" if meal else items
@@ -170,7 +177,7 @@ def _place(
     in_meal = [item.line for item in day.items if meal and _same_meal(item.meal, meal)]
     if in_meal:  # under the meal's last line: the meal goes on
         return max(in_meal), f"{items}{eol}"
-    last = max((item.line for item in day.items), default=day.heading_line or len(lines))
+    last = max((item.line for item in day.items), default=heading or len(lines))
     return last, f"{said}{eol}"
 
 

@@ -114,7 +114,6 @@ class Day:
     labels: Sequence[str] = ()
     items: list[Item] = field(default_factory=list)
     problems: Sequence[Problem] = ()  # a heading that names no date
-    heading_line: int | None = None  # the line of its (last) heading, for `camg add`
 
 
 class LogRecipe(NamedTuple):
@@ -132,6 +131,9 @@ class ParsedLog:
     days: list[Day]
     problems: list[Problem]
     recipes: list[LogRecipe] = field(default_factory=list)
+    # Each date's (last) heading line, kept only when asked for (`camg add` places items
+    # under it): a field of every day would cost a million-day log 16 MB.
+    heading_lines: dict[date, int] | None = None
 
 
 class _Section(NamedTuple):
@@ -371,7 +373,8 @@ def _file_days(
             continue
         previous = settled.when
         day = _dated_day(settled.when, by_date, log)
-        day.heading_line = section.line
+        if log.heading_lines is not None:
+            log.heading_lines[settled.when] = section.line
         if heading.words and heading.words not in day.labels:
             day.labels = [*day.labels, heading.words]
         if day.items:

@@ -80,6 +80,15 @@ def test_an_unknown_food_writes_nothing(camg, tmp_path):
     assert [p.name for p in tmp_path.iterdir()] == ["meals.txt"]
 
 
+def test_a_day_with_a_heading_and_no_items_gets_them_under_its_heading(camg, tmp_path):
+    log = tmp_path / "meals.txt"
+    log.write_text("2026-11-20\n\n2026-11-21\n1 cup milk\n", encoding="utf-8")
+    done = camg("add", "2 eggs", "--date", "2026-11-20", "--file", str(log))
+    assert done.status == 0, done.stderr
+    expected = "2026-11-20\n2 eggs\n\n2026-11-21\n1 cup milk\n"
+    assert log.read_text(encoding="utf-8") == expected
+
+
 @pytest.mark.parametrize("item", ["1 cup milk # for later", "lunch: 2 eggs", "2 eggs\n3 eggs"])
 def test_an_item_the_log_would_read_otherwise_is_refused(camg, tmp_path, item):
     log = tmp_path / "meals.txt"
