@@ -21,6 +21,8 @@ from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
 
+from camg.views import SuggestionBlock
+
 # Reports of a month or less go to rich. The plain writer is faster at every size (10
 # days: 1.3 ms against rich's 3.9; 50 days: 5 against 17; 3,650 days: 0.11 s against
 # 1.45, docs/performance.md), but below a month the difference is within the noise of
@@ -81,6 +83,14 @@ def _write_part(
     if isinstance(part, Group):
         for renderable in part.renderables:
             _write_part(renderable, console, width, wrapped, stream, drawn)
+        return
+    if isinstance(part, SuggestionBlock):  # a day's suggestions: the most common part
+        heading = part.heading
+        if heading.isascii() and len(heading) <= width and "\t" not in heading:
+            stream.write(heading + "\n")
+        else:
+            _write_part(Text(heading), console, width, wrapped, stream, drawn)
+        _write_part(part.grid, console, width, wrapped, stream, drawn)
         return
     text = _text_lines(part, console, width, wrapped) if isinstance(part, Text) else None
     if text is None and isinstance(part, Table):

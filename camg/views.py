@@ -7,8 +7,8 @@ so that brackets in them are never read as markup.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from functools import cache, lru_cache
-from typing import Any
+from functools import cache
+from typing import Any, NamedTuple
 
 from rich import box
 from rich.console import Group
@@ -299,7 +299,9 @@ def _summary_text(report: Any, period: dict[str, Any]) -> Text:
 
 
 def _day_notes(day: Any) -> list[Text]:
-    notes = []
+    notes: list[Text] = []
+    if not (day.unknown_foods or day.unresolved or day.warnings or day.ratio is None):
+        return notes  # most days: nothing to say
     title = _day_title(day)
     if day.unknown_foods:
         notes.append(
@@ -403,20 +405,42 @@ def suggestion_view(goal: Any, options: list[Any]) -> Group | Text:
     )
     if not options:
         return Text(heading + ": nothing to suggest.")
-    return Group(Text(heading + ": add one of"), _suggestion_grid(tuple(options), goal.high))
+    return Group(Text(heading + ": add one of"), _suggestion_grid(options, goal.high))
 
 
-def _suggestion_text(day: Any, options: Any) -> Group:
-    title = _day_title(day)
+class SuggestionBlock(NamedTuple):
+    """A day's suggestions: a heading line, then the grid. Rich renders it as a group; the
+    plain writer writes the heading as it is and the grid it has drawn for other days."""
+
+    heading: str
+    grid: Table
+
+    def __rich__(self) -> Group:
+        return Group(Text(self.heading), self.grid)
+
+
+def _suggestion_text(day: Any, options: Any) -> SuggestionBlock:
     state = f"Ca:Mg {ratio_text(day.ratio)}, {day.status or 'no ratio'}"
-    return Group(
-        Text(f"{title} ({state}): add one of"),
-        _suggestion_grid(tuple(day.suggestions), options.high),
-    )
+    heading = f"{_day_title(day)} ({state}): add one of"
+    return SuggestionBlock(heading, _suggestion_grid_of(day.suggestions, options.high))
 
 
-@lru_cache(maxsize=1024)  # a long log repeats its suggestions day after day
-def _suggestion_grid(suggestions: tuple[Any, ...], high: float) -> Table:
+# The grids of the suggestion lists seen last: days with the same totals share one list
+# (camg.suggest), so a grid is made once for all of them; the list is held with its grid,
+# so that its id is not reused while the grid is kept.
+_GRIDS: dict[tuple[int, float], tuple[Any, Table]] = {}
+
+
+def _suggestion_grid_of(suggestions: Any, high: float) -> Table:
+    found = _GRIDS.get((id(suggestions), high))
+    if found is None or found[0] is not suggestions:
+        if len(_GRIDS) > 1024:
+            _GRIDS.clear()
+        found = _GRIDS[(id(suggestions), high)] = (suggestions, _suggestion_grid(suggestions, high))
+    return found[1]
+
+
+def _suggestion_grid(suggestions: Any, high: float) -> Table:
     """One suggestion a row. Figures sit in columns that never wrap, so that a narrow
     terminal breaks only the food's words, never a number or its arrow; piped, a row is
     one line that grep finds whole. When a food cannot reach the range, a line below says
