@@ -63,11 +63,13 @@ def analyse(
 
 
 def _day_warnings(report: engine.Report) -> list[Problem]:
-    """A day's warnings (supplements above the upper limit) as problems, located at the
-    day's first magnesium supplement, so that stderr and JSON say them like the others."""
+    """The warnings of the days that have one (supplements or calcium above the upper
+    limit) as problems, located where the engine found them, so that stderr and JSON say
+    them like the others."""
     found = []
-    for day in report.days:
-        source, line = report.warned_at.get(day.index) or (None, None)
+    for index, where in report.warned_at.items():
+        day = report.days[index]
+        source, line = where or (None, None)
         label = day.date.isoformat() if day.date else "undated day"
         found.extend(
             Problem(f"{label}: {warning}", source, line, None, Kind.UPPER_LIMIT, Severity.WARNING)

@@ -47,6 +47,7 @@ def write_report(
         return False
     width = console.width  # rich asks the terminal each time: once is enough
     frame = views.day_table_frame(report, detail)
+    stream = _Batched(stream)
     wrapped: dict[str, str] = {}
     drawn: dict[Table, str | None] = {}  # each grid's lines, by the grid itself
     with tempfile.TemporaryFile("w+", encoding="utf-8", newline="\n") as kept:
@@ -67,7 +68,28 @@ def write_report(
     _write_part(views.day_table_legend(report), console, width, wrapped, stream, drawn)
     for part in views.report_parts(report, detail, period, rows, by, table=False):
         _write_part(part, console, width, wrapped, stream, drawn)
+    stream.flush()
     return True
+
+
+class _Batched:
+    """Many short writes gathered into few: a million days' rows and parts are several
+    million strings, and a write to the console's file costs more than the string."""
+
+    def __init__(self, stream: IO[str]) -> None:
+        self.stream = stream
+        self.parts: list[str] = []
+
+    def write(self, text: str) -> None:
+        self.parts.append(text)
+        if len(self.parts) >= 4096:
+            self.flush()
+
+    def flush(self) -> None:
+        """Hand on what is gathered (before rich writes to the same file, and at the end)."""
+        if self.parts:
+            self.stream.write("".join(self.parts))
+            self.parts.clear()
 
 
 def _write_part(
