@@ -107,12 +107,18 @@ def _write_part(
             _write_part(renderable, console, width, wrapped, stream, drawn)
         return
     if isinstance(part, SuggestionBlock):  # a day's suggestions: the most common part
-        heading = part.heading
-        if heading.isascii() and len(heading) <= width and "\t" not in heading:
-            stream.write(heading + "\n")
-        else:
-            _write_part(Text(heading), console, width, wrapped, stream, drawn)
-        _write_part(part.grid, console, width, wrapped, stream, drawn)
+        heading, grid = part
+        lines = drawn.get(grid)
+        if (
+            lines is not None
+            and heading.isascii()
+            and len(heading) <= width
+            and "\t" not in heading
+        ):
+            stream.write(f"{heading}\n{lines}")  # the heading as it is, the grid drawn before
+            return
+        _write_part(Text(heading), console, width, wrapped, stream, drawn)
+        _write_part(grid, console, width, wrapped, stream, drawn)
         return
     text = _text_lines(part, console, width, wrapped) if isinstance(part, Text) else None
     if text is None and isinstance(part, Table):
