@@ -221,12 +221,39 @@ def _total(
     index: int, day: ResolvedDay, contributions: Contributions, options: Options
 ) -> DayResult:
     """One day's sums of what is known, and its entries estimated, approximate or unknown."""
+    found = contributions.of_all(day.entries)
+    if len(found) == 1:  # a day of one entry (a million-day log): its own values
+        calcium_mg, magnesium_mg, supplement, estimate, approximation, unknown = found[0]
+        calcium_mg = calcium_mg if calcium_mg == calcium_mg else 0.0  # NaN: unknown
+        magnesium_mg = magnesium_mg if magnesium_mg == magnesium_mg else 0.0
+        supplements, estimated, approximate = bool(supplement), int(estimate), int(approximation)
+    else:
+        calcium_mg, magnesium_mg, supplements, estimated, approximate, unknown = _sums(found)
+    value = ratio(calcium_mg, magnesium_mg)
+    return DayResult(
+        index,
+        day.date,
+        day.labels,
+        calcium_mg,
+        magnesium_mg,
+        value,
+        status(value, options.low, options.high),
+        len(day.entries),
+        _unknown_foods(day.entries, found) if unknown else NONE,
+        [problem_record(problem) for problem in day.unresolved] if day.unresolved else NONE,
+        _supplement_sum(found) if supplements else 0.0,
+        estimated,
+        approximate,
+    )
+
+
+def _sums(found: list[Values]) -> tuple[float, float, bool, int, int, bool]:
+    """Calcium and magnesium summed of what is known, whether any entry is a magnesium
+    supplement, how many are estimated or approximate, and whether any is unknown."""
     calcium: list[float] = []
     magnesium: list[float] = []
-    supplements = False
+    supplements = unknown = False
     estimated = approximate = 0
-    unknown = False
-    found = contributions.of_all(day.entries)
     for values in found:
         if values[0] == values[0]:  # NaN: unknown, left out of the sum
             calcium.append(values[0])
@@ -238,23 +265,7 @@ def _total(
         approximate += values[4]
         if values[5]:
             unknown = True
-    calcium_mg, magnesium_mg = math.fsum(calcium), math.fsum(magnesium)
-    value = ratio(calcium_mg, magnesium_mg)
-    return DayResult(
-        index=index,
-        date=day.date,
-        labels=day.labels,
-        calcium_mg=calcium_mg,
-        magnesium_mg=magnesium_mg,
-        ratio=value,
-        status=status(value, options.low, options.high),
-        entry_count=len(day.entries),
-        unknown_foods=_unknown_foods(day.entries, found) if unknown else NONE,
-        unresolved=[problem_record(problem) for problem in day.unresolved] or NONE,
-        supplement_magnesium_mg=_supplement_sum(found) if supplements else 0.0,
-        estimated=estimated,
-        approximate=approximate,
-    )
+    return math.fsum(calcium), math.fsum(magnesium), supplements, estimated, approximate, unknown
 
 
 def _first_supplement(entries: list[Entry]) -> tuple[str, int] | None:
