@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import json
 import math
 
 import pytest
@@ -163,3 +164,21 @@ def test_scaling_every_portion_scales_the_totals(items, factor):
     assert many.magnesium_mg == pytest.approx(factor * one.magnesium_mg)
     if one.ratio is not None:
         assert many.ratio == pytest.approx(one.ratio)
+
+
+def test_a_day_of_one_entry_counts_like_a_day_of_several(camg):
+    """A one-entry day is totalled from that entry alone: the same figures, counts as
+    numbers (never true/false) and unknown values left out, as for a longer day."""
+    one = json.loads(
+        camg("log", "-", "-f", "json", stdin="2026-11-20\na handful of almonds\n").stdout
+    )
+    two = json.loads(
+        camg(
+            "log", "-", "-f", "json", stdin="2026-11-20\na handful of almonds\n100 g #01188\n"
+        ).stdout
+    )
+    day, longer = one["days"][0], two["days"][0]
+    assert (day["estimated_entries"], day["approximate_entries"]) == (1, 0)
+    assert type(day["estimated_entries"]) is int
+    assert longer["estimated_entries"] == 1 and longer["incomplete"]  # 01188: Mg unknown
+    assert longer["magnesium_mg"] == day["magnesium_mg"]  # the unknown adds nothing
