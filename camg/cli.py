@@ -550,6 +550,12 @@ class ExplainFormat(str, Enum):
     json = "json"
 
 
+TableOrJsonOption = Annotated[
+    ExplainFormat,
+    typer.Option("--format", "-f", help="Output format; table is for people, json for scripts."),
+]
+
+
 @app.command(
     "explain",
     cls=CamgCommand,
@@ -561,12 +567,7 @@ def explain_command(
         list[str],
         typer.Argument(help='Log lines to explain, e.g. "1 cup milk".', metavar="LINE..."),
     ],
-    fmt: Annotated[
-        ExplainFormat,
-        typer.Option(
-            "--format", "-f", help="Output format; table is for people, json for scripts."
-        ),
-    ] = ExplainFormat.table,
+    fmt: TableOrJsonOption = ExplainFormat.table,
     my_foods: FoodsOption = None,
     my_recipes: RecipesOption = None,
     no_config: NoConfigOption = False,
@@ -618,12 +619,7 @@ def help_command(
     epilog=EXAMPLES["config"],
 )
 def config_command(
-    fmt: Annotated[
-        ExplainFormat,
-        typer.Option(
-            "--format", "-f", help="Output format; table is for people, json for scripts."
-        ),
-    ] = ExplainFormat.table,
+    fmt: TableOrJsonOption = ExplainFormat.table,
     no_config: NoConfigOption = False,
 ) -> None:
     """Show the effective settings and where each came from: file, environment or default."""

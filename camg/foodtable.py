@@ -134,6 +134,12 @@ def search_user(phrase: str, limit: int) -> list[str]:
 _ARTICLES = frozenset(("a", "an", "the", "my", "some", "our"))
 
 
+def user_id(prefix: str, name: str) -> str:
+    """ "Fortified Oat Milk" -> "my:fortified-oat-milk": the id by which a log pins a food
+    of the user's own sources."""
+    return f"{prefix}:{key(name).replace(' ', '-')}"
+
+
 def name_key(phrase: str) -> str:
     """A name as the user's sources look it up: "the Granola Bowl" is "granola bowl"."""
     found = key(phrase).split()

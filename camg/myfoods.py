@@ -13,10 +13,10 @@ import re
 from typing import Any, NamedTuple
 
 from camg.errors import CamgError, Kind, Problem
-from camg.foodtable import Food, name_key
+from camg.foodtable import Food, name_key, user_id
 from camg.tables import Portion
 from camg.text import key
-from camg.tomlfile import TomlFile, read
+from camg.tomlfile import TomlFile, read_each
 from camg.units import GRAMS_PER, ML_PER, canonical
 
 PREFIX = "my"
@@ -49,8 +49,7 @@ class MyFood(NamedTuple):
 
 
 def food_id(name: str) -> str:
-    """ "Fortified Oat Milk" -> "my:fortified-oat-milk": the id a log can pin."""
-    return f"{PREFIX}:{key(name).replace(' ', '-')}"
+    return user_id(PREFIX, name)
 
 
 class MyFoods:
@@ -91,12 +90,7 @@ def load(paths: list[str]) -> MyFoods:
     foods: list[MyFood] = []
     problems: list[Problem] = []
     taken: dict[str, tuple[str, str]] = {}  # a name's key -> the food and file that have it
-    for path in paths:
-        try:
-            toml = read(path, KIND)
-        except CamgError as error:
-            problems.extend(error.problems)
-            continue
+    for toml in read_each(paths, KIND, problems):
         found, bad = _foods_of(toml)
         bad += _clashes(toml, taken)
         problems.extend(bad)

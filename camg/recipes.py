@@ -15,12 +15,12 @@ from contextlib import suppress
 from typing import Any, NamedTuple
 
 from camg import foodtable, tables
-from camg.errors import CamgError, ItemError, Kind, Problem
+from camg.errors import ItemError, Kind, Problem
 from camg.foodtable import Food
 from camg.parser import LogRecipe
 from camg.tables import Portion
 from camg.text import key
-from camg.tomlfile import TomlFile, read
+from camg.tomlfile import TomlFile, read_each
 
 PREFIX = "recipe"
 GROUP = "recipe"
@@ -68,7 +68,7 @@ class Cooked(NamedTuple):
 
 
 def recipe_id(name: str) -> str:
-    return f"{PREFIX}:{key(name).replace(' ', '-')}"
+    return foodtable.user_id(PREFIX, name)
 
 
 class Recipes:
@@ -233,12 +233,7 @@ def load(paths: list[str], blocks: list[LogRecipe]) -> tuple[list[Recipe], list[
     """The recipes of every file and log block, and every problem with them."""
     recipes: list[Recipe] = []
     problems: list[Problem] = []
-    for path in paths:
-        try:
-            toml = read(path, KIND)
-        except CamgError as error:
-            problems.extend(error.problems)
-            continue
+    for toml in read_each(paths, KIND, problems):
         found, bad = _from_file(toml)
         recipes.extend(found)
         problems.extend(bad)

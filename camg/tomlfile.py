@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -58,6 +59,16 @@ class TomlFile:
 
     def problem(self, kind: Kind, message: str, *path: str) -> Problem:
         return Problem(message, self.name, self.line(*path), kind=kind)
+
+
+def read_each(paths: list[str], kind: Kind, problems: list[Problem]) -> Iterator[TomlFile]:
+    """Every file that can be read, in turn; each one that cannot is a problem in
+    `problems`, and the others are still read (all of a user's mistakes at once)."""
+    for path in paths:
+        try:
+            yield read(path, kind)
+        except CamgError as error:
+            problems.extend(error.problems)
 
 
 def read(path: str, kind: Kind) -> TomlFile:
