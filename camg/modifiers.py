@@ -43,9 +43,19 @@ RULES = (
         None,
         forbids=_p(r"added calcium|calcium[- ]fortified|fortified with calcium|with calcium"),
     ),
+    # Calcium-set tofu is set with calcium sulfate alone: SR28's tofu set with nigari too
+    # holds half its calcium, so it is the food only when nigari is said as well.
     Rule(
-        _p(r"calcium[- ]set|set with calcium|calcium sulph?ate|with nigari"),
+        _p(r"calcium[- ]set|set with calcium|calcium sulph?ate"),
         _p(r"calcium sulfate|calcium"),
+        forbids=_p(r"nigari|magnesium chloride"),
+        unless=_p(r"nigari|magnesium chloride"),
+    ),
+    Rule(  # and nigari tofu is set with nigari alone, unless calcium is said too
+        _p(r"\bnigari\b"),
+        _p(r"nigari"),
+        forbids=_p(r"calcium sulfate"),
+        unless=_p(r"calcium"),
     ),
     Rule(
         _p(r"\bwith bones?\b|\bbones? in\b|\bbone[- ]in\b"),

@@ -304,7 +304,7 @@ def test_describing_words_before_a_comma_stay_with_their_food():
 @pytest.mark.parametrize(
     ("unsaid", "said"),
     [
-        ("100 g tofu", "100 g calcium-set tofu"),
+        ("100 g tofu", "100 g firm calcium-set tofu"),
         ("1 cup soy milk", "1 cup unfortified soy milk"),
         ("1 packet instant oatmeal", "1 packet fortified instant oatmeal"),
     ],
@@ -332,3 +332,17 @@ def test_a_trailing_kind_word_keeps_the_everyday_name_before_it():
 )
 def test_and_inside_brackets_never_cuts_a_line(line, parts):
     assert len(read_line(line)) == parts
+
+
+@pytest.mark.parametrize(
+    ("line", "foods"),
+    [
+        ("Calcium set tofu (80g)", {"16426", "16427"}),  # set with calcium sulfate alone
+        ("Nigari set tofu", {"16159", "16160"}),  # set with nigari alone
+    ],
+)
+def test_how_tofu_was_set_chooses_the_tofu(line, foods):
+    """Calcium-set tofu holds about twice the calcium of tofu set with nigari as well, so
+    the coagulant said decides the food; what is not said is marked as assumed."""
+    resolution = resolve_text(line)
+    assert resolution.food_id in foods
