@@ -305,7 +305,7 @@ def _density(food_id: str, food_words: tuple[str, ...]) -> tuple[float, str] | N
     volume = [p for p in tables.portions_of(food_id) if _millilitres(p.measure)]
     if not volume:
         return None
-    best = _best(volume, food_words)
+    best = _best(volume, food_words, food_id)
     grams_per_ml = best.unit_grams / _millilitres(best.measure)
     return grams_per_ml, f"1 {best.measure} = {best.unit_grams:g} g"
 
@@ -337,7 +337,7 @@ def _household(food_id: str, unit: str, food_words: tuple[str, ...]) -> Portion 
     for name in (unit, *UNIT_STAND_INS.get(unit, ())):
         named = [p for p in portions if measure_unit(p.measure)[0] == name]
         if named:
-            return _best(named, food_words)
+            return _best(named, food_words, food_id)
     for portion in portions:  # "2 packets" of "serving 1 packet"
         serving = _SERVING_OF.match(portion.measure)
         if serving and singular(serving.group(2).lower()) == unit:
@@ -350,18 +350,19 @@ def _household(food_id: str, unit: str, food_words: tuple[str, ...]) -> Portion 
             if measure_unit(p.measure)[0] in ANY_SIZE and unit in measure_unit(p.measure)[1][:1]
         ]
         if boxed:
-            return _best(boxed, food_words)
+            return _best(boxed, food_words, food_id)
     if unit not in ANY_SIZE:
         return None
     sized = [p for p in portions if unit in measure_unit(p.measure)[1]]
-    return _best(sized, food_words) if sized else None
+    return _best(sized, food_words, food_id) if sized else None
 
 
-def _best(portions: list[Portion], food_words: tuple[str, ...]) -> Portion:
+def _best(portions: list[Portion], food_words: tuple[str, ...], food_id: str) -> Portion:
     """Not one named after a brand; the measure whose words the log's words echo
-    ("chopped"); else not a packed cup, a medium one or one of no stated size, a whole
-    one, the plainest."""
-    wanted = {_stem(word) for word in food_words}
+    ("chopped"), the food's own name aside ("cup cherry tomatoes" is no echo of "sliced
+    tomato"); else not a packed cup, a medium one or one of no stated size, a whole one,
+    the plainest."""
+    wanted = {_stem(word) for word in food_words} - _name_stems(food_id)
 
     def rank(portion: Portion) -> tuple[bool, int, bool, int, bool, int, int]:
         unit, qualifiers = measure_unit(portion.measure)
@@ -375,6 +376,12 @@ def _best(portions: list[Portion], food_words: tuple[str, ...]) -> Portion:
         return (branded, -echoed, packed, size, not whole, len(qualifiers), portion.seq)
 
     return min(portions, key=rank)
+
+
+@lru_cache(maxsize=4096)
+def _name_stems(food_id: str) -> frozenset[str]:
+    values = tables.food_values(food_id)
+    return frozenset(_stem(word) for word in words(values[0])) if values else frozenset()
 
 
 def _stem(word: str) -> str:
@@ -417,11 +424,11 @@ def _count_portion(
     order = (default, own) if countable or not counted else (own, default)
     for choice in (named, sized, *order):
         if choice:
-            return _best(choice, food_words)
+            return _best(choice, food_words, food_id)
     for preferred in _COUNT_PREFERENCE:
         matching = [p for p in portions if measure_unit(p.measure)[0] == preferred]
         if matching:
-            return _best(matching, food_words)
+            return _best(matching, food_words, food_id)
     return portions[0]
 
 

@@ -346,3 +346,11 @@ def test_how_tofu_was_set_chooses_the_tofu(line, foods):
     the coagulant said decides the food; what is not said is marked as assumed."""
     resolution = resolve_text(line)
     assert resolution.food_id in foods
+
+
+def test_a_measure_is_echoed_by_the_cut_not_by_the_foods_own_name():
+    """ "sliced tomato" takes "cup, chopped or sliced", not "cup cherry tomatoes": the
+    word "tomato" names the food, and only "sliced" says which cup."""
+    resolution = resolve_text("1/2 cup sliced tomato")
+    assert resolution.food_id == "11529"
+    assert resolution.grams == pytest.approx(90.0)
