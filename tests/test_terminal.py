@@ -29,7 +29,9 @@ VIEWS = {
 
 
 def _terminal(width: int) -> dict[str, str]:
-    return {"TTY_COMPATIBLE": "1", "NO_COLOR": "1", "COLUMNS": str(width)}
+    # TERM as a terminal emulator sets it: rich takes a "dumb" or unset TERM for 80 columns.
+    env = {"TTY_COMPATIBLE": "1", "NO_COLOR": "1", "COLUMNS": str(width)}
+    return {**env, "TERM": "xterm-256color"}
 
 
 def _piped() -> dict[str, str]:
@@ -83,7 +85,7 @@ def test_each_record_of_a_machine_format_is_one_line(camg, monkeypatch, fmt):
         assert len(rows) == 8 == len(done.stdout.splitlines())
 
 
-@pytest.mark.parametrize("name", ["week.80", "day.detail.80"])
+@pytest.mark.parametrize("name", ["week.80", "day.detail.80", "week.120", "day.detail.120"])
 def test_the_emulated_terminal_is_what_a_real_one_shows(camg, monkeypatch, name):
     """tmux-<view>.<width>.txt: `tmux capture-pane` of the command in a real terminal."""
     monkeypatch.chdir(ROOT)
