@@ -323,12 +323,17 @@ def _honoured(match: Match, parts: ItemParts) -> Match:
         return match
     head = set(words(head_of(match.name)))  # "almond milk" of "Beverages, almond milk"
     named = head | (set(words(match.name)) & set(words(said)))  # and what the log named
+    honouring = []
     for candidate in food_index().rank(said, limit=40):
         candidate_group = foodtable.group_of(candidate.food_id)
         if not candidate_group or not named <= set(words(candidate.name)):
             continue
         if not modifiers.unhonoured(said, candidate.name, candidate_group):
-            return candidate._replace(read_as=match.read_as)
+            honouring.append(candidate)
+    if honouring:  # the one most like the food the words first matched ("toasted" kept)
+        like = set(words(match.name))
+        best = max(honouring, key=lambda found: len(like & set(words(found.name))))
+        return best._replace(read_as=match.read_as)
     words_ = ", ".join(f'"{word}"' for word in dict.fromkeys(missing))
     raise ItemError(
         f"no food in the table is {parts.food} that honours {words_} "

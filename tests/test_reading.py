@@ -354,3 +354,9 @@ def test_a_measure_is_echoed_by_the_cut_not_by_the_foods_own_name():
     resolution = resolve_text("1/2 cup sliced tomato")
     assert resolution.food_id == "11529"
     assert resolution.grams == pytest.approx(90.0)
+
+
+def test_a_word_honoured_by_another_food_keeps_what_the_first_food_said():
+    """ "wholegrain toast": the first match (white toast) does not honour "wholegrain"; of
+    the foods that do, the one still toasted is taken, not plain multi-grain bread."""
+    assert resolve_text("1 slice of wholegrain toast").food_id == "18036"
