@@ -133,7 +133,7 @@ def _day_title(day: Any) -> str:
     return day.labels[0] if day.labels else "undated"
 
 
-# Marks beside a day or an entry; the caption explains them.
+# Marks beside a day or an entry; the legend under the table explains them.
 ESTIMATE_MARK = "~"
 APPROXIMATE_MARK = "?"
 LEGEND = {
