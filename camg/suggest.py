@@ -73,9 +73,9 @@ class Suggestion:
         }
 
 
-@dataclass(frozen=True)
-class Goal:
-    """What a day needs: its totals, the range, and the magnesium RDA if known."""
+class Goal(NamedTuple):
+    """What a day needs: its totals, the range, and the magnesium RDA if known. A named
+    tuple: a long log makes one a day, and days of the same goal share their choice."""
 
     calcium_mg: float
     magnesium_mg: float
@@ -367,15 +367,10 @@ def for_report(report: Report, count: int, avoid: frozenset[str]) -> None:
     rda = report.intakes.magnesium_rda_mg if report.intakes is not None else None
     days = (day for day in report.days if day.entry_count)
     while chunk := list(islice(days, _DAYS_AT_ONCE)):
-        # Days of the same totals share one list, worked out once (suggest_many's rule,
-        # without a Goal for every day).
-        shared: dict[tuple[float, float], list[Suggestion]] = {}
-        for day in chunk:
-            totals = (day.calcium_mg, day.magnesium_mg)
-            found = shared.get(totals)
-            if found is None:
-                goal = Goal(*totals, options.low, options.high, rda)
-                found = shared[totals] = suggest(goal, count, avoid)
+        goals = [
+            Goal(day.calcium_mg, day.magnesium_mg, options.low, options.high, rda) for day in chunk
+        ]
+        for day, found in zip(chunk, suggest_many(goals, count, avoid), strict=True):
             day.suggestions = found
 
 
