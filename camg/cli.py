@@ -184,9 +184,10 @@ def foods_search(
     records = foods.search(" ".join(words), limit)
     status = ExitStatus.OK if records else ExitStatus.NONE_FOUND
     with _reader_may_leave(status):
-        if records or fmt is not Format.table:
-            table = lambda: _views().search_table(records)  # noqa: E731
-            _emit(fmt, records, columns=SEARCH_COLUMNS, table=table)
+        if records or fmt is not Format.table:  # an empty table says nothing: the hint does
+            _emit(
+                fmt, records, columns=SEARCH_COLUMNS, table=lambda: _views().search_table(records)
+            )
     if not records:
         sys.stderr.write(
             f'camg: no food matches "{" ".join(words)}"; try fewer or other words, '

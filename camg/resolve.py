@@ -155,8 +155,7 @@ def _resolve_day(day: Day, resolved: ResolvedDay, notices: list[Problem]) -> int
             number += 1
             # tuple.__new__ skips the named tuple's Python-level __new__.
             append(_new_tuple(Entry, (source, line, meal, single, number)))
-            if (warning := implausible(single.food_id, single.grams)) is not None:
-                notices.append(_warn(warning, source, line, text))
+            _check_plausible(single, source, line, text, notices)
             continue
         for part in parts:
             number += 1
@@ -169,9 +168,7 @@ def _resolve_day(day: Day, resolved: ResolvedDay, notices: list[Problem]) -> int
                 append(_new_tuple(Entry, (source, line, meal, part.resolution, number)))
                 if part.resolution.notes:
                     notices.append(_note(_notice(part.resolution), source, line, part.text))
-                resolution = part.resolution
-                if (warning := implausible(resolution.food_id, resolution.grams)) is not None:
-                    notices.append(_warn(warning, source, line, part.text))
+                _check_plausible(part.resolution, source, line, part.text, notices)
     day.items.clear()  # consumed: a big log need not hold items and entries at once
     return lines
 
@@ -183,9 +180,14 @@ def _note(message: str, source: str, line: int, text: str, kind: Kind = Kind.REA
     return Problem(message, source, line, text, kind=kind, severity=Severity.NOTE)
 
 
-def _warn(message: str, source: str, line: int, text: str) -> Problem:
-    message = f'"{text}": {message}'
-    return Problem(message, source, line, text, Kind.IMPLAUSIBLE, Severity.WARNING)
+def _check_plausible(
+    resolution: Resolution, source: str, line: int, text: str, notices: list[Problem]
+) -> None:
+    """A warning when the entry is more than anyone eats at once (camg.plausible)."""
+    warning = implausible(resolution.food_id, resolution.grams)
+    if warning is not None:
+        message = f'"{text}": {warning}'
+        notices.append(Problem(message, source, line, text, Kind.IMPLAUSIBLE, Severity.WARNING))
 
 
 def _notice(resolution: Resolution) -> str:
