@@ -227,3 +227,25 @@ def test_an_unknown_avoid_word_from_the_configuration_names_its_line(camg, tmp_p
     done = camg("log", "no-such-log.txt", env={"CAMG_CONFIG": str(config)})
     assert done.status == 2
     assert f'{config}:1: no suggested food is described by "nutz"' in done.stderr
+
+
+def test_a_date_in_two_files_is_added_up_with_a_warning(camg, tmp_path):
+    first, second = tmp_path / "a.txt", tmp_path / "b.txt"
+    first.write_text("2026-11-20\n1 cup milk\n", encoding="utf-8")
+    second.write_text("2026-11-19\n1 banana\n2026-11-20\n30 g almonds\n", encoding="utf-8")
+    done = camg("log", str(first), str(second), "-f", "json")
+    assert done.status == 0
+    assert f"warning: {second}:4: 2026-11-20 is in {first} too" in done.stderr
+    report = json.loads(done.stdout)
+    [warning] = [note for note in report["notes"] if note["kind"] == "duplicate"]
+    assert (warning["severity"], warning["line"]) == ("warning", 4)
+    assert [day["entries_count"] for day in report["days"]] == [1, 2]
+
+
+def test_on_a_narrow_terminal_a_suggestion_keeps_its_figures_on_one_line(camg, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    out = camg("log", "examples/week.txt", env=_terminal(80)).stdout
+    rows = [line for line in out.splitlines() if "mg Mg," in line]
+    assert rows
+    for row in rows:
+        assert re.search(r"\+\S+ mg Mg, +\+\S+ mg Ca -> ratio \d+\.\d\d$", row.rstrip()), row
