@@ -109,9 +109,10 @@ _BRACKET_AMOUNT = re.compile(
     r"(?P<each>\s+each)?(?:\s+(?:by\s+weight|weight|total|dry|cooked|raw))?$",
     re.IGNORECASE,
 )
-# "3-4 oz", "6 to 8 ounces", "1–2 slices": a range, read as its midpoint.
+# "3-4 oz", "6 to 8 ounces", "1–2 slices", "1 or 2 biscuits": a range, read as its midpoint.
 _RANGE = re.compile(
-    rf"^(?P<low>{_NUMBER}|\d+/\d+)\s*(?:-|–|to)\s*(?P<high>{_NUMBER}|\d+/\d+)(?=\s|[a-zA-Z])"
+    rf"^(?P<low>{_NUMBER}|\d+/\d+)(?:\s*(?:-|–|to)\s*|\s+or\s+)"
+    rf"(?P<high>{_NUMBER}|\d+/\d+)(?=\s|[a-zA-Z])"
 )
 # Words that say how full a spoon or cup is: noted, no factor applied (docs/log-format.md).
 FULLNESS = frozenset("heaping heaped level scant rounded generous good large-ish".split())
@@ -458,6 +459,9 @@ def _leading_amount(text: str) -> tuple[float, str] | None:
         return _word_amount(words)
     if len(words) > 2 and words[1].lower() == "of" and (canonical(lead) or _household(lead)):
         return 1.0, text  # "Tablespoon of chia seeds", "Slice of papaya"
+    vague_led = len(words) > 2 and "of" in (words[1].lower(), words[2].lower())
+    if vague_led and _vague_led(words) and not re.search(r"\d", text):
+        return 1.0, text  # "handful of almonds", "small spoonful of coleslaw"
     if len(words) > 1 and canonical(lead) and unit_of(canonical(lead)).kind == "volume":
         return 1.0, text  # "tbsp pumpkin seeds", "cup of tea"
     return None
@@ -526,12 +530,13 @@ def _leading_unit(rest: str) -> tuple[Unit | None, str]:
         unit, used = Unit("dessert bowl", "vague"), 2  # the 5 A DAY guide's bowl of salad
     elif (
         len(lowered) >= 3
-        and lowered[0] in ("small", "medium", "large", "big")
+        and lowered[0] in _SIZES
         and (_household(lowered[1]) or _vague(lowered[1]))
     ):
         unit, food = _leading_unit(" ".join(words[1:]))
         if unit is not None and unit.kind == "vague":
-            return unit, food  # "a big mug of tea": a mug, as cited
+            # "a small handful": its own cited size where there is one, else the handful's
+            return Unit(f"{lowered[0]} {unit.name}", "vague"), food
         return unit, f"{words[0]} {food}"  # the size picks "stalk, large"
     elif len(lowered) >= 2 and pair in SIZE_PAIRS:
         unit, used = unit_of(SIZE_PAIRS[pair]), 2
@@ -559,6 +564,17 @@ def _leading_unit(rest: str) -> tuple[Unit | None, str]:
 def _household(word: str) -> str | None:
     word = singular(word.removesuffix("-sized").removesuffix("-size"))
     return word if word in HOUSEHOLD else None
+
+
+def _vague_led(words: list[str]) -> bool:
+    """ "handful of", "small spoonful of": a vague amount with no article before it."""
+    lead = words[0].lower()
+    if lead in _SIZES and words[2].lower() == "of":
+        return _vague(words[1].lower())
+    return words[1].lower() == "of" and _vague(lead)
+
+
+_SIZES = frozenset(("small", "medium", "large", "big"))
 
 
 def _vague_word(word: str) -> str:

@@ -64,12 +64,17 @@ def vague_default(word: str, food_name: str, group: str) -> Default | None:
     """The cited default for a vague word and this food, or None where none is cited."""
     word = singular(word.lower())
     defaults = vague_words().get(word) or vague_words().get(word.removesuffix("ful"), [])
-    name = fold(food_name)
-    for default in defaults:
-        scope = fold(default.applies_to)
-        if scope in ("any", "any food", "") or _applies(scope, name, group):
-            return default
-    return None
+    return next((default for default in defaults if _fits(default, food_name, group)), None)
+
+
+def cites_size(word: str, food_name: str, group: str) -> bool:
+    """Whether "small handful" has a cited size of its own for this food."""
+    return any(_fits(default, food_name, group) for default in vague_words().get(word, []))
+
+
+def _fits(default: Default, food_name: str, group: str) -> bool:
+    scope = fold(default.applies_to)
+    return scope in ("any", "any food", "") or _applies(scope, fold(food_name), group)
 
 
 _DRINK_WORDS = ("milk", "juice", "drink", "beverage", "tea", "coffee", "water", "soda")

@@ -84,10 +84,13 @@ _PROSE_MEAL = re.compile(
     re.IGNORECASE,
 )
 _I_ATE = re.compile(r"^(?:then|also|and)\b,?\s+", re.IGNORECASE)
-# Items end at ";" and, in a diary's sentences, at ". " before a capital or a number.
+# Items end at ";" and, in a diary's sentences, at ". " before a capital or a number, and
+# at an ellipsis ("toast with vegemite... every day").
 _ABBREVIATIONS = "oz lb lbs tsp tbsp pkg approx c g no vs st".split()
 _SENTENCE = re.compile(
-    r";|(?<![A-Z])" + "".join(rf"(?<!\b{word})" for word in _ABBREVIATIONS) + r"\.\s+(?=[A-Z0-9])"
+    r";|\.\.\.\s+|…\s*|(?<![A-Z])"
+    + "".join(rf"(?<!\b{word})" for word in _ABBREVIATIONS)
+    + r"\.\s+(?=[A-Z0-9])"
 )
 # A cheap first test for a day heading (camg.headings).
 _MAY_BE_HEADING = may_be_heading
@@ -312,7 +315,7 @@ def _meal(line: str, meal: str | None) -> tuple[str | None, str]:
 
 
 def _add_items(line: str, items: list[Item], source: str, number: int, meal: str | None) -> None:
-    for text_ in _SENTENCE.split(line) if ". " in line else line.split(";"):
+    for text_ in _SENTENCE.split(line) if ". " in line or "…" in line else line.split(";"):
         item = _clean_item(text_)
         if item:
             # tuple.__new__ skips the named tuple's Python-level __new__: a log
@@ -440,8 +443,9 @@ def _heading(line: str) -> tuple[str, str] | None:
     words = found.group("words").lower().replace("/", " ").split()
     rest = found.group("rest").strip()
     occasion = MEAL_WORDS.intersection(words) or _OCCASION.intersection(words)
-    if not occasion and _AMOUNT_FIRST.match(rest):
-        return None  # "Greek yogurt: 150 g" is an item, not a meal
+    if not occasion and (_AMOUNT_FIRST.match(rest) or ":" not in line[: found.end("words") + 3]):
+        # "Greek yogurt: 150 g" is an item, not a meal; so is "Two slices of toast... daily"
+        return None
     return " ".join(words), rest
 
 

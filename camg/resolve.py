@@ -22,6 +22,7 @@ from camg.finding import find_food
 from camg.parser import Day, ParsedLog
 from camg.plausible import implausible
 from camg.portions import PortionError
+from camg.sandwiches import sandwich_pieces
 from camg.splitting import Piece, pieces
 from camg.supplements import Supplement, recognise
 from camg.text import words
@@ -213,7 +214,7 @@ def read_line(text: str) -> tuple[Part, ...]:
         return (whole,)
     if whole.problem is not None and whole.problem[0] is Kind.BAD_AMOUNT:
         return (whole,)  # cutting the line would not mend its amount
-    split = pieces(text, _is_food)
+    split = [part for piece in pieces(text, _is_food) for part in _sandwich_or_piece(piece)]
     if not split or (len(split) == 1 and split[0].text == text and split[0].read == text):
         return (whole,)
     parts = tuple(_attempt(piece.read, piece) for piece in split)
@@ -222,6 +223,13 @@ def read_line(text: str) -> tuple[Part, ...]:
     if whole.problem is not None and all(part.problem for part in parts):
         return (whole,)
     return parts
+
+
+def _sandwich_or_piece(piece: Piece) -> list[Piece]:
+    """ "cheese and ham sandwich on brown roll", no food of the table: its fillings and bread."""
+    if _is_food(piece.read):
+        return [piece]
+    return sandwich_pieces(piece.read, _is_food) or [piece]
 
 
 _JOINS = re.compile(r"\s(?:with|and|on|w/|&|\+)\s", re.IGNORECASE)
@@ -235,7 +243,24 @@ def _is_food(text: str) -> bool:
 
 def _attempt(text: str, piece: Piece | None = None) -> Part:
     part = _outcome(text, piece.joined if piece is not None else None)
-    return part if piece is None or piece.text == text else part._replace(text=piece.text)
+    if piece is None:
+        return part
+    if part.resolution is not None and (piece.assumed is not None or piece.times != 1):
+        part = part._replace(resolution=_as_piece_says(part.resolution, piece))
+    return part if piece.text == text else part._replace(text=piece.text)
+
+
+def _as_piece_says(resolution: Resolution, piece: Piece) -> Resolution:
+    """What the reading of a piece assumed ("sandwich": 2 slices of bread), and how many
+    times it counts ("2 ham sandwiches": the ham of each)."""
+    said = [piece.assumed] if piece.assumed else []
+    grams, amount = resolution.grams, resolution.amount
+    if piece.times != 1 and grams is not None:
+        grams, amount = grams * piece.times, (amount or 1.0) * piece.times
+        said.append(f"{piece.times:g} times the amount of one")
+    if resolution.estimate:
+        said.append(resolution.estimate)
+    return resolution._replace(grams=grams, amount=amount, estimate="; ".join(said))
 
 
 @lru_cache(maxsize=32768)

@@ -59,6 +59,8 @@ class Piece(NamedTuple):
     text: str  # as written, for the report
     read: str  # as resolved: an amount found later in the line is put first
     joined: str | None = None  # WITH or WITH_DRINK when it goes with the part before
+    assumed: str | None = None  # what camg assumed to write `read` (an estimate), cited
+    times: float = 1.0  # "2 ham sandwiches": the ham of each, twice
 
 
 # Words that end the name of a dish: "olive and pepper pizza" is one pizza, not an olive.

@@ -113,6 +113,12 @@ def _vague(
     """ "a handful of almonds": the cited default for the word, as an estimate."""
     word = parts.unit.name if parts.unit else ""
     default = estimates.vague_default(word, match.name, group)
+    size, _, bare = word.partition(" ")
+    if bare and size in _SIZES and not estimates.cites_size(word, match.name, group):
+        # "a large handful of raisins": no cited size of it, so a handful, and said
+        weighed, said = _vague(match, parts._replace(unit=Unit(bare, "vague")), food_words, group)
+        note = f'"{size}": no cited size for a {word} of this food; weighed as a {bare}'
+        return weighed._replace(notes=(*weighed.notes, note)), said
     if default is None and word == "heaped tablespoon":
         level = parts._replace(unit=unit_of("tbsp"))
         weighed = weigh(match.food_id, match.name, parts.amount, level.unit, food_words)
@@ -142,6 +148,7 @@ def _vague(
     return weighed, f"{said} taken as {amount} ({estimates.cite(default.source)})"
 
 
+_SIZES = frozenset(("small", "medium", "large", "big"))
 # Words for a little of a food, never a portion of it.
 _TINY = frozenset("pinch dash smidgen splash sprinkle drizzle dab touch hint".split())
 

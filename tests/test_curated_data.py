@@ -48,3 +48,13 @@ def test_suggestion_candidates_are_whole_foods_with_known_values(row):
     assert ratio < 2 if row["purpose"] == "magnesium" else ratio > 3
     measures = [p.measure for p in tables.portions_of(row["food_id"])]
     assert all(measure in measures for measure in row["measures"].split("|"))
+
+
+@pytest.mark.parametrize("row", rows("sandwiches.csv"), ids=lambda row: row["word"])
+def test_every_sandwich_word_names_a_bread_camg_reads_and_cites_a_source(row):
+    from camg.resolve import resolve_text
+
+    assert row["word"] == key(row["word"]) and row["source"]
+    bread = resolve_text(f"1 {row['bread']}")
+    assert bread.food_id is not None and not bread.approximate
+    assert int(row["slices"]) in (0, 2)

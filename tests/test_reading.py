@@ -264,7 +264,7 @@ def test_numbers_written_with_commas_and_repeated_words(line, grams):
 
 
 def test_a_vague_amount_without_a_published_size_is_one_reference_amount_not_refused():
-    pickle = resolve_text("a dollop of pickle")
+    pickle = resolve_text("a plate of pickle")
     assert pickle.estimate and "reference amount" in pickle.estimate
     chocolate = resolve_text("a few squares of dark chocolate")
     assert chocolate.estimate and chocolate.grams == pytest.approx(30.0)
@@ -360,3 +360,60 @@ def test_a_word_honoured_by_another_food_keeps_what_the_first_food_said():
     """ "wholegrain toast": the first match (white toast) does not honour "wholegrain"; of
     the foods that do, the one still toasted is taken, not plain multi-grain bread."""
     assert resolve_text("1 slice of wholegrain toast").food_id == "18036"
+
+
+@pytest.mark.parametrize(
+    ("line", "spoons", "cited"),
+    [
+        ("a dollop of pickle", "1 tbsp pickle", "Cambridge Dictionary"),
+        ("2 spoonfuls of yogurt", "2 tbsp yogurt", "Merriam-Webster"),
+        ("small spoonful of coleslaw", "1 tsp coleslaw", "Merriam-Webster"),
+    ],
+)
+def test_a_spoonful_and_a_dollop_are_spoons_as_cited(line, spoons, cited):
+    entry = resolve_text(line)
+    assert entry.estimate and cited in entry.estimate
+    assert entry.grams == pytest.approx(resolve_text(spoons).grams)
+
+
+def test_a_size_with_no_cited_figure_is_said_and_makes_the_entry_approximate():
+    large = resolve_text("a large handful of raisins")
+    plain = resolve_text("a handful of raisins")
+    assert large.grams == plain.grams and large.approximate and not plain.approximate
+    assert any('"large"' in note for note in large.notes)
+    small = resolve_text("small handful of almonds")
+    assert small.grams == pytest.approx(16.7) and not small.approximate
+
+
+def test_a_range_written_with_or_is_its_midpoint():
+    entry = resolve_text("1 or 2 slices of toast")
+    assert entry.amount == 1.5 and "midpoint" in (entry.estimate or "")
+
+
+def test_a_sandwich_the_table_lacks_is_its_fillings_and_two_slices_of_bread():
+    ham, bread = read_line("ham sandwich")
+    assert ham.resolution.food_id == resolve_text("ham").food_id
+    assert ham.resolution.grams == resolve_text("ham").grams and ham.resolution.estimate
+    assert bread.text == "sandwich" and bread.resolution.food_id == resolve_text("bread").food_id
+    assert bread.resolution.grams == pytest.approx(resolve_text("2 slices bread").grams)
+    assert "Merriam-Webster" in bread.resolution.estimate
+
+
+def test_a_sandwich_on_a_roll_is_one_roll_and_counts_multiply_the_fillings():
+    parts = read_line("Cheese and ham sandwich on brown roll")
+    assert [part.text for part in parts] == ["Cheese", "ham", "sandwich (brown roll)"]
+    assert parts[2].resolution.grams == resolve_text("1 brown roll").grams
+    cheese, bread = read_line("2 cheese sandwiches")
+    assert cheese.resolution.grams == pytest.approx(2 * resolve_text("cheese").grams)
+    assert bread.resolution.grams == pytest.approx(resolve_text("4 slices bread").grams)
+
+
+@pytest.mark.parametrize("dish", ["club sandwich", "ice cream sandwich", "egg roll"])
+def test_a_sandwich_the_table_has_stays_that_food(dish):
+    [part] = read_line(dish)
+    assert part.resolution is not None and part.resolution.food_id == resolve_text(dish).food_id
+
+
+def test_a_sandwich_with_a_filling_camg_cannot_read_is_refused_not_guessed():
+    parts = read_line("zorblax sandwich")
+    assert [part.resolution for part in parts] == [None]

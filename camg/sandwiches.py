@@ -1,0 +1,152 @@
+"""A sandwich, roll or wrap that the table lacks, read as its bread and its fillings.
+
+"cheese and ham sandwich on brown roll" is no SR28 food, but cheese, ham and a brown roll
+are. Diaries name sandwiches more than any other dish, so camg reads one as its parts
+rather than refusing it. The bread a sandwich word stands for, and how many slices, are
+data (data/sandwiches.csv) with their source; slices camg assumed make the bread an
+estimate. Fillings without an amount are weighed as any food without one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import cache
+from typing import NamedTuple
+
+from camg import tables
+from camg.splitting import Piece
+from camg.text import key, singular
+
+# Words that say what bread it is: "salmon wholegrain sandwich" is salmon on wholegrain bread.
+_BREAD_WORDS = frozenset(
+    (
+        "white brown wholemeal wholegrain whole-grain whole wheat grain multigrain multi-grain "
+        "granary rye sourdough seeded crusty toasted malted soft"
+    ).split()
+)
+_COUNT = re.compile(
+    r"^\s*(?:(?P<digits>\d+)|(?P<word>a|an|one|two|three|four|half(?:\s+of)?(?:\s+an?)?))\s+",
+    re.IGNORECASE,
+)
+_COUNT_WORDS = {"a": 1.0, "an": 1.0, "one": 1.0, "two": 2.0, "three": 3.0, "four": 4.0}
+# "on brown roll", "made with white bread", "filled with salad", "with butter".
+_TAIL = re.compile(
+    r"^\s*(?:(?P<on>on|in)\s+(?:an?\s+)?(?P<bread>.+?)|(?:made\s+)?with\s+(?P<with>.+?)"
+    r"|filled\s+with\s+(?P<filled>.+?))\s*$",
+    re.IGNORECASE,
+)
+_SEPARATOR = re.compile(r"\s*,\s*|\s+(?:and|&|\+|with)\s+|\s*&\s*", re.IGNORECASE)
+_BREAD_NOUNS = frozenset("bread roll bun bap bagel baguette toast tortilla wrap pitta pita".split())
+
+
+class Kind(NamedTuple):
+    """What a sandwich word stands for: its bread, and the slices of it (0: one, as named)."""
+
+    bread: str
+    slices: int
+    source: str
+
+
+@cache
+def kinds() -> dict[str, Kind]:
+    return {
+        row["word"]: Kind(row["bread"], int(row["slices"]), row["source"])
+        for row in tables.read_rows("sandwiches.csv")
+    }
+
+
+def sandwich_pieces(text: str, is_food: Callable[[str], bool]) -> list[Piece] | None:
+    """The fillings and the bread of a sandwich named by its fillings, or None when the
+    text is no such sandwich or a part of it is no food."""
+    found = _sandwich_word(text)
+    if found is None:
+        return None
+    start, end, kind = found
+    count, lead = _count(text[:start])
+    fillings, adjectives = _fillings_and_bread_words(lead)
+    bread, more = _tail(text[end:])
+    written = " ".join([*adjectives, text[start:end]])  # the words that name the bread
+    if bread is None:
+        bread = " ".join([*adjectives, kind.bread])
+    elif adjectives:
+        return None  # "white sandwich on rye": which bread?
+    else:
+        written = f"{written} ({bread})"
+    fillings += more
+    if not fillings or not all(is_food(filling) for filling in fillings):
+        return None
+    if not is_food(bread):
+        return None
+    pieces = [_filling(filling, count) for filling in fillings]
+    pieces.append(_bread(written, bread, count, kind))
+    return pieces
+
+
+def _sandwich_word(text: str) -> tuple[int, int, Kind] | None:
+    for found in re.finditer(r"[A-Za-z]+", text):
+        kind = kinds().get(singular(found.group().lower()))
+        if kind is not None and found.start() > 0:
+            return found.start(), found.end(), kind
+    return None
+
+
+def _count(lead: str) -> tuple[float, str]:
+    found = _COUNT.match(lead)
+    if found is None:
+        return 1.0, lead
+    if found.group("digits"):
+        return float(found.group("digits")), lead[found.end() :]
+    word = found.group("word").lower()
+    return (0.5 if word.startswith("half") else _COUNT_WORDS[word]), lead[found.end() :]
+
+
+def _fillings_and_bread_words(lead: str) -> tuple[list[str], list[str]]:
+    """ "salmon wholegrain" -> ["salmon"], ["wholegrain"]: bread words end the fillings."""
+    words = lead.split()
+    adjectives: list[str] = []
+    while words and key(words[-1]) in _BREAD_WORDS:
+        adjectives.insert(0, words.pop())
+    return _split(" ".join(words)), adjectives
+
+
+def _tail(tail: str) -> tuple[str | None, list[str]]:
+    """What follows the sandwich word: its bread ("on rye") and more fillings ("with
+    salad"). An unread tail makes the bread None and adds no filling."""
+    tail = tail.strip(" ()")
+    if not tail:
+        return None, []
+    found = _TAIL.match(tail)
+    if found is None:
+        return None, [tail]  # a tail that reads as nothing: the is_food test refuses it
+    if found.group("on"):
+        bread = found.group("bread")
+        with_ = re.split(r"\s+with\s+", bread, maxsplit=1, flags=re.IGNORECASE)
+        bread = with_[0]
+        if key(bread).split()[-1] not in _BREAD_NOUNS:
+            bread = f"{bread} bread"
+        return bread, _split(with_[1]) if len(with_) > 1 else []
+    with_ = found.group("with") or found.group("filled")
+    breads = [part for part in _split(with_) if key(part).split()[-1:] == ["bread"]]
+    fillings = [part for part in _split(with_) if part not in breads]
+    return (breads[0] if breads else None), fillings
+
+
+def _split(text: str) -> list[str]:
+    return [part.strip() for part in _SEPARATOR.split(text) if part.strip()]
+
+
+def _filling(filling: str, count: float) -> Piece:
+    """A filling as written, weighed as the food alone would be, once for each sandwich."""
+    return Piece(filling, filling, times=count)
+
+
+def _bread(word: str, bread: str, count: float, kind: Kind) -> Piece:
+    """Slices of bread for a sandwich (assumed, so an estimate); one roll, bagel or
+    tortilla for each sandwich named so."""
+    if kind.slices == 0 or key(bread).split()[-1] != "bread":
+        return Piece(word, f"{count:g} {bread}")
+    slices = kind.slices * count
+    plural = "slice" if slices == 1 else "slices"
+    assumed = f'"{word}" taken as {slices:g} {plural} of bread ({kind.source})'
+    return Piece(word, f"{slices:g} slice {bread}", assumed=assumed)
