@@ -24,7 +24,7 @@ from camg.plausible import implausible
 from camg.portions import PortionError
 from camg.sandwiches import sandwich_pieces
 from camg.splitting import Piece, pieces
-from camg.supplements import Supplement, recognise
+from camg.supplements import Supplement, label_reading, recognise, times_taken
 from camg.text import words
 from camg.weighing import weigh_item
 
@@ -287,9 +287,9 @@ def resolve_text(text: str) -> Resolution:
 
 
 def _resolve_item(text: str, joined: str | None) -> Resolution:
-    supplement = recognise(text)
+    supplement = _as_supplement(text)
     if supplement is not None:
-        return _supplement(supplement, text)
+        return supplement
     try:
         parts = split_item(text)
     except AmountError as error:
@@ -342,6 +342,27 @@ def _resolve_item(text: str, joined: str | None) -> Resolution:
 _APPROXIMATE = ('"', "remarks", "took", "borrowed", "no ")
 
 
+def _as_supplement(text: str) -> Resolution | None:
+    """A supplement's dose as written, as a label words it, or taken more than once."""
+    once, times = times_taken(text)
+    supplement = recognise(once)
+    if supplement is not None:
+        resolution = _supplement(supplement, once)
+    else:
+        label = label_reading(once)
+        if label == once or (supplement := recognise(label)) is None:
+            return None
+        resolution = _supplement(supplement, label)
+        resolution = resolution._replace(notes=(*resolution.notes, f'read as "{label}"'))
+    if times != 1 and resolution.dose_mg is not None:
+        resolution = resolution._replace(
+            amount=(resolution.amount or 1.0) * times,
+            dose_mg=resolution.dose_mg * times,
+            portion=f"{times} x {resolution.portion}",
+        )
+    return resolution._replace(text=text)
+
+
 def _supplement(supplement: Supplement, text: str) -> Resolution:
     """ "magnesium glycinate 200mg", "Ca 500 mg": an elemental dose, not a food."""
     if supplement.combined:
@@ -354,7 +375,8 @@ def _supplement(supplement: Supplement, text: str) -> Resolution:
         raise LeftOut(f'"{text}": a supplement without calcium or magnesium; left out')
     element = supplement.element
     try:
-        parts = split_item(re.sub(r"(?i)\b(\d+(?:\.\d+)?)\s*(mg|g|mcg)\b", r" \1 \2 ", text))
+        dose_text = label_reading(text)  # "Bio-Magnesium 200mg - 60 tabs": not 60 doses
+        parts = split_item(re.sub(r"(?i)\b(\d+(?:\.\d+)?)\s*(mg|g|mcg)\b", r" \1 \2 ", dose_text))
     except AmountError:
         parts = None
     if parts is None or parts.amount is None or parts.unit is None or parts.unit.kind != "mass":

@@ -86,5 +86,50 @@ def recognise(text: str) -> Supplement | None:
     return None
 
 
+# "84 mg of elemental magnesium", "(equivalent to 500 mg elemental calcium)": the label's
+# elemental figure, which is the dose that counts, whatever the compound weighs.
+_ELEMENTAL = re.compile(
+    r"(?P<dose>\d+(?:\.\d+)?)\s*(?P<unit>mg|g)\s+(?:of\s+)?elemental\s+"
+    r"(?P<element>calcium|magnesium)\b",
+    re.IGNORECASE,
+)
+# "Each tablet contains:", "Each caplet of Mag-Tab SR contains": a label's opening words.
+_EACH = re.compile(
+    r"^\s*each\s+(?:tablet|tab|capsule|cap|caplet|softgel|gummy|serving|scoop|dose)\b"
+    r"[^:]*?\bcontains?\b:?\s*",
+    re.IGNORECASE,
+)
+# "- 60 tabs", "(90 capsules)": how many the pack holds, not how many were taken.
+_PACK = re.compile(
+    r"\s*(?:[-–,]\s*|\(\s*)\d+\s*(?:tabs?|tablets?|capsules?|caps?|caplets?|softgels?|"
+    r"gummies|count|ct)\.?\s*\)?\s*$",
+    re.IGNORECASE,
+)
+
+
+# "magnesium 200mg x2", "2 x calcium 600 mg": a dose taken more than once.
+_TIMES = re.compile(
+    r"^\s*(?P<before>\d+)\s*[x×]\s+(?=\D)|\s+[x×]\s*(?P<after>\d+)\s*$", re.IGNORECASE
+)
+
+
+def times_taken(text: str) -> tuple[str, int]:
+    """ "magnesium 200mg x2" -> ("magnesium 200mg", 2)."""
+    found = _TIMES.search(text)
+    if found is None:
+        return text, 1
+    times = int(found.group("before") or found.group("after"))
+    return (text[: found.start()] + text[found.end() :]).strip(), times
+
+
+def label_reading(text: str) -> str:
+    """A line copied from a Supplement Facts label, as a dose: "Each tablet contains 1250 mg
+    calcium carbonate (equivalent to 500 mg elemental calcium)" -> "calcium 500 mg"."""
+    found = _ELEMENTAL.search(text)
+    if found is not None:
+        return f"{found.group('element').lower()} {found.group('dose')} {found.group('unit')}"
+    return _PACK.sub("", _EACH.sub("", text)).strip()
+
+
 def _is_number(word: str) -> bool:
     return bool(re.fullmatch(r"\d+(?:\.\d+)?|\d+(?:iu|mg|mcg|ug|g)", word))

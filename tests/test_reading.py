@@ -417,3 +417,25 @@ def test_a_sandwich_the_table_has_stays_that_food(dish):
 def test_a_sandwich_with_a_filling_camg_cannot_read_is_refused_not_guessed():
     parts = read_line("zorblax sandwich")
     assert [part.resolution for part in parts] == [None]
+
+
+@pytest.mark.parametrize(
+    ("line", "element", "dose"),
+    [
+        # Supplement Facts labels and pharmacy leaflets, as copied into a log.
+        (
+            "Each tablet contains 1250 mg calcium carbonate (equivalent to 500 mg elemental "
+            "calcium).",
+            "calcium",
+            500,
+        ),
+        ("Each caplet of Mag-Tab SR contains 84 mg of elemental magnesium", "magnesium", 84),
+        ("Bio-Magnesium 200mg - 60 tabs", "magnesium", 200),
+        ("magnesium citrate 150 mg (120 capsules)", "magnesium", 150),
+        ("magnesium 200mg x2", "magnesium", 400),
+        ("2 x calcium 600 mg", "calcium", 1200),
+    ],
+)
+def test_a_label_s_elemental_figure_pack_sizes_and_repeats(line, element, dose):
+    entry = resolve_text(line)
+    assert (entry.supplement, entry.dose_mg) == (element, dose)
