@@ -439,7 +439,7 @@ def _heading(line: str) -> tuple[str, str] | None:
     else:
         return _bare_meal(line) if len(line) <= 40 else None
     if found is None:
-        return _bare_meal(line) if len(line) <= 40 else None
+        return _bare_meal(line) if len(line) <= 40 else _told_meal(line)
     words = found.group("words").lower().replace("/", " ").split()
     rest = found.group("rest").strip()
     occasion = MEAL_WORDS.intersection(words) or _OCCASION.intersection(words)
@@ -447,6 +447,17 @@ def _heading(line: str) -> tuple[str, str] | None:
         # "Greek yogurt: 150 g" is an item, not a meal; so is "Two slices of toast... daily"
         return None
     return " ".join(words), rest
+
+
+def _told_meal(line: str) -> tuple[str, str] | None:
+    """ "A 700 calorie breakfast might look like this: two slices of ...": a sentence that
+    names a meal before a colon opens that meal."""
+    told, colon, rest = line.partition(":")
+    words = told.lower().split()
+    meals = _BARE_MEALS.intersection(words)
+    if not colon or not rest.strip() or len(meals) != 1 or not 6 < len(words) <= 14:
+        return None
+    return next(iter(meals)), rest.strip()
 
 
 def _bare_meal(line: str) -> tuple[str, str] | None:

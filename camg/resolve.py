@@ -229,7 +229,12 @@ def _sandwich_or_piece(piece: Piece) -> list[Piece]:
     """ "cheese and ham sandwich on brown roll", no food of the table: its fillings and bread."""
     if _is_food(piece.read):
         return [piece]
-    return sandwich_pieces(piece.read, _is_food) or [piece]
+    return sandwich_pieces(piece.read, _reads) or [piece]
+
+
+def _reads(text: str) -> bool:
+    """A food, perhaps with words left unused (then approximate, and said)."""
+    return _attempt(text).resolution is not None
 
 
 _JOINS = re.compile(r"\s(?:with|and|on|w/|&|\+)\s", re.IGNORECASE)

@@ -439,3 +439,21 @@ def test_a_sandwich_with_a_filling_camg_cannot_read_is_refused_not_guessed():
 def test_a_label_s_elemental_figure_pack_sizes_and_repeats(line, element, dose):
     entry = resolve_text(line)
     assert (entry.supplement, entry.dose_mg) == (element, dose)
+
+
+def test_a_sentence_that_names_a_meal_before_a_colon_opens_that_meal():
+    text = (
+        "A 700 calorie breakfast might look like this: two slices of wholegrain bread\n"
+        "Greek yogurt: 150 g\n"
+    )
+    items = parse(text, "diary.txt").days[0].items
+    assert [(item.meal, item.text) for item in items] == [
+        ("breakfast", "two slices of wholegrain bread"),
+        ("breakfast", "Greek yogurt: 150 g"),
+    ]
+
+
+def test_a_sandwich_filling_read_with_words_left_unused_is_approximate():
+    salmon, salad, bread = read_line("salmon wholegrain sandwich filled with plenty of salad")
+    assert not salmon.resolution.approximate and bread.text == "wholegrain sandwich"
+    assert salad.resolution.approximate and "plenty" in salad.resolution.ignored
