@@ -214,7 +214,7 @@ def read_line(text: str) -> tuple[Part, ...]:
         return (whole,)
     if whole.problem is not None and whole.problem[0] is Kind.BAD_AMOUNT:
         return (whole,)  # cutting the line would not mend its amount
-    split = [part for piece in pieces(text, _is_food) for part in _sandwich_or_piece(piece)]
+    split = pieces(text, _is_food, _sandwich)
     if not split or (len(split) == 1 and split[0].text == text and split[0].read == text):
         return (whole,)
     parts = tuple(_attempt(piece.read, piece) for piece in split)
@@ -225,11 +225,9 @@ def read_line(text: str) -> tuple[Part, ...]:
     return parts
 
 
-def _sandwich_or_piece(piece: Piece) -> list[Piece]:
+def _sandwich(text: str) -> list[Piece] | None:
     """ "cheese and ham sandwich on brown roll", no food of the table: its fillings and bread."""
-    if _is_food(piece.read):
-        return [piece]
-    return sandwich_pieces(piece.read, _reads) or [piece]
+    return sandwich_pieces(text, _is_food, _reads)
 
 
 def _reads(text: str) -> bool:

@@ -29,6 +29,7 @@ _COUNT = re.compile(
     r"^\s*(?:(?P<digits>\d+)|(?P<word>a|an|one|two|three|four|half(?:\s+of)?(?:\s+an?)?))\s+",
     re.IGNORECASE,
 )
+_SOME = re.compile(r"(?:some|several|a few|half)\b", re.IGNORECASE)
 _COUNT_WORDS = {"a": 1.0, "an": 1.0, "one": 1.0, "two": 2.0, "three": 3.0, "four": 4.0}
 # "on brown roll", "made with white bread", "filled with salad", "with butter".
 _TAIL = re.compile(
@@ -36,6 +37,8 @@ _TAIL = re.compile(
     r"|filled\s+with\s+(?P<filled>.+?))\s*$",
     re.IGNORECASE,
 )
+# "ham sandwich - 1 slice of ham": what follows the dash spells the sandwich out.
+_DETAILS = re.compile(r"\s+[-–—]\s+")
 _SEPARATOR = re.compile(r"\s*,\s*|\s+(?:and|&|\+|with)\s+|\s*&\s*", re.IGNORECASE)
 _BREAD_NOUNS = frozenset("bread roll bun bap bagel baguette toast tortilla wrap pitta pita".split())
 
@@ -56,14 +59,23 @@ def kinds() -> dict[str, Kind]:
     }
 
 
-def sandwich_pieces(text: str, is_food: Callable[[str], bool]) -> list[Piece] | None:
+def sandwich_pieces(
+    text: str, is_food: Callable[[str], bool], reads: Callable[[str], bool]
+) -> list[Piece] | None:
     """The fillings and the bread of a sandwich named by its fillings, or None when the
-    text is no such sandwich or a part of it is no food."""
+    text is no such sandwich or a part of it is no food. `is_food`: the text names a food
+    with every word; `reads`: it names one, perhaps with words left unused.
+
+    Fillings spelled out after a dash ("ham sandwich - 2 slices of ham, 1 slice of
+    cheddar") are the fillings, with their amounts."""
+    text, _, details = _DETAILS.sub(" - ", text, count=1).partition(" - ")
     found = _sandwich_word(text)
     if found is None:
         return None
     start, end, kind = found
     count, lead = _count(text[:start])
+    if is_food(f"{lead}{text[start:end]}"):
+        return None  # "cinnamon roll with coffee", "bread roll": a food of its own
     fillings, adjectives = _fillings_and_bread_words(lead)
     bread, more = _tail(text[end:])
     written = " ".join([*adjectives, text[start:end]])  # the words that name the bread
@@ -74,12 +86,33 @@ def sandwich_pieces(text: str, is_food: Callable[[str], bool]) -> list[Piece] | 
     else:
         written = f"{written} ({bread})"
     fillings += more
-    if not fillings or not all(is_food(filling) for filling in fillings):
-        return None
-    if not is_food(bread):
+    if not fillings or any(_COUNT.match(f"{f} ") or _SOME.match(f) for f in fillings):
+        return None  # "strawberries, half of a ham": foods of their own, not fillings
+    if details:
+        return _spelled_out(_split(details), written, bread, count, kind, reads)
+    if not all(reads(filling) for filling in fillings) or not reads(bread):
         return None
     pieces = [_filling(filling, count) for filling in fillings]
     pieces.append(_bread(written, bread, count, kind))
+    return pieces
+
+
+def _spelled_out(
+    details: list[str],
+    written: str,
+    bread: str,
+    count: float,
+    kind: Kind,
+    reads: Callable[[str], bool],
+) -> list[Piece] | None:
+    """ "... - 1 slice of cheddar, 1 slice of ham": the fillings as written, and the bread
+    the sandwich named unless a detail names it too."""
+    breads = [part for part in details if key(part).split()[-1:] in ([n] for n in _BREAD_NOUNS)]
+    if not details or not all(reads(part) for part in details) or not reads(bread):
+        return None
+    pieces = [Piece(part, part) for part in details]
+    if not breads:
+        pieces.append(_bread(written, bread, count, kind))
     return pieces
 
 

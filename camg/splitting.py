@@ -72,15 +72,29 @@ DISHES = frozenset(
 )
 
 
-def pieces(text: str, is_food: Callable[[str], bool]) -> list[Piece]:
+def pieces(
+    text: str,
+    is_food: Callable[[str], bool],
+    dish: Callable[[str], list[Piece] | None] = lambda text: None,
+) -> list[Piece]:
     """The parts of a line, each a food with its describing words. A line that ends in a
-    dish it does not name whole stays one piece."""
+    dish it does not name whole stays one piece, unless `dish` reads it as its parts (a
+    sandwich as its fillings and bread); so does a comma-separated part."""
+    whole = is_food(text)
+    parts = None if whole else dish(text)
+    if parts:
+        return parts
     last = key(text).rsplit(" ", 1)[-1] if text.strip() else ""
-    if last in DISHES and not is_food(text):
+    if last in DISHES and not whole:
         return [Piece(text, text)]
     found: list[Piece] = []
     for piece in _comma_pieces(text, is_food):
-        joined = [] if is_food(piece.read) else _joined_pieces(strip_describing(piece.read))
+        food = is_food(piece.read)
+        parts = None if food else dish(piece.read)
+        if parts:
+            found.extend(parts)
+            continue
+        joined = [] if food else _joined_pieces(strip_describing(piece.read))
         describing = any(_describes(part.read) for part in joined[1:])  # "baked w/ skin"
         changed = bool(joined) and [part.read for part in joined] != [piece.read]
         if changed and not describing and any(is_food(part.read) for part in joined):

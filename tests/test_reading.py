@@ -457,3 +457,30 @@ def test_a_sandwich_filling_read_with_words_left_unused_is_approximate():
     salmon, salad, bread = read_line("salmon wholegrain sandwich filled with plenty of salad")
     assert not salmon.resolution.approximate and bread.text == "wholegrain sandwich"
     assert salad.resolution.approximate and "plenty" in salad.resolution.ignored
+
+
+def test_a_sandwich_spelled_out_after_a_dash_takes_the_fillings_as_written():
+    # A UK diary's line (tests/diaries/uk-week.txt).
+    parts = read_line("Cheese and ham sandwich on brown roll - 1 slice of cheddar, 1 slice of ham")
+    assert [part.text for part in parts] == [
+        "1 slice of cheddar",
+        "1 slice of ham",
+        "sandwich (brown roll)",
+    ]
+    assert not any(part.resolution.estimate for part in parts)
+
+
+@pytest.mark.parametrize(
+    ("line", "texts"),
+    [
+        ("turkey and swiss sandwich on rye", ["turkey", "swiss", "sandwich (rye bread)"]),
+        ("bread roll with butter", ["bread roll", "butter"]),
+        ("cinnamon roll with coffee", ["cinnamon roll", "coffee"]),
+        (
+            "Some strawberries, half of a ham sandwich with mayo",
+            ["Some strawberries", "ham", "mayo", "sandwich"],
+        ),
+    ],
+)
+def test_a_sandwich_is_cut_as_a_whole_and_a_food_named_with_roll_is_not_one(line, texts):
+    assert [part.text for part in read_line(line)] == texts
