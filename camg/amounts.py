@@ -459,6 +459,8 @@ def _leading_amount(text: str) -> tuple[float, str] | None:
         return _word_amount(words)
     if len(words) > 2 and words[1].lower() == "of" and (canonical(lead) or _household(lead)):
         return 1.0, text  # "Tablespoon of chia seeds", "Slice of papaya"
+    if lead in ("grande", "venti") and len(words) > 1:
+        return 1.0, text  # "grande coffee": a coffee shop's size, cited
     vague_led = len(words) > 2 and "of" in (words[1].lower(), words[2].lower())
     if vague_led and _vague_led(words) and not re.search(r"\d", text):
         return 1.0, text  # "handful of almonds", "small spoonful of coleslaw"

@@ -8,8 +8,9 @@ explained make it approximate.
 from __future__ import annotations
 
 import re
+from functools import cache
 
-from camg import foodtable, modifiers, sr28
+from camg import foodtable, modifiers, sr28, tables
 from camg.amounts import ItemParts
 from camg.errors import ItemError, Kind
 from camg.matching import BOILERPLATE, Match, food_index
@@ -344,7 +345,11 @@ def _honoured(match: Match, parts: ItemParts) -> Match:
 
 
 def _unknown(phrase: str) -> str:
-    """Say what to do: split two foods, take a candidate, or pin an id."""
+    """Say what to do: write a dish's ingredients, split two foods, take a candidate, or pin
+    an id."""
+    hint = _dish_hint(phrase)
+    if hint is not None and "," not in phrase:
+        return f'unknown food "{_short(phrase)}": {hint}'
     if re.search(r"\b(?:with|and)\b|&", phrase, flags=re.IGNORECASE):
         return (
             f'unknown food "{_short(phrase)}"; if these are two foods, write each as its own '
@@ -358,6 +363,17 @@ def _unknown(phrase: str) -> str:
         f'unknown food "{_short(phrase)}"{hint}; or pin one by id, e.g. "100 g #11457", '
         "or split a dish into its ingredients"
     )
+
+
+@cache
+def _dish_hints() -> dict[str, str]:
+    """Everyday dishes SR28 lacks (data/dish_hints.csv), and how to log them instead."""
+    return {row["word"]: row["hint"] for row in tables.read_rows("dish_hints.csv")}
+
+
+def _dish_hint(phrase: str) -> str | None:
+    said = f" {key(phrase)} "
+    return next((hint for word, hint in _dish_hints().items() if f" {word} " in said), None)
 
 
 def _short(text: str, limit: int = 60) -> str:

@@ -336,6 +336,8 @@ def _household(food_id: str, unit: str, food_words: tuple[str, ...]) -> Portion 
     portions = tables.portions_of(food_id)
     for name in (unit, *UNIT_STAND_INS.get(unit, ())):
         named = [p for p in portions if measure_unit(p.measure)[0] == name]
+        if name != unit:  # a slice is no "piece (yield from 1 lb raw meat)": a whole roast
+            named = [p for p in named if "yield" not in p.measure]
         if named:
             return _best(named, food_words, food_id)
     for portion in portions:  # "2 packets" of "serving 1 packet"

@@ -80,7 +80,8 @@ SIZE_PAIRS = {("extra", "large"): "extra large", ("extra", "small"): "extra smal
 VAGUE = frozenset(
     (
         "handful pinch dash splash drizzle knob dollop mug bowl plate plateful spoon "
-        "spoonful sprinkle smidgen scoopful glass glassful beaker pot heaped-tablespoon"
+        "spoonful sprinkle smidgen scoopful glass glassful beaker pot heaped-tablespoon grande "
+        "venti"
     ).split()
 )
 

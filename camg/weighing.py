@@ -48,7 +48,9 @@ def weigh_item(
         # "a slice of melon", "three sticks of celery": a measure SR28 lacks, sized by a
         # published portion guide where one is kept.
         unit = parts.unit.name if parts.unit else None
-        if unit is None or estimates.vague_default(unit, match.name, group) is None:
+        if unit is None or (
+            estimates.vague_default(unit, match.name, group) is None and unit not in _LOOSE
+        ):
             raise
         return _vague(match, parts._replace(unit=Unit(unit, "vague")), food_words, group)
     estimate = parts.estimate
@@ -72,6 +74,9 @@ def weigh_item(
     return weighed, estimate
 
 
+# Household words that are vague when the food has no measure of that name: "a scoop of
+# ice cream", "a slice of chicken" are estimates, never refusals.
+_LOOSE = frozenset(("scoop", "slice"))
 # Measures whose US and imperial sizes differ by a fifth (data/reference.csv).
 _US_OR_IMPERIAL = frozenset(("pint", "quart", "gallon"))
 

@@ -58,3 +58,16 @@ def test_every_sandwich_word_names_a_bread_camg_reads_and_cites_a_source(row):
     bread = resolve_text(f"1 {row['bread']}")
     assert bread.food_id is not None and not bread.approximate
     assert int(row["slices"]) in (0, 2)
+
+
+@pytest.mark.parametrize("row", rows("dish_hints.csv"), ids=lambda row: row["word"])
+def test_every_dish_hint_s_example_reads_as_it_says(row):
+    import re
+
+    from camg.parser import parse
+    from camg.resolve import resolve_log
+
+    [example] = re.findall(r'"([^"]+)"', row["hint"])
+    resolved = resolve_log(parse(example + "\n", "hint.txt"))
+    assert resolved.problems == [] and len(resolved.days[0].entries) == example.count(";") + 1
+    assert row["word"] == key(row["word"])

@@ -289,7 +289,11 @@ def test_halves_counted_inside_a_measure_and_whole_nuts():
 
 def test_a_measure_is_borrowed_only_from_the_same_food_in_the_same_state():
     [chicken] = read_line("a slice of chicken")  # not the slice of a raw breast
-    assert chicken.problem[0] is Kind.NO_MEASURE
+    assert "raw" not in chicken.resolution.food and "borrowed" not in chicken.resolution.portion
+    # a slice is a vague amount when the food has none: one reference amount, an estimate
+    assert "reference amount" in chicken.resolution.estimate
+    [beef] = read_line("2 slices of roast beef")  # nor a whole roast, SR28's "piece"
+    assert beef.resolution.grams < 200 and beef.resolution.estimate
 
 
 def test_describing_words_before_a_comma_stay_with_their_food():
@@ -484,3 +488,18 @@ def test_a_sandwich_spelled_out_after_a_dash_takes_the_fillings_as_written():
 )
 def test_a_sandwich_is_cut_as_a_whole_and_a_food_named_with_roll_is_not_one(line, texts):
     assert [part.text for part in read_line(line)] == texts
+
+
+def test_a_dish_the_table_lacks_gets_a_hint_that_says_how_to_log_it():
+    [latte] = read_line("Medium latte")  # a UK diary's line (tests/diaries/uk-week.txt)
+    assert (
+        latte.problem[0] is Kind.UNKNOWN_FOOD and "300 ml milk; 60 ml espresso" in latte.problem[1]
+    )
+
+
+def test_a_coffee_shop_size_and_a_scoop_are_cited_estimates_never_refusals():
+    coffee = resolve_text("grande coffee")
+    assert coffee.grams == pytest.approx(resolve_text("16 fl oz coffee").grams)
+    assert "Starbucks" in coffee.estimate
+    ice_cream = resolve_text("a scoop of vanilla ice cream")
+    assert "reference amount" in ice_cream.estimate and ice_cream.grams > 0
