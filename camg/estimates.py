@@ -104,6 +104,8 @@ def reference_for(food_name: str, group: str) -> Reference | None:
             continue
         if reference.keywords and not any(word in name for word in reference.keywords):
             continue
+        if "unprepared" in reference.category and "prepared with" in name:
+            continue  # "Cocoa mix, powder, prepared with water" is a drink, not a powder
         return reference if reference.amount == reference.amount else None  # NaN: none
     return None
 

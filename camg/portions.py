@@ -260,12 +260,14 @@ def _siblings(food_id: str, food_name: str) -> list[tuple[str, str]]:
     return sorted(others, key=lambda found: -len(mine & set(words(found[1]))))
 
 
-_RAW_NAME = re.compile(r"\braw\b|\bdry\b|uncooked|unprepared")
+_RAW_NAME = re.compile(r"\braw\b|\bdry\b|uncooked|unprepared|\bpowder\b")
 
 
 def _state(name: str) -> bool:
-    """Raw (or dry) as the table names it, or not."""
-    return bool(_RAW_NAME.search(name.lower()))
+    """Raw (or dry, or a powder) as the table names it, or not: a drink made from a powder
+    ("Cocoa mix, powder, prepared with water") is not the powder."""
+    lowered = name.lower()
+    return bool(_RAW_NAME.search(lowered)) and "prepared with" not in lowered
 
 
 def head_of(name: str) -> str:

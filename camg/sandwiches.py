@@ -166,7 +166,13 @@ def _tail(tail: str) -> tuple[str | None, list[str]]:
 
 
 def _split(text: str) -> list[str]:
-    return [part.strip() for part in _SEPARATOR.split(text) if part.strip()]
+    """Fillings: "ham, cheese and tomato"; "tuna mayo" is tuna and mayo."""
+    parts = [part.strip() for part in _SEPARATOR.split(text) if part.strip()]
+    return [piece for part in parts for piece in _MAYO.split(part) if piece]
+
+
+# "tuna mayo", "egg mayonnaise": a filling mixed with mayonnaise, as British menus name it.
+_MAYO = re.compile(r"\s+(?=(?:mayo|mayonnaise)$)", re.IGNORECASE)
 
 
 def _filling(filling: str, count: float) -> Piece:

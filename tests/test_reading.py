@@ -479,6 +479,7 @@ def test_a_sandwich_spelled_out_after_a_dash_takes_the_fillings_as_written():
     [
         ("turkey and swiss sandwich on rye", ["turkey", "swiss", "sandwich (rye bread)"]),
         ("bread roll with butter", ["bread roll", "butter"]),
+        ("tuna mayo sandwich", ["tuna", "mayo", "sandwich"]),
         ("cinnamon roll with coffee", ["cinnamon roll", "coffee"]),
         (
             "Some strawberries, half of a ham sandwich with mayo",
@@ -503,3 +504,10 @@ def test_a_coffee_shop_size_and_a_scoop_are_cited_estimates_never_refusals():
     assert "Starbucks" in coffee.estimate
     ice_cream = resolve_text("a scoop of vanilla ice cream")
     assert "reference amount" in ice_cream.estimate and ice_cream.grams > 0
+
+
+def test_a_drink_made_from_a_powder_is_weighed_as_a_drink_and_lends_the_powder_no_measure():
+    mug = resolve_text("mug of hot chocolate")
+    assert "prepared" in mug.food and "reference amount" in mug.estimate
+    [powder] = read_line("1 tbsp cocoa mix powder")
+    assert powder.problem is not None and powder.problem[0] is Kind.NO_MEASURE
