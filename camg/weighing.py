@@ -182,7 +182,7 @@ def _accompaniment(
         )
         cited = estimates.cite(default.source)
         return weighed, f'no amount: "a splash", {default.amount:g} {default.unit} ({cited})'
-    return _reference(match, group, 1.0, "no amount")
+    return _reference_if_any(match, group, "no amount")  # else the food's own measure
 
 
 def _reference(match: Match, group: str, count: float, said: str) -> tuple[Weighed, str]:

@@ -511,3 +511,13 @@ def test_a_drink_made_from_a_powder_is_weighed_as_a_drink_and_lends_the_powder_n
     assert "prepared" in mug.food and "reference amount" in mug.estimate
     [powder] = read_line("1 tbsp cocoa mix powder")
     assert powder.problem is not None and powder.problem[0] is Kind.NO_MEASURE
+
+
+@pytest.mark.parametrize(
+    ("line", "said"),
+    [("chips", "fries"), ("jacket potato with beans", "baked beans"), ("toast with marmite", "")],
+)
+def test_a_word_that_means_different_foods_across_countries_says_what_was_taken(line, said):
+    entry = read_line(line)[-1].resolution
+    assert said in entry.estimate
+    assert entry.grams < 200  # marmite by the teaspoon, never a vegetable's 85 g
