@@ -44,6 +44,8 @@ _STRONG = frozenset(
         "zinc selenium iodine iron spirulina chlorella"
     ).split()
 )
+# Words that make a line a supplement's ("cod liver oil 1 capsule"), not a food's.
+_PILLS = frozenset("tablet tablets tab tabs capsule capsules caplet softgel softgels pill".split())
 _DOSE_WORDS = frozenset("iu mcg ug µg mg g ml x a an one two 1 2 3 4 5 6 7 8 9 0".split())
 _LETTERS = frozenset("a b c d e k".split())
 
@@ -77,9 +79,11 @@ def recognise(text: str) -> Supplement | None:
         compound = " ".join(word for word in rest if word not in ("l", "amino", "acid")) or None
         return Supplement(elements.pop(), compound)
     others = [w for w in words if w not in FORMS and w not in _DOSE_WORDS]
+    dosed = any(re.fullmatch(r"\d*(?:mg|mcg|ug|iu)", token) for token in tokens)
+    dosed = dosed or bool(_PILLS.intersection(tokens)) or {"fish", "oil"} <= set(words)
     if (
         others
-        and any(word in _STRONG for word in others)
+        and (dosed or any(word in _STRONG for word in others))
         and all(word in OTHER_NAMES or word in _LETTERS or word in SALTS for word in others)
     ):
         return Supplement(None, None)

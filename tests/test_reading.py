@@ -521,3 +521,13 @@ def test_a_word_that_means_different_foods_across_countries_says_what_was_taken(
     entry = read_line(line)[-1].resolution
     assert said in entry.estimate
     assert entry.grams < 200  # marmite by the teaspoon, never a vegetable's 85 g
+
+
+@pytest.mark.parametrize("line", ["fish oil", "Fish oil 1000mg", "cod liver oil 1 capsule"])
+def test_fish_oil_is_a_supplement_left_out_with_a_note(line):
+    [part] = read_line(line)
+    assert part.resolution is None and "left out" in part.left_out
+
+
+def test_fish_oil_by_the_spoon_is_a_food():
+    assert resolve_text("1 tbsp fish oil").food_id is not None
