@@ -8,8 +8,10 @@ log item call for it and what the chosen SR28 food's name must then say.
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import NamedTuple
 
+from camg import sr28, tables
 from camg.text import fold
 
 _COOKED = r"cooked|boiled|steamed|baked|roasted|grilled|broiled|fried|prepared|simmered|stewed|poached|microwaved|scrambled|toasted"  # noqa: E501
@@ -24,6 +26,15 @@ class Rule(NamedTuple):
     forbids: re.Pattern[str] | None = None
     groups: frozenset[str] | None = None  # SR28 groups it applies to (None: all)
     unless: re.Pattern[str] | None = None  # in the item: the rule does not apply
+    added: bool = False  # a food whose calcium is added, though its name does not say so
+
+
+@cache
+def _calcium_added() -> frozenset[str]:
+    """Names of foods whose calcium is added though SR28's name does not say so
+    (data/calcium_added.csv gives the evidence from SR28's own figures)."""
+    rows = tables.read_rows("calcium_added.csv")
+    return frozenset(fold(sr28.food_row(row["food_id"])["name"]) for row in rows)
 
 
 def _p(pattern: str) -> re.Pattern[str]:
@@ -36,6 +47,7 @@ RULES = (
         _p(r"\bfortified\b|added calcium|with calcium|calcium[- ](?:enriched|fortified)"),
         _p(r"calcium|(?<!not )fortified(?! with vitamin)"),
         unless=_p(r"\b(?:un|not |non)[- ]?fortified"),
+        added=True,
     ),
     Rule(_p(r"\benriched\b"), None, forbids=_p(r"unenriched")),
     Rule(
@@ -101,6 +113,8 @@ def unhonoured(text: str, food_name: str, group: str) -> list[str]:
         if found is None or (rule.unless is not None and rule.unless.search(said)):
             continue
         if rule.groups is not None and group not in rule.groups:
+            continue
+        if rule.added and name in _calcium_added():
             continue
         if (rule.needs is not None and not rule.needs.search(name)) or (
             rule.forbids is not None and rule.forbids.search(name)

@@ -71,3 +71,10 @@ def test_every_dish_hint_s_example_reads_as_it_says(row):
     resolved = resolve_log(parse(example + "\n", "hint.txt"))
     assert resolved.problems == [] and len(resolved.days[0].entries) == example.count(";") + 1
     assert row["word"] == key(row["word"])
+
+
+@pytest.mark.parametrize("row", rows("calcium_added.csv"), ids=lambda row: row["food_id"])
+def test_a_food_said_to_have_calcium_added_has_the_calcium_of_a_fortified_food(row):
+    food = sr28.food_row(row["food_id"])
+    assert food is not None and row["evidence"]
+    assert float(food["calcium_mg"]) >= 100  # the evidence: far above the plant's own

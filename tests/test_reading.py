@@ -531,3 +531,13 @@ def test_fish_oil_is_a_supplement_left_out_with_a_note(line):
 
 def test_fish_oil_by_the_spoon_is_a_food():
     assert resolve_text("1 tbsp fish oil").food_id is not None
+
+
+@pytest.mark.parametrize(
+    ("line", "food_id"),
+    [("1 cup calcium-fortified almond milk", "14091"), ("1 cup fortified rice milk", "14639")],
+)
+def test_a_drink_whose_calcium_is_added_honours_fortified_though_its_name_does_not_say(
+    line, food_id
+):
+    assert resolve_text(line).food_id == food_id
