@@ -13,7 +13,7 @@ from functools import cache
 from camg import foodtable, modifiers, sr28, tables
 from camg.amounts import ItemParts
 from camg.errors import ItemError, Kind
-from camg.matching import BOILERPLATE, Match, food_index
+from camg.matching import BOILERPLATE, Match, brand_words, food_index
 from camg.portions import head_of
 from camg.splitting import DESCRIBING
 from camg.text import key, singular, words
@@ -27,7 +27,21 @@ def find_food(parts: ItemParts) -> tuple[Match, list[str], ItemParts]:
     parts = _named_with_measure_word(parts)
     parts, notes = _such_as(parts)
     match, found_notes, parts = _food_or_alternative(parts)
-    return _explained(_honoured(match, parts)), [*notes, *found_notes], parts
+    match = _explained(_honoured(match, parts))
+    return match, [*notes, *found_notes, *_brand_taken(match, parts)], parts
+
+
+def _brand_taken(match: Match, parts: ItemParts) -> list[str]:
+    """ "wholegrain cereal" found as KASHI's flakes: a brand the log did not name stands in
+    for a generic food, so the entry is approximate and says so. The alias table's choices
+    ("cornflakes") are the meaning of their words, and a brand named is a brand meant."""
+    row = sr28.food_row(match.food_id) if match.alias is None else None
+    if row is None:
+        return []
+    brand = set(words(" ".join([row["manufacturer"], *brand_words(row["name"])])))
+    if not brand or brand & set(words(f"{parts.food} {parts.remarks}")):
+        return []
+    return [f'took a branded food for "{parts.food}": no generic food in the table fits it']
 
 
 def _check_pin(food: str) -> None:

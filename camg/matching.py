@@ -380,7 +380,7 @@ def _food(row: Any) -> _Food:
     aka = frozenset(_common_name_words(row.common_names))
     for word in aka:
         positions.setdefault(word, 1)
-    brand = frozenset(words(" ".join([row.manufacturer, *_brand_words(row.name)])))
+    brand = frozenset(words(" ".join([row.manufacturer, *brand_words(row.name)])))
     return _Food(
         id=row.id,
         name=row.name,
@@ -402,7 +402,7 @@ def _common_name_words(common_names: str) -> list[str]:
     return words(common_names)
 
 
-def _brand_words(name: str) -> list[str]:
+def brand_words(name: str) -> list[str]:
     """SR28 writes brand names in capitals: "KRAFT CHEEZ WHIZ ..."."""
     return [word for word in name.split() if len(word) >= 3 and word.isupper() and word.isalpha()]
 

@@ -541,3 +541,10 @@ def test_a_drink_whose_calcium_is_added_honours_fortified_though_its_name_does_n
     line, food_id
 ):
     assert resolve_text(line).food_id == food_id
+
+
+def test_a_brand_taken_for_a_generic_name_makes_the_entry_approximate():
+    generic = resolve_text("1 cup wholegrain cereal")  # a published menu's line
+    assert generic.approximate and any("branded food" in note for note in generic.notes)
+    assert not resolve_text("1 cup cheerios").approximate  # the brand was named
+    assert not resolve_text("1 cup cornflakes").approximate  # the alias table's meaning
