@@ -136,6 +136,8 @@ def _food_or_alternative(parts: ItemParts) -> tuple[Match, list[str], ItemParts]
     for number, alternative in enumerate(alternatives):
         # "green or black tea": the shared last word belongs to every alternative.
         shared = number < len(alternatives) - 1 and len(last) > 1 and len(alternative.split()) < 2
+        if shared and _everyday(alternative):
+            shared = False  # "water or diet soda": water, an everyday food by itself
         candidate = parts._replace(food=f"{alternative} {last[-1]}" if shared else alternative)
         try:
             match, notes = _find_food(candidate)
@@ -145,6 +147,12 @@ def _food_or_alternative(parts: ItemParts) -> tuple[Match, list[str], ItemParts]
     raise ItemError(
         f'none of "{parts.food}" is a known food; write the one you had', Kind.UNKNOWN_FOOD
     )
+
+
+def _everyday(word: str) -> bool:
+    """A word the alias table knows as a food by itself ("water", "apple")."""
+    match = food_index().resolve(word)
+    return match is not None and match.alias is not None and not match.ignored
 
 
 def _find_food(parts: ItemParts) -> tuple[Match, list[str]]:

@@ -26,6 +26,7 @@ from camg.sandwiches import sandwich_pieces
 from camg.splitting import Piece, pieces
 from camg.supplements import Supplement, label_reading, recognise, times_taken
 from camg.text import words
+from camg.units import HOUSEHOLD
 from camg.weighing import weigh_item
 
 __all__ = ["Entry", "ItemError", "LeftOut", "Part", "Resolution", "read_line", "resolve_log"]
@@ -298,7 +299,7 @@ def _resolve_item(text: str, joined: str | None) -> Resolution:
     except AmountError as error:
         raise ItemError(str(error), Kind.BAD_AMOUNT) from None
     match, notes, parts = find_food(parts)
-    food_words = tuple(words(f"{parts.food} {parts.remarks}"))
+    food_words = (*words(parts.food), *_remark_words(parts.remarks))
     try:
         weighed, estimate = weigh_item(match, parts, food_words, joined)
     except PortionError as error:
@@ -364,6 +365,15 @@ def _as_supplement(text: str) -> Resolution | None:
             portion=f"{times} x {resolution.portion}",
         )
     return resolution._replace(text=text)
+
+
+def _remark_words(remarks: str) -> list[str]:
+    """A remark's words inform the measure ("(tall)", "(8-inch diameter)"); a remark that
+    is a sentence ("(or fried in a non-stick pan)") names no measure of the food."""
+    found = words(remarks)
+    if len(remarks.split()) <= 3:
+        return found
+    return [word for word in found if word not in HOUSEHOLD]
 
 
 def _supplement(supplement: Supplement, text: str) -> Resolution:

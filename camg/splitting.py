@@ -36,11 +36,16 @@ DESCRIBING = (
             "sweetened cup tbsp tsp oz g ml gram ounce tablespoon teaspoon one two three half "
             "quarter rolled instant old fashioned quick light dark ripe or about approx "
             "approximately roughly peel bone bones finally low fat free nonfat lowfat skim lite "
-            "lower higher"
+            "lower higher mixed topped served sprinkled drizzled garnished layered"
         ).split()
     )
 )
-_JOINER = re.compile(r"\s+(and|with|plus|on|\+|&)\s+|\s+(w/)\s*|\s*(&|\+)\s*", re.IGNORECASE)
+# "yogurt mixed with blueberries", "salad topped with oil": a food and what goes with it.
+_WITH_VERBS = "mixed|topped|served|sprinkled|drizzled|garnished|layered|spread"
+_JOINER = re.compile(
+    rf"\s+(?:{_WITH_VERBS})\s+(with)\s+|\s+(and|with|plus|on|\+|&)\s+|\s+(w/)\s*|\s*(&|\+)\s*",
+    re.IGNORECASE,
+)
 _AMOUNT_LED = re.compile(
     r"\s*(?:(?:about|approx\.?|approximately|~)\s*)?"
     r"(?:\d|[½⅓⅔¼¾⅛]|(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|"

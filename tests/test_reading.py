@@ -548,3 +548,46 @@ def test_a_brand_taken_for_a_generic_name_makes_the_entry_approximate():
     assert generic.approximate and any("branded food" in note for note in generic.notes)
     assert not resolve_text("1 cup cheerios").approximate  # the brand was named
     assert not resolve_text("1 cup cornflakes").approximate  # the alias table's meaning
+
+
+@pytest.mark.parametrize(
+    ("line", "texts"),
+    [
+        # A dietitian's published day (nutrition.about.com, "Healthy Balanced Meal Plan").
+        (
+            "One serving of plain yogurt mixed with one-half cup blueberries and a little honey",
+            ["One serving of plain yogurt", "one-half cup blueberries", "a little honey"],
+        ),
+        (
+            "garden salad with tomato, topped with one tablespoon oil",
+            ["garden salad", "tomato", "one tablespoon oil"],
+        ),
+    ],
+)
+def test_a_food_mixed_or_topped_with_another_is_two_foods(line, texts):
+    parts = read_line(line)
+    assert [part.text for part in parts] == texts
+    assert all(part.resolution is not None for part in parts)
+
+
+def test_a_little_is_at_most_a_teaspoon():
+    honey = resolve_text("a little honey")
+    assert honey.grams == pytest.approx(resolve_text("1 tsp honey").grams)
+    assert "little" in honey.estimate
+
+
+@pytest.mark.parametrize(
+    ("line", "food"),
+    [
+        ("Water or diet soda", "water"),
+        ("One apple or one pluot", "Apples"),
+        ("green or black tea", "green"),
+    ],
+)
+def test_an_everyday_food_before_or_is_taken_by_itself(line, food):
+    assert food in resolve_text(line).food
+
+
+def test_a_sentence_in_brackets_names_no_measure():
+    eggs = resolve_text("Two poached eggs (or fried in a non-stick pan)")
+    assert eggs.grams == pytest.approx(resolve_text("2 poached eggs").grams)
