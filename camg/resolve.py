@@ -258,13 +258,15 @@ def _as_piece_says(resolution: Resolution, piece: Piece) -> Resolution:
     """What the reading of a piece assumed ("sandwich": 2 slices of bread), and how many
     times it counts ("2 ham sandwiches": the ham of each)."""
     said = [piece.assumed] if piece.assumed else []
-    grams, amount = resolution.grams, resolution.amount
+    grams, amount, notes = resolution.grams, resolution.amount, resolution.notes
     if piece.times != 1 and grams is not None:
         grams, amount = grams * piece.times, (amount or 1.0) * piece.times
-        said.append(f"{piece.times:g} times the amount of one")
+        notes = (*notes, f"{piece.times:g} times the amount of one")
     if resolution.estimate:
         said.append(resolution.estimate)
-    return resolution._replace(grams=grams, amount=amount, estimate="; ".join(said))
+    return resolution._replace(
+        grams=grams, amount=amount, notes=notes, estimate="; ".join(said) or None
+    )
 
 
 @lru_cache(maxsize=32768)

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from typing import NamedTuple
 
-from camg.amounts import NUMBER_WORDS, strip_describing
+from camg.amounts import NUMBER_WORDS, AmountError, split_item, strip_describing
 from camg.matching import BOILERPLATE, COOKING, FILLER, SOFT, VARIANTS
 from camg.text import key
 from camg.units import HOUSEHOLD, VAGUE, canonical
@@ -228,5 +228,20 @@ def _joined_pieces(text: str) -> list[Piece]:
     for part, joiner in zip(parts, joiners, strict=True):
         if joiner is not None or (found and found[-1].joined):
             joiner = WITH_DRINK if first_words & _DRINKS else WITH
-        found.append(Piece(part.strip(), part.strip(), joiner))
+        found.append(_each(Piece(part.strip(), part.strip(), joiner), found))
     return found
+
+
+_EACH = re.compile(r"\s+each$", re.IGNORECASE)
+
+
+def _each(piece: Piece, before: list[Piece]) -> Piece:
+    """ "Two slices toast with one pat butter each": a pat for each of the two slices."""
+    if not before or not _EACH.search(piece.read):
+        return piece
+    try:
+        count = split_item(before[0].read).amount
+    except AmountError:
+        count = None
+    read = _EACH.sub("", piece.read)
+    return piece._replace(read=read, times=count or 1.0)

@@ -591,3 +591,9 @@ def test_an_everyday_food_before_or_is_taken_by_itself(line, food):
 def test_a_sentence_in_brackets_names_no_measure():
     eggs = resolve_text("Two poached eggs (or fried in a non-stick pan)")
     assert eggs.grams == pytest.approx(resolve_text("2 poached eggs").grams)
+
+
+def test_each_after_a_joined_food_counts_it_for_every_one_of_the_first():
+    _, butter = read_line("Two slices whole grain toast with one pat butter each")
+    assert butter.resolution.grams == pytest.approx(2 * resolve_text("one pat butter").grams)
+    assert butter.text == "one pat butter each" and not butter.resolution.estimate
