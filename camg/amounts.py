@@ -353,7 +353,21 @@ def _word_numbers(text: str) -> str:
     if ranged:
         low, high = (_NUMBER_WORDS[word.lower()] for word in ranged.groups())
         text = f"{low:g} to {high:g}{text[ranged.end() :]}"
+    counted = _ONE_OR_MORE.match(text)
+    if counted:  # "an apple or two"
+        high = _NUMBER_WORDS[counted.group(2).lower()]
+        text = f"1 to {high:g} {counted.group(1)}"
+    unit_range = _UNIT_OR_MORE.match(text)
+    if unit_range and canonical(unit_range.group(1)):  # "a tablespoon or two chopped nuts"
+        high = _NUMBER_WORDS[unit_range.group(2).lower()]
+        text = f"1 to {high:g} {unit_range.group(1)}{text[unit_range.end() :]}"
     return text
+
+
+# "an apple or two": a range of the food, from one.
+_ONE_OR_MORE = re.compile(r"^(?:a|an|one)\s+(.+?)\s+or\s+(two|three)$", re.IGNORECASE)
+# "a tablespoon or two", "one cup or two": a range of the unit, from one.
+_UNIT_OR_MORE = re.compile(r"^(?:a|an|one)\s+([a-z]+)\s+or\s+(two|three)\b", re.IGNORECASE)
 
 
 def _fraction_key(found: str) -> str:

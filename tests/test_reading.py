@@ -597,3 +597,16 @@ def test_each_after_a_joined_food_counts_it_for_every_one_of_the_first():
     _, butter = read_line("Two slices whole grain toast with one pat butter each")
     assert butter.resolution.grams == pytest.approx(2 * resolve_text("one pat butter").grams)
     assert butter.text == "one pat butter each" and not butter.resolution.estimate
+
+
+@pytest.mark.parametrize(
+    ("line", "amount"),
+    [
+        ("A tablespoon or two chopped nuts", 1.5),
+        ("an apple or two", 1.5),
+        ("a biscuit or three", 2),
+    ],
+)
+def test_one_or_two_of_a_unit_or_a_food_is_a_range_from_one(line, amount):
+    entry = resolve_text(line)
+    assert entry.amount == amount and "midpoint" in entry.estimate
