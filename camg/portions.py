@@ -246,7 +246,7 @@ def _siblings(food_id: str, food_name: str) -> list[tuple[str, str]]:
     row = sr28.food_row(food_id)  # borrowing a sibling's measure is SR28's habit
     if row is None:
         return []
-    head = _head(food_name)
+    head = _kind(food_name)
     mine = set(words(food_name))
     state = _state(food_name)
     others = [
@@ -254,10 +254,24 @@ def _siblings(food_id: str, food_name: str) -> list[tuple[str, str]]:
         for other, name, group in sr28.food_names()
         if group == row["group"]
         and other != food_id
-        and _head(name) == head
+        and _kind(name) == head
         and _state(name) == state  # a raw breast's slice is no slice of roast chicken
     ]
     return sorted(others, key=lambda found: -len(mine & set(words(found[1]))))
+
+
+# Names whose first part is a kind, not a food: a pita is no cornbread, roast beef no liver.
+_KINDS = frozenset("bread breads beef pork lamb veal crackers cookies cake rolls".split())
+
+
+def _kind(name: str) -> str:
+    """The food a measure may be borrowed within: "Carrots" of "Carrots, baby, raw", but
+    "bread, pita" of "Bread, pita, white"."""
+    head = _head(name)
+    segments = [segment.strip().lower() for segment in name.split(",")]
+    if head in _KINDS and len(segments) > 1:
+        return f"{head}, {segments[1]}"
+    return head
 
 
 _RAW_NAME = re.compile(r"\braw\b|\bdry\b|uncooked|unprepared|\bpowder\b")

@@ -294,6 +294,9 @@ def test_a_measure_is_borrowed_only_from_the_same_food_in_the_same_state():
     assert "reference amount" in chicken.resolution.estimate
     [beef] = read_line("2 slices of roast beef")  # nor a whole roast, SR28's "piece"
     assert beef.resolution.grams < 200 and beef.resolution.estimate
+    assert "borrowed" not in beef.resolution.portion  # nor a slice of liver
+    [pita] = read_line("One-half piece of pita bread")  # nor a piece of cornbread
+    assert pita.problem is not None and "1 pita, small" in pita.problem[1]
 
 
 def test_describing_words_before_a_comma_stay_with_their_food():
