@@ -183,7 +183,7 @@ def _brackets(text: str) -> tuple[str, tuple[float, Unit, bool] | None, str]:
     amount: tuple[float, Unit, bool] | None = None
     remarks = []
     for found in _BRACKET.finditer(text):
-        inside = found.group(1).strip(" ,;")
+        inside = _HYPHENED.sub(_unhyphened, found.group(1).strip(" ,;"))
         stated = _BRACKET_AMOUNT.match(inside) or _stated_amount(inside)
         if stated and stated.group("unit").rstrip(".") in ("C", "T", "t", "c"):
             stated = None  # "(2 C)" beside a count is an exchange, not two cups
@@ -207,6 +207,19 @@ _ANY_AMOUNT = re.compile(
 )
 
 
+# "(6-ounce portion)", "(four-ounce portion)": an amount written as one word.
+_HYPHENED = re.compile(r"\b(\d+(?:\.\d+)?|[a-z]+)-(ounce|oz|gram|g|cup|pound|lb)\b", re.IGNORECASE)
+
+
+def _unhyphened(found: re.Match[str]) -> str:
+    count = found.group(1).lower()
+    if not count[0].isdigit():
+        if count not in _NUMBER_WORDS:
+            return found.group(0)
+        count = f"{_NUMBER_WORDS[count]:g}"
+    return f"{count} {found.group(2)}"
+
+
 def _stated_amount(inside: str) -> re.Match[str] | None:
     """ "½ cup ≈ 86g", "1 packet = 35 g", "100g per person": a mass first, else a volume."""
     found = list(_ANY_AMOUNT.finditer(inside))
@@ -214,7 +227,9 @@ def _stated_amount(inside: str) -> re.Match[str] | None:
     return (masses or found or [None])[0]
 
 
-_SIZE_WORDS = frozenset("to long dia diameter wide high thick about approx".split())
+_SIZE_WORDS = frozenset(
+    "to long dia diameter wide high thick about approx portion portions serving servings".split()
+)
 
 
 def _says_something(remark: str) -> bool:

@@ -613,3 +613,12 @@ def test_each_after_a_joined_food_counts_it_for_every_one_of_the_first():
 def test_one_or_two_of_a_unit_or_a_food_is_a_range_from_one(line, amount):
     entry = resolve_text(line)
     assert entry.amount == amount and "midpoint" in entry.estimate
+
+
+@pytest.mark.parametrize(
+    ("line", "grams"),
+    [("Halibut (four-ounce portion)", 113.4), ("Chicken breast (6-ounce portion), roasted", 170.1)],
+)
+def test_an_amount_written_as_one_word_in_brackets_is_the_amount(line, grams):
+    entry = resolve_text(line)
+    assert entry.grams == pytest.approx(grams, rel=1e-3) and not entry.estimate
