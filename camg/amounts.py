@@ -134,6 +134,10 @@ _ON_TOP = re.compile(
 _RANK = {"mass": 3, "volume": 2, "household": 1, "vague": 0}
 
 
+# "1 cup cooked spaghetti per person": a menu's amount for each eater, one of whom is you.
+_PER_PERSON = re.compile(r"\s+(?:per|each|a)\s+(?:person|serve|head)\b", re.IGNORECASE)
+
+
 def split_item(text: str) -> ItemParts:
     """Read amount, unit and food words from one item."""
     plain, bracketed, remarks = _brackets(_plain_numbers(text))
@@ -143,7 +147,7 @@ def split_item(text: str) -> ItemParts:
             f'"{ambiguous.group(0)}" may be a decimal or two numbers; write it with a point '
             '("1.5") or give the unit ("1,5 l")'
         )
-    cleaned = _normalise(plain)
+    cleaned = _PER_PERSON.sub("", _normalise(plain))
     if not cleaned:
         raise AmountError("empty item")
     if re.match(r"[-−]\s*\.?\d", cleaned):
@@ -228,7 +232,8 @@ def _stated_amount(inside: str) -> re.Match[str] | None:
 
 
 _SIZE_WORDS = frozenset(
-    "to long dia diameter wide high thick about approx portion portions serving servings".split()
+    "to long dia diameter wide high thick about approx portion portions serving servings per "
+    "person".split()
 )
 
 
@@ -490,8 +495,7 @@ def _leading_amount(text: str) -> tuple[float, str] | None:
         return 1.0, text  # "Tablespoon of chia seeds", "Slice of papaya"
     if lead in ("grande", "venti") and len(words) > 1:
         return 1.0, text  # "grande coffee": a coffee shop's size, cited
-    vague_led = len(words) > 2 and "of" in (words[1].lower(), words[2].lower())
-    if vague_led and _vague_led(words) and not re.search(r"\d", text):
+    if len(words) > 1 and _vague_led(words) and not re.search(r"\d", text):
         return 1.0, text  # "handful of almonds", "small spoonful of coleslaw"
     if len(words) > 1 and canonical(lead) and unit_of(canonical(lead)).kind == "volume":
         return 1.0, text  # "tbsp pumpkin seeds", "cup of tea"
@@ -600,12 +604,15 @@ def _household(word: str) -> str | None:
 def _vague_led(words: list[str]) -> bool:
     """ "handful of", "small spoonful of": a vague amount with no article before it."""
     lead = words[0].lower()
-    if lead in _SIZES and words[2].lower() == "of":
-        return _vague(words[1].lower())
-    return words[1].lower() == "of" and _vague(lead)
+    if lead in _SIZES:  # "small handful dried fruit", "Small tub low fat yoghurt"
+        return len(words) > 2 and bool(_vague(words[1].lower()) or _household(words[1].lower()))
+    return (words[1].lower() == "of" or lead in _PLAIN_VAGUE) and _vague(lead)
 
 
 _SIZES = frozenset(("small", "medium", "large", "big"))
+# Vague words that lead a food without "of" in a hurried diary ("handful almonds"); "pot
+# roast" and "plate" are not among them.
+_PLAIN_VAGUE = frozenset("handful glass mug bowl spoonful scoop splash dollop".split())
 
 
 def _vague_word(word: str) -> str:

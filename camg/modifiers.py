@@ -91,7 +91,7 @@ RULES = (
     Rule(_p(r"\b(?:canned|tinned)\b"), _p(r"canned|drained solids|\bcan\b")),
     Rule(
         _p(r"\b(?:dried|dehydrated)\b"),
-        _p(r"dried|dehydrated|\bdry\b|powder"),
+        _p(r"dried|dehydrated|\bdry\b|powder|raisin|sultana|currant|prune"),
         groups=frozenset({"Fruits and Fruit Juices", "Vegetables and Vegetable Products"}),
     ),
     Rule(

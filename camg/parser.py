@@ -306,7 +306,7 @@ def _meal(line: str, meal: str | None) -> tuple[str | None, str]:
         )
         if prose is not None:  # "For breakfast, I ate ...", "Breakfast... 2 eggs"
             return prose.group("meal").lower(), line[prose.end() :]
-        heading = _heading(line)
+        heading = _heading(line) or _table_meal(line)
         if heading is not None:
             return heading
         if line[:5].lower().startswith(("then", "also", "and ")):
@@ -447,6 +447,30 @@ def _heading(line: str) -> tuple[str, str] | None:
         # "Greek yogurt: 150 g" is an item, not a meal; so is "Two slices of toast... daily"
         return None
     return " ".join(words), rest
+
+
+# A menu copied from a table: "Breakfast 1 cup cereal", "Morning Tea Small handful of nuts",
+# "Dinner Roast lamb": a meal's cell, then its food's. After a capital meal word, an amount
+# or a capital opens the food; "dinner roll", "lunch meat", "Breakfast sausage" stay foods.
+_TABLE_MEAL = re.compile(
+    r"(?P<meal>(?:(?:Morning|Afternoon|Evening|Mid-morning|Mid-afternoon)\s+(?:Tea|Snack))"
+    r"|Breakfast|Brunch|Lunch|Dinner|Supper|Snack|Dessert|Elevenses)\s+"
+    r"(?=\d|[½⅓⅔¼¾⅛]|(?:a|an|one|two|three|half)\s|[A-Z][a-z])",
+    re.IGNORECASE,
+)
+
+
+def _table_meal(line: str) -> tuple[str, str] | None:
+    found = _TABLE_MEAL.match(line)
+    if found is None or not found.group("meal")[0].isupper():
+        return None
+    rest = line[found.end() :]
+    if rest[0].isalpha() and rest[0].islower() and rest.split()[0] not in _AMOUNT_WORDS:
+        return None  # "Breakfast sandwich", "Dinner roll": a food named after a meal
+    return found.group("meal").lower(), rest
+
+
+_AMOUNT_WORDS = frozenset("a an one two three half".split())
 
 
 def _told_meal(line: str) -> tuple[str, str] | None:

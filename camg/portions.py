@@ -28,6 +28,7 @@ UNIT_STAND_INS = {
     "floret": ("floweret", "flowerette"),
     "stick": ("stalk", "strip", "piece"),
     "tin": ("can",),
+    "tub": ("container",),
     "filet": ("fillet",),
     "fillet": ("filet",),
 }

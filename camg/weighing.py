@@ -155,7 +155,7 @@ def _vague(
 
 _SIZES = frozenset(("small", "medium", "large", "big"))
 # Words for a little of a food, never a portion of it.
-_TINY = frozenset("pinch dash smidgen splash sprinkle drizzle dab touch hint little".split())
+_TINY = frozenset("pinch dash smidgen splash sprinkle drizzle dab touch hint little scrape".split())
 
 
 def _own_measure(

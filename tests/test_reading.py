@@ -622,3 +622,37 @@ def test_one_or_two_of_a_unit_or_a_food_is_a_range_from_one(line, amount):
 def test_an_amount_written_as_one_word_in_brackets_is_the_amount(line, grams):
     entry = resolve_text(line)
     assert entry.grams == pytest.approx(grams, rel=1e-3) and not entry.estimate
+
+
+def test_a_menu_copied_from_a_table_opens_a_meal_with_its_first_cell():
+    # An Australian menu plan (infantprogram.org, "Ideas for menus"), as copied from its table.
+    text = (
+        "Breakfast 1 1/3 cup cereal\n"
+        "Morning Tea Small handful dried fruit and nuts\n"
+        "Dinner Roast lamb (100g per person)\n"
+        "Dinner roll\n"
+        "Breakfast sandwich\n"
+    )
+    items = parse(text, "menu.txt").days[0].items
+    assert [(item.meal, item.text) for item in items] == [
+        ("breakfast", "1 1/3 cup cereal"),
+        ("morning tea", "Small handful dried fruit and nuts"),
+        ("dinner", "Roast lamb (100g per person)"),
+        ("dinner", "Dinner roll"),
+        ("dinner", "Breakfast sandwich"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "same_as"),
+    [
+        ("1 cups cooked spaghetti per person", "1 cup cooked spaghetti"),
+        ("Roast lamb (100g per person)", "100 g roast lamb"),
+        ("Small tub low fat yoghurt", "1 container low fat yoghurt"),
+        ("handful almonds", "a handful of almonds"),
+        ("Small handful dried fruit", "a handful of raisins"),
+    ],
+)
+def test_menu_and_diary_shorthand_reads_as_the_longhand(line, same_as):
+    entry, longhand = resolve_text(line), resolve_text(same_as)
+    assert (entry.food_id, entry.grams) == (longhand.food_id, pytest.approx(longhand.grams))
