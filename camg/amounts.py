@@ -434,7 +434,7 @@ def _plain_numbers(text: str) -> str:
 
 # "On my first break, I ate an apple": what was eaten follows "I ate".
 _I_ATE = re.compile(
-    r"^(?:[^.;]*?(?:,\s*|\s))?(?:and\s+|then\s+)?I\s+(?:also\s+|just\s+)?(?:ate|had|drank|drink|eat|sip|"
+    r"^(?:[^.;]*?(?:,\s*|\s))?(?:and\s+|then\s+)?(?:I|we)\s+(?:also\s+|just\s+)?(?:ate|had|drank|drink|eat|sip|"
     r"sipped|munched|snacked|grabbed|finished|shared|tried|made|cooked|ordered|got|am having|"
     r"'m having|’m having|will have|'ll have)(?:\s+on)?\s+",
     re.IGNORECASE,

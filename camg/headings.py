@@ -64,7 +64,7 @@ _DATE_FORMS = (
 # Optional weekday, optional date (at least one of them), then nothing or a label
 # after a separator: "Monday 3/9", "Tue, 15th October", "Oct 14, 2026 (holiday)".
 _DATED = re.compile(
-    rf"(?:(?P<weekday>{_WEEKDAY})\.?,?(?:\s+|$))?(?P<date>{_DATE_FORMS})?"
+    rf"(?:(?P<weekday>{_WEEKDAY})\.?,?(?:\s+|$|(?=[-–—:(|])))?(?P<date>{_DATE_FORMS})?"
     rf"(?P<rest>(?:\s*[-–—:(,|].*|\s+[a-z].*)?)",
     re.IGNORECASE,
 )
@@ -124,7 +124,11 @@ def read_heading(line: str) -> Heading | None:
     if plain_iso(line):  # the commonest heading of all, read without the patterns
         return Heading(line, int(line[:4]), int(line[5:7]), int(line[8:]))
     text = _MARKUP.sub("", line).strip()
-    if not text or len(text) > 80:
+    if len(text) > 80:  # "Tuesday: For lunch I went for sushi ...": a heading, then items
+        head, colon, items = text.partition(":")
+        heading = read_heading(head) if colon and len(head) <= 40 else None
+        return heading._replace(items=items.strip()) if heading else None
+    if not text:
         return None
     numbered = _DAY_NUMBER.fullmatch(text)
     if numbered:

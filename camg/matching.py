@@ -36,7 +36,8 @@ FILLER = _words(
 )
 COOKING = _words(
     "cooked boiled baked roasted grilled broiled fried steamed stewed braised sauteed poached "
-    "scrambled toasted microwaved smoked mashed heated prepared roast"
+    "scrambled toasted microwaved smoked mashed heated prepared roast griddled chargrilled "
+    "barbecued"
 )
 PLAIN_COOKING = _words("cooked boiled roasted broiled baked")
 # Methods that any food "cooked" covers; frying, smoking and the like change a food.

@@ -94,10 +94,15 @@ def pieces(
         return [Piece(text, text)]
     found: list[Piece] = []
     for piece in _comma_pieces(text, is_food):
+        piece = _without_joining_word(piece)
         food = is_food(piece.read)
         parts = None if food else dish(piece.read)
         if parts:
             found.extend(parts)
+            continue
+        ends_in_dish = key(piece.read).rsplit(" ", 1)[-1] in DISHES
+        if not food and ends_in_dish and found:  # "..., split pea and ham soup": one dish
+            found.append(piece)
             continue
         joined = [] if food else _joined_pieces(strip_describing(piece.read))
         describing = any(_describes(part.read) for part in joined[1:])  # "baked w/ skin"
@@ -107,6 +112,20 @@ def pieces(
         else:
             found.append(piece)
     return found
+
+
+_LEADING_JOINER = re.compile(r"^(?:and|with|plus|&|\+)\s+(?=\S)", re.IGNORECASE)
+
+
+def _without_joining_word(piece: Piece) -> Piece:
+    """ "..., with two slices of toast", "..., and a glass of juice": the food after the word;
+    "with" keeps what it says (what goes with a food weighs as a side)."""
+    found = _LEADING_JOINER.match(piece.read)
+    if found is None:
+        return piece
+    read = piece.read[found.end() :]
+    joined = WITH if found.group(0).strip().lower() == "with" else piece.joined
+    return Piece(read, read, joined)
 
 
 def _comma_pieces(text: str, is_food: Callable[[str], bool]) -> list[Piece]:

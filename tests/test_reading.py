@@ -656,3 +656,37 @@ def test_a_menu_copied_from_a_table_opens_a_meal_with_its_first_cell():
 def test_menu_and_diary_shorthand_reads_as_the_longhand(line, same_as):
     entry, longhand = resolve_text(line), resolve_text(same_as)
     assert (entry.food_id, entry.grams) == (longhand.food_id, pytest.approx(longhand.grams))
+
+
+def test_a_weekday_before_a_colon_is_a_day_with_its_items_however_long_the_line():
+    # A UK food diary (thethingaboutchaos.co.uk, "A Food Diary", 2013), as written.
+    text = (
+        "Monday May 25 2026\n"
+        "Tuesday: For lunch I went for sushi with Chats. I had a full tuna roll. That night we "
+        "had home made fish, chips & peas\n"
+        "Friday: I had 2 rice cakes with ham\n"
+    )
+    days = parse(text, "diary.txt").days
+    assert [str(day.date) for day in days] == ["2026-05-25", "2026-05-26", "2026-05-29"]
+    assert [item.text for item in days[2].items] == ["I had 2 rice cakes with ham"]
+
+
+@pytest.mark.parametrize(
+    ("line", "texts"),
+    [
+        # A UK diary (pullinguptrees.blogspot.com, "Dear diary", 2009).
+        (
+            "Split pea and ham soup, with two slices of wholemeal toast",
+            ["Split pea and ham soup", "two slices of wholemeal toast"],
+        ),
+        (
+            "Fillet of trout, griddled, with new potatoes, green beans and peas",
+            ["Fillet of trout, griddled", "new potatoes", "green beans", "peas"],
+        ),
+    ],
+)
+def test_a_part_after_a_comma_and_with_is_its_food(line, texts):
+    parts = read_line(line)
+    assert [part.text for part in parts] == texts
+    assert all(part.resolution is not None for part in parts)
+    assert "whole-wheat" in parts[1].resolution.food or "Potatoes" in parts[1].resolution.food
