@@ -82,4 +82,6 @@ def test_day_headings_example_reads_the_days_as_written():
         ("2026-03-09", ["Monday"]),
         ("2026-03-10", ["Tuesday"]),
         ("None", ["Day 3 - rest day"]),
+        ("2026-03-12", ["Thursday"]),
     ]
+    assert [item.text for item in days[-1].items] == ["2 rice cakes with ham, an apple"]
