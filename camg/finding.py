@@ -135,9 +135,8 @@ def _food_or_alternative(parts: ItemParts) -> tuple[Match, list[str], ItemParts]
     last = alternatives[-1].split()
     for number, alternative in enumerate(alternatives):
         # "green or black tea": the shared last word belongs to every alternative.
-        shared = number < len(alternatives) - 1 and len(last) > 1 and len(alternative.split()) < 2
-        if shared and _everyday(alternative):
-            shared = False  # "water or diet soda": water, an everyday food by itself
+        # "unsweetened hot or iced tea": hot tea; but "water or diet soda": water by itself.
+        shared = number < len(alternatives) - 1 and len(last) > 1 and not _everyday(alternative)
         candidate = parts._replace(food=f"{alternative} {last[-1]}" if shared else alternative)
         try:
             match, notes = _find_food(candidate)

@@ -89,6 +89,9 @@ def pieces(
     parts = None if whole else dish(text)
     if parts:
         return parts
+    choices = _choices(text)
+    if choices is not None:
+        return [choices]
     last = key(text).rsplit(" ", 1)[-1] if text.strip() else ""
     if last in DISHES and not whole:
         return [Piece(text, text)]
@@ -112,6 +115,18 @@ def pieces(
         else:
             found.append(piece)
     return found
+
+
+def _choices(text: str) -> Piece | None:
+    """ "Black coffee, unsweetened tea, or water": one of a list, not all three; read as
+    "black coffee or unsweetened tea or water", whose first food the table has is taken."""
+    chunks = _top_level_commas(text)
+    if len(chunks) < 3 or not chunks[-1].lower().startswith("or "):
+        return None
+    options = [*chunks[:-1], chunks[-1][3:]]
+    if any(_AMOUNT_LED.match(option) for option in options[1:]):
+        return None  # "1/2 cup, or about 8, raw baby carrots": amounts, not choices
+    return Piece(text, " or ".join(option.strip() for option in options))
 
 
 _LEADING_JOINER = re.compile(r"^(?:and|with|plus|&|\+)\s+(?=\S)", re.IGNORECASE)

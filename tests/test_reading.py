@@ -690,3 +690,19 @@ def test_a_part_after_a_comma_and_with_is_its_food(line, texts):
     assert [part.text for part in parts] == texts
     assert all(part.resolution is not None for part in parts)
     assert "whole-wheat" in parts[1].resolution.food or "Potatoes" in parts[1].resolution.food
+
+
+@pytest.mark.parametrize(
+    ("line", "food"),
+    [
+        # A DASH sample day, "Food, amount" as the page prints it.
+        ("Black coffee, unsweetened tea, or water", "coffee, brewed"),
+        ("Unsweetened hot or iced tea", "unsweetened"),
+        ("One whole-grain pita pocket", "pita, whole-wheat"),
+        ("Spinach salad with three cups fresh spinach", "Spinach, raw"),
+    ],
+)
+def test_a_list_ending_in_or_is_one_choice_and_a_shared_word_is_shared(line, food):
+    parts = read_line(line)
+    assert food in parts[0].resolution.food
+    assert len(parts) == (2 if "with" in line else 1)
