@@ -265,7 +265,7 @@ class FoodIndex:
             return None
         food = ranked[0][1]
         said = {option for word in query for option in self._expand(word)}
-        if (set(food.tokens) - said) & OTHER_FOODS:
+        if (set(food.tokens) - said - CATEGORY_HEADS) & OTHER_FOODS:
             return None  # "assorted salads" is no salad dressing: a form nobody named
         return Match(food.id, food.name)
 

@@ -33,7 +33,8 @@ def _words(text: str) -> frozenset[str]:
 
 # SR28 heads that name a category, not the food: "Nuts, almonds", "Fish, salmon, ...".
 CATEGORY_HEADS = _words(
-    "nut seed fish crustacean mollusk spice beverage cheese game alcoholic fast food snack"
+    "nut seed fish crustacean mollusk spice beverage cheese game alcoholic fast food snack salad "
+    "dressing"
 )
 # Words in many SR28 names that add little: they cost less than a real extra word.
 BOILERPLATE = _words(

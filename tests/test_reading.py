@@ -706,3 +706,10 @@ def test_a_list_ending_in_or_is_one_choice_and_a_shared_word_is_shared(line, foo
     parts = read_line(line)
     assert food in parts[0].resolution.food
     assert len(parts) == (2 if "with" in line else 1)
+
+
+def test_salad_dressing_is_a_kind_so_fat_free_mayonnaise_is_found():
+    # A DASH sample day (Mayo Clinic): "2 tablespoons fat-free mayonnaise".
+    entry = resolve_text("2 tablespoons fat-free mayonnaise")
+    assert "fat-free" in entry.food and not entry.approximate
+    assert "Lettuce" in resolve_text("assorted salads").food  # no dressing for a salad
