@@ -518,7 +518,12 @@ def test_a_drink_made_from_a_powder_is_weighed_as_a_drink_and_lends_the_powder_n
 
 @pytest.mark.parametrize(
     ("line", "said"),
-    [("chips", "fries"), ("jacket potato with beans", "baked beans"), ("toast with marmite", "")],
+    [
+        ("chips", "fries"),
+        ("jacket potato with beans", "baked beans"),
+        ("toast with marmite", ""),
+        ("1 small Biscuit", "buttermilk biscuit"),
+    ],
 )
 def test_a_word_that_means_different_foods_across_countries_says_what_was_taken(line, said):
     entry = read_line(line)[-1].resolution
