@@ -13,7 +13,7 @@ from functools import cache
 from camg import foodtable, modifiers, sr28, tables
 from camg.amounts import ItemParts
 from camg.errors import ItemError, Kind
-from camg.matching import BOILERPLATE, Match, brand_words, food_index
+from camg.matching import BOILERPLATE, VARIANTS, Match, brand_words, food_index
 from camg.portions import head_of
 from camg.splitting import DESCRIBING
 from camg.text import key, singular, words
@@ -148,6 +148,18 @@ def _food_or_alternative(parts: ItemParts) -> tuple[Match, list[str], ItemParts]
     )
 
 
+def _named_in_brackets(parts: ItemParts) -> tuple[Match, list[str]] | None:
+    """ "Soy beverage (soy milk), unsweetened": the everyday name in brackets stands for the
+    first words, and the words after the comma still describe it."""
+    if not _everyday(parts.remarks):
+        return None
+    described = ", ".join([parts.remarks, *parts.food.split(",")[1:]])
+    match = _match(described)
+    if match is None or match.ignored:
+        return None
+    return match, [f'read "{parts.food.split(",")[0].strip()}" as "{parts.remarks}"']
+
+
 def _everyday(word: str) -> bool:
     """A word the alias table knows as a food by itself ("water", "apple")."""
     match = food_index().resolve(word)
@@ -161,6 +173,9 @@ def _find_food(parts: ItemParts) -> tuple[Match, list[str]]:
         match = _match(f"{parts.food} {parts.remarks}")
         if match is not None and not match.ignored:
             return match, []
+        renamed = _named_in_brackets(parts)
+        if renamed is not None:
+            return renamed
     tried: set[str] = set()
     for phrase, dropped, guessing in _relaxations(parts):
         if not phrase or phrase in tried:
@@ -345,6 +360,10 @@ def _honoured(match: Match, parts: ItemParts) -> Match:
         return match
     head = set(words(head_of(match.name)))  # "almond milk" of "Beverages, almond milk"
     named = head | (set(words(match.name)) & set(words(said)))  # and what the log named
+    unsaid = {word for word in head if not food_index().said(word, said)}
+    if unsaid and named - unsaid:  # "chocolate" of a chocolate almond milk nobody named
+        named -= unsaid
+    named -= VARIANTS  # "fortified" is for the modifiers to judge, not for the name to say
     honouring = []
     for candidate in food_index().rank(said, limit=40):
         candidate_group = foodtable.group_of(candidate.food_id)

@@ -352,6 +352,10 @@ class FoodIndex:
         scored.sort(key=lambda item: (-item[0], item[1].id))
         return scored
 
+    def said(self, word: str, phrase: str) -> bool:
+        """Whether a food's name word is among the phrase's words or what they mean."""
+        return any(word in self._expand(said) for said in words(phrase))
+
     def _expand(self, word: str) -> tuple[str, ...]:
         """The word itself and what it means in SR28's vocabulary."""
         synonym = self.synonyms.get(word)

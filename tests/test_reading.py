@@ -718,3 +718,16 @@ def test_salad_dressing_is_a_kind_so_fat_free_mayonnaise_is_found():
     entry = resolve_text("2 tablespoons fat-free mayonnaise")
     assert "fat-free" in entry.food and not entry.approximate
     assert "Lettuce" in resolve_text("assorted salads").food  # no dressing for a salad
+
+
+@pytest.mark.parametrize(
+    ("line", "food_id"),
+    [
+        # Canada's Food Guide wording: the everyday name in brackets.
+        ("Soy beverage (soy milk), unsweetened 1 cup", "16228"),
+        ("Almond beverage (almond milk), unsweetened, fortified 1 cup", "14091"),
+    ],
+)
+def test_an_everyday_name_in_brackets_names_the_food(line, food_id):
+    entry = resolve_text(line)
+    assert entry.food_id == food_id and not entry.approximate
