@@ -731,3 +731,9 @@ def test_salad_dressing_is_a_kind_so_fat_free_mayonnaise_is_found():
 def test_an_everyday_name_in_brackets_names_the_food(line, food_id):
     entry = resolve_text(line)
     assert entry.food_id == food_id and not entry.approximate
+
+
+def test_a_brand_in_brackets_is_no_name_for_the_food():
+    # A UK diary's line (tests/diaries/uk-week.txt): Cheddars are cheese biscuits.
+    entry = resolve_text("2 cheese biscuits (Cheddars)")
+    assert entry.approximate or "Cheese, cheddar" not in entry.food
