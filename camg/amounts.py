@@ -134,6 +134,12 @@ _ON_TOP = re.compile(
 _RANK = {"mass": 3, "volume": 2, "household": 1, "vague": 0}
 
 
+# "low fat coleslaw for lunch": the meal it was eaten at, not a word of the food.
+_FOR_MEAL = re.compile(
+    r"\s+(?:for|at|with)\s+(?:my\s+|a\s+)?(?:breakfast|brunch|lunch|dinner|supper|tea|snack|"
+    r"dessert|pudding)\b.*$",
+    re.IGNORECASE,
+)
 # "1 cup cooked spaghetti per person": a menu's amount for each eater, one of whom is you.
 _PER_PERSON = re.compile(r"\s+(?:per|each|a)\s+(?:person|serve|head)\b", re.IGNORECASE)
 
@@ -147,7 +153,7 @@ def split_item(text: str) -> ItemParts:
             f'"{ambiguous.group(0)}" may be a decimal or two numbers; write it with a point '
             '("1.5") or give the unit ("1,5 l")'
         )
-    cleaned = _PER_PERSON.sub("", _normalise(plain))
+    cleaned = _FOR_MEAL.sub("", _PER_PERSON.sub("", _normalise(plain)))
     if not cleaned:
         raise AmountError("empty item")
     if re.match(r"[-−]\s*\.?\d", cleaned):
@@ -434,6 +440,7 @@ def _plain_numbers(text: str) -> str:
 
 # "On my first break, I ate an apple": what was eaten follows "I ate".
 _I_ATE = re.compile(
+    r"^(?:had|ate|drank|grabbed|snacked on)\s+(?=\S)|"
     r"^(?:[^.;]*?(?:,\s*|\s))?(?:and\s+|then\s+)?(?:I|we)\s+(?:also\s+|just\s+)?(?:ate|had|drank|drink|eat|sip|"
     r"sipped|munched|snacked|grabbed|finished|shared|tried|made|cooked|ordered|got|am having|"
     r"'m having|’m having|will have|'ll have)(?:\s+on)?\s+",

@@ -737,3 +737,16 @@ def test_a_brand_in_brackets_is_no_name_for_the_food():
     # A UK diary's line (tests/diaries/uk-week.txt): Cheddars are cheese biscuits.
     entry = resolve_text("2 cheese biscuits (Cheddars)")
     assert entry.approximate or "Cheese, cheddar" not in entry.food
+
+
+@pytest.mark.parametrize(
+    ("line", "same_as"),
+    [
+        ("2 rice cakes for lunch", "2 rice cakes"),
+        ("Ate an apple", "an apple"),
+        ("Had 2 eggs with my breakfast", "2 eggs"),
+    ],
+)
+def test_the_meal_and_the_story_around_a_food_are_not_its_words(line, same_as):
+    entry, plain = resolve_text(line), resolve_text(same_as)
+    assert (entry.food_id, entry.grams, entry.approximate) == (plain.food_id, plain.grams, False)
