@@ -82,6 +82,8 @@ NEVER_DROPPED = _words(
     "with and on in vegan vegetarian veggie plant based dairy free soy soya quorn meatless "
     "imitation substitute mock fake non alternative"
 )
+# Flavours a product comes in: dropped, and said, when the product alone is a food.
+FLAVOURS = _words("salted caramel toffee vanilla cinnamon")
 # How close a misspelt word must be to a known one (1 - edits / length).
 TYPO_SIMILARITY = 0.75
 # How many leading words may go unexplained when the head noun decides.
@@ -250,6 +252,8 @@ class FoodIndex:
         """A word that may modify a food but does not name one, nor join two."""
         if word in NEVER_DROPPED or any(char.isdigit() for char in word):
             return False
+        if word in FLAVOURS:  # "salted caramel granola": a flavour of granola, said unused
+            return True
         return word not in self.ranking.head_words and word not in self.aliases
 
     def _best(self, phrase: str, query: list[str]) -> Match | None:

@@ -174,11 +174,20 @@ def _comma_pieces(text: str, is_food: Callable[[str], bool]) -> list[Piece]:
             continue
         previous = merged[-1]
         joined = Piece(f"{previous.text}, {chunk}", _joined_read(previous.read, chunk))
+        adjectives = Piece(joined.text, f"{previous.read} {chunk}")  # "1 soft, white roll"
         if _describes(chunk) or (not is_food(chunk) and is_food(joined.read)):
             merged[-1] = joined
+        elif _adjective(previous.read) and not is_food(previous.read) and is_food(adjectives.read):
+            merged[-1] = adjectives
         else:
             merged.append(Piece(chunk, chunk))
     return merged
+
+
+def _adjective(chunk: str) -> bool:
+    """ "1 soft": an amount and a word, which describe the food after the comma."""
+    found = [word for word in key(chunk).split() if not word.isdigit() and word not in NUMBER_WORDS]
+    return len(found) == 1 and not _JOINER.search(chunk)
 
 
 def _joined_read(before: str, chunk: str) -> str:

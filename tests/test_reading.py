@@ -750,3 +750,14 @@ def test_a_brand_in_brackets_is_no_name_for_the_food():
 def test_the_meal_and_the_story_around_a_food_are_not_its_words(line, same_as):
     entry, plain = resolve_text(line), resolve_text(same_as)
     assert (entry.food_id, entry.grams, entry.approximate) == (plain.food_id, plain.grams, False)
+
+
+def test_a_flavour_of_a_product_is_said_unused():
+    # A UK food diary (estherruthwyse.com, "A Monday food diary", 2018).
+    entry = resolve_text("Salted caramel granola")
+    assert "granola" in entry.food and entry.ignored == "salted caramel" and entry.approximate
+
+
+def test_a_bottle_of_a_drink_without_a_bottle_measure_is_an_estimate():
+    juice = resolve_text("a bottle of orange juice")
+    assert "reference amount" in juice.estimate
