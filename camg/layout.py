@@ -39,10 +39,11 @@ class Column(NamedTuple):
 
 @dataclass(eq=False)  # compared and hashed by identity: a drawn grid is kept by the grid
 class Grid:
-    """Columns without borders or header, one space between them (rich's Table.grid)."""
+    """Columns without borders or header, one space between them (rich's Table.grid). Its
+    cells are text as written, never markup: figures, food names and a few words."""
 
     columns: tuple[Column, ...]
-    rows: list[tuple[Cell, ...]] = field(default_factory=list)
+    rows: list[tuple[str, ...]] = field(default_factory=list)
 
 
 @dataclass(eq=False)
@@ -371,9 +372,7 @@ def _sources_text(details: Any, day: Any) -> Grid:
         for rank, item in enumerate(top):
             label = f"top {symbol} sources:" if rank == 0 else ""
             amount = item[f"{element}_mg"]
-            grid.rows.append(
-                (label, Styled(item["food"]), "" if amount is None else f"{mg(amount)} mg")
-            )
+            grid.rows.append((label, item["food"], "" if amount is None else f"{mg(amount)} mg"))
     return grid
 
 
@@ -420,24 +419,32 @@ def suggestion_grid(suggestions: Any, high: float) -> Grid:
     terminal breaks only the food's words, never a number or its arrow; piped, a row is
     one line that grep finds whole. When a food cannot reach the range, a line below says
     how far it gets."""
-    from camg.suggest import portion_text
-
     grid = Grid(SUGGESTION_COLUMNS)
     for option in suggestions:
-        grid.rows.append(
-            (
-                "",
-                Styled(portion_text(option)),
-                f"({option.grams:,.0f} g):",
-                f"+{mg(option.magnesium_mg)} mg Mg,",
-                f"+{mg(option.calcium_mg)} mg Ca",
-                f"-> ratio {ratio_text(option.ratio_after)}",
-            )
+        portion = _portion_cells(
+            option.portion, option.label, option.grams, option.magnesium_mg, option.calcium_mg
         )
+        grid.rows.append((*portion, f"-> ratio {ratio_text(option.ratio_after)}"))
         if not option.reaches_range and option.ratio_after is not None:
             side = "above" if option.ratio_after > high else "below"
-            grid.rows.append(("", Styled(f"  closest it gets; still {side}")))
+            grid.rows.append(("", f"  closest it gets; still {side}"))
     return grid
+
+
+@cache  # a long report suggests the same few portions day after day, each with its own ratio
+def _portion_cells(
+    portion: str, label: str, grams: float, magnesium: float, calcium: float
+) -> tuple[str, ...]:
+    """A suggestion's cells up to the ratio it leads to: the portion and what it adds."""
+    from camg.suggest import portion_text
+
+    return (
+        "",
+        portion_text(portion, label),
+        f"({grams:,.0f} g):",
+        f"+{mg(magnesium)} mg Mg,",
+        f"+{mg(calcium)} mg Ca",
+    )
 
 
 def _days(count: int, noun: str = "day") -> str:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Callable, Iterator
+from functools import lru_cache
 from typing import IO, TYPE_CHECKING, Any
 
 from camg import layout
@@ -175,15 +176,45 @@ def _grid_lines(grid: Grid, width: int) -> str | None:
     """A grid (the suggestions and top sources) as rich prints it when every row fits
     on one line: cells padded to their column's width, one space between columns."""
     count = len(grid.columns)
-    rows = [[_plain(cell) for cell in (*row, *("",) * (count - len(row)))] for row in grid.rows]
-    if any(cell is None or "\n" in cell for row in rows for cell in row):
+    rows = [row + ("",) * (count - len(row)) for row in grid.rows]  # rich's blank cells
+    text = "".join([cell for row in rows for cell in row])
+    if "\n" in text:
         return None
+    if not text.isascii():
+        return _wide_grid_lines(grid, rows, width)
+    least, rights = _grid_columns(grid.columns)
+    columns = zip(*rows, strict=True) if rows else [()] * count
+    sizes = tuple(max([size, *map(len, cells)]) for size, cells in zip(least, columns, strict=True))
+    if sum(sizes) + count - 1 > width:
+        return None  # rich wraps a cell: its layout, not this one
+    line = _line_format(sizes, rights)
+    return "".join([line.format(*row) for row in rows])
+
+
+@lru_cache(maxsize=64)  # a few kinds of grid
+def _grid_columns(columns: tuple[Column, ...]) -> tuple[tuple[int, ...], tuple[bool, ...]]:
+    """Each column's least width, and whether it is justified right."""
+    least = tuple(max(column.width or 0, column.min_width or 0) for column in columns)
+    return least, tuple(column.justify == "right" for column in columns)
+
+
+@lru_cache(maxsize=1024)  # a long report's grids come in a few dozen shapes
+def _line_format(sizes: tuple[int, ...], rights: tuple[bool, ...]) -> str:
+    """A format for one line of a grid: each cell padded to its column's size."""
+    cells = [
+        f"{{:{'>' if right else '<'}{size}}}" for size, right in zip(sizes, rights, strict=True)
+    ]
+    return " ".join(cells) + "\n"
+
+
+def _wide_grid_lines(grid: Grid, rows: list[tuple[str, ...]], width: int) -> str | None:
+    """A grid with wide characters (two cells each in a terminal): padded by _width."""
     sizes = [
         max([column.width or 0, column.min_width or 0, *(_width(row[index]) for row in rows)])
         for index, column in enumerate(grid.columns)
     ]
     if sum(sizes) + len(sizes) - 1 > width:
-        return None  # rich wraps a cell: its layout, not this one
+        return None
     rights = [column.justify == "right" for column in grid.columns]
     lines = []
     for row in rows:

@@ -110,7 +110,8 @@ def rich_part(part: Any) -> RenderableType:
 @lru_cache(maxsize=1024)  # a grid is shared by the days with the same suggestions
 def _rich_grid(grid: layout.Grid) -> Table:
     table = Table.grid(padding=(0, 1))
-    return _filled(table, grid.columns, grid.rows)
+    rows = [tuple(map(layout.Styled, row)) for row in grid.rows]  # text as written
+    return _filled(table, grid.columns, rows)
 
 
 def _rich_table(table: layout.Table) -> Table:
