@@ -62,8 +62,13 @@ def write_report(
         for line in _table_head(frame, sizes, rights):
             out.stream.write(line)
         kept.seek(0)
+        ascii_row = _line_format(tuple(sizes), tuple(rights), " │ ", "│ ", " │")
         for line in kept:
-            out.stream.write(_row(line[:-1].split(_SEPARATOR), sizes, rights, "│"))
+            cells = line[:-1].split(_SEPARATOR)
+            if line.isascii():
+                out.stream.write(ascii_row.format(*cells))
+            else:
+                out.stream.write(_row(cells, sizes, rights, "│"))
     out.stream.write(_table_foot(sizes))
     out.part(layout.day_table_legend(report))
     for part in layout.report_parts(report, detail, period, rows, by, table=False):
@@ -177,14 +182,15 @@ def _grid_lines(grid: Grid, width: int) -> str | None:
     on one line: cells padded to their column's width, one space between columns."""
     count = len(grid.columns)
     rows = [row + ("",) * (count - len(row)) for row in grid.rows]  # rich's blank cells
+    if not rows:
+        return None
     text = "".join([cell for row in rows for cell in row])
     if "\n" in text:
         return None
     if not text.isascii():
         return _wide_grid_lines(grid, rows, width)
     least, rights = _grid_columns(grid.columns)
-    columns = zip(*rows, strict=True) if rows else [()] * count
-    sizes = tuple(max([size, *map(len, cells)]) for size, cells in zip(least, columns, strict=True))
+    sizes = tuple(map(max, least, *[map(len, row) for row in rows]))  # each column's widest
     if sum(sizes) + count - 1 > width:
         return None  # rich wraps a cell: its layout, not this one
     line = _line_format(sizes, rights)
@@ -199,12 +205,19 @@ def _grid_columns(columns: tuple[Column, ...]) -> tuple[tuple[int, ...], tuple[b
 
 
 @lru_cache(maxsize=1024)  # a long report's grids come in a few dozen shapes
-def _line_format(sizes: tuple[int, ...], rights: tuple[bool, ...]) -> str:
-    """A format for one line of a grid: each cell padded to its column's size."""
+def _line_format(
+    sizes: tuple[int, ...],
+    rights: tuple[bool, ...],
+    between: str = " ",
+    start: str = "",
+    end: str = "",
+) -> str:
+    """A format for one line of ASCII cells (a grid's, or with its bars a table's row):
+    each cell padded to its column's size."""
     cells = [
         f"{{:{'>' if right else '<'}{size}}}" for size, right in zip(sizes, rights, strict=True)
     ]
-    return " ".join(cells) + "\n"
+    return start + between.join(cells) + end + "\n"
 
 
 def _wide_grid_lines(grid: Grid, rows: list[tuple[str, ...]], width: int) -> str | None:
@@ -246,12 +259,12 @@ def _column_sizes(table: Table, rows: Iterator[list[str | None]]) -> list[int] |
         return None
     sizes = [_width(column.header) for column in table.columns]
     for row in rows:
-        for index, text in enumerate(row):
-            if text is None or "\n" in text or "\t" in text or _SEPARATOR in text:
-                return None
-            width = len(text) if text.isascii() else _width(text)
-            if width > sizes[index]:
-                sizes[index] = width
+        if None in row:
+            return None
+        text = "".join(row)  # type: ignore[arg-type]
+        if "\n" in text or "\t" in text or _SEPARATOR in text:
+            return None
+        sizes = list(map(max, sizes, map(len if text.isascii() else _width, row)))
     return sizes
 
 

@@ -286,6 +286,7 @@ def test_the_console_script_leaves_with_every_byte_and_its_status(camg, monkeypa
     ("heading", "columns"),
     [
         ("Day {n} - a [bold]long[/bold] run", "120"),  # markup in a cell: rich reads it
+        ("Day {n} - rest :fire: day", "120"),  # an emoji code in a cell: rich reads it too
         ("Day {n}", "30"),  # a table wider than the console: rich shrinks it
         ("Day {n} - 早餐", "120"),  # wide characters: two cells each
     ],
