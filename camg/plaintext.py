@@ -125,11 +125,7 @@ class _Output:
         if isinstance(part, Styled):
             text = self._text_lines(part)
         elif isinstance(part, Grid):
-            text = self.drawn.get(part)
-            if text is None:  # a grid layout.py made once, shown again
-                text = self.drawn[part] = _grid_lines(part, self.width)
-                if len(self.drawn) > 4096:
-                    self.drawn.clear()
+            text = self._grid(part)
         else:
             text = _table_lines(part, self.width)
         if text is None:
@@ -137,16 +133,26 @@ class _Output:
         else:
             self.stream.write(text)
 
+    def _grid(self, grid: Grid) -> str | None:
+        """A grid's lines, drawn once for all the days that show it (layout.py makes a
+        grid once for all the days with the same suggestions); None: rich's to draw."""
+        if grid in self.drawn:
+            return self.drawn[grid]
+        if len(self.drawn) >= 4096:
+            self.drawn.clear()
+        lines = self.drawn[grid] = _grid_lines(grid, self.width)
+        return lines
+
     def _suggestions(self, block: SuggestionBlock) -> None:
         heading, grid = block
-        lines = self.drawn.get(grid)
+        lines = self._grid(grid)
         if (
             lines is not None
             and heading.isascii()
             and len(heading) <= self.width
             and "\t" not in heading
         ):
-            self.stream.write(f"{heading}\n{lines}")  # the heading as it is, the grid drawn before
+            self.stream.write(f"{heading}\n{lines}")  # the heading as it is, then the grid
             return
         self.part(Styled(heading))
         self.part(grid)
