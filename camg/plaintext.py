@@ -252,7 +252,10 @@ def _kept(row: list[Cell], kept: IO[str]) -> list[str | None]:
     """A row's cells as plain text (None: rich must read it), written to `kept` as they go
     by to be sized (a row that is not plain text makes the sizing fail, and the table goes
     to rich)."""
-    cells = [_plain(cell) for cell in row]
+    cells = [  # the common cell, a figure or a date, without a call
+        cell if type(cell) is str and "[" not in cell and ":" not in cell else _plain(cell)
+        for cell in row
+    ]
     if None not in cells:
         kept.write(_SEPARATOR.join(cells) + "\n")  # type: ignore[arg-type]
     return cells
