@@ -13,6 +13,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from enum import Enum
+from functools import cache, partial
 from typing import Annotated, Any
 
 import typer
@@ -940,23 +941,17 @@ def _print_report(report: Any, *view: Any) -> None:
 
     if _piped():
         stream = _TrimmedLines(sys.stdout)
-        consoles: list[Any] = []
-
-        def console() -> Any:  # made once, only for a part that rich must write
-            if not consoles:
-                consoles.append(_console(stream))
-            return consoles[0]
-
+        console = cache(partial(_console, stream))  # made only for a part rich must write
         if not plaintext.write_report(report, view, PIPED_WIDTH, stream, console, 0):
             console().print(_views().report_view(report, *view))
         stream.flush()
         return
-    console = _console()
-    if console.color_system is not None or not plaintext.write_report(
-        report, view, console.width, console.file, lambda: console
+    terminal = _console()
+    if terminal.color_system is not None or not plaintext.write_report(
+        report, view, terminal.width, terminal.file, lambda: terminal
     ):
-        console.print(_views().report_view(report, *view))
-    console.file.flush()
+        terminal.print(_views().report_view(report, *view))
+    terminal.file.flush()
 
 
 def _report_problems(problems: Any, prefix: str = "") -> None:

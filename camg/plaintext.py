@@ -5,9 +5,9 @@ at once: a million days took minutes and gigabytes; and importing it costs more 
 reading a one-day log. Without colour (piped, or NO_COLOR) a simple table needs no layout:
 each column is as wide as its widest cell, and every row is one line. This writer takes
 the parts camg.layout makes, a day at a time, and writes them line by line; what it
-cannot write exactly as rich would (a table wider than the console, markup, a compact
-table) it leaves to rich, imported only then, and rich itself wraps lines of text longer
-than the console.
+cannot write exactly as rich would (a table wider than the console, markup, the entries
+of --detail) it leaves to rich, imported only then, and rich itself wraps lines of text
+longer than the console.
 """
 
 from __future__ import annotations
@@ -126,8 +126,8 @@ class _Output:
             text = self._text_lines(part)
         elif isinstance(part, Grid):
             text = self._grid(part)
-        else:
-            text = _table_lines(part, self.width)
+        else:  # a day's entries (--detail): rich lays them out
+            text = None
         if text is None:
             self._by_rich(part)
         else:
@@ -263,8 +263,8 @@ def _kept(row: list[Cell], kept: IO[str]) -> list[str | None]:
 
 def _column_sizes(table: Table, rows: Iterator[list[str | None]]) -> list[int] | None:
     """Each column's width: its widest cell or header; None for a table rich must lay out
-    (a compact table, a column of set width, a cell of markup or of several lines)."""
-    if table.compact or not all(map(_natural, table.columns)):
+    (a column of set width, a cell of markup or of several lines)."""
+    if not all(map(_natural, table.columns)):
         return None
     sizes = [_width(column.header) for column in table.columns]
     for row in rows:
@@ -286,18 +286,6 @@ def _natural(column: Column) -> bool:
         and column.justify in ("left", "right")
         and _plain(column.header) is not None
     )
-
-
-def _table_lines(table: Table, width: int) -> str | None:
-    """A whole table's lines, or None when rich would have to shrink or wrap something."""
-    rows = [[_plain(cell) for cell in row] for row in table.rows]
-    sizes = _column_sizes(table, iter(rows))
-    if sizes is None or sum(sizes) + 3 * len(sizes) + 1 > width:
-        return None
-    rights = [column.justify == "right" for column in table.columns]
-    lines = _table_head(table, sizes, rights)
-    lines += [_row(row, sizes, rights, "│") for row in rows]
-    return "".join(lines) + _table_foot(sizes)
 
 
 def _table_head(table: Table, sizes: list[int], rights: list[bool]) -> list[str]:
