@@ -132,10 +132,8 @@ def _suggest_one(goal: Goal, count: int, avoid: frozenset[str]) -> list[Suggesti
     if menu is None:
         return []
     choices = _choices(goal, menu.dishes)
-    ranks = _ranks(choices, menu.balance_places)
-    possible = [index for index, choice in enumerate(choices) if choice[_POSSIBLE]]
-    possible.sort(key=_order_keys(choices, ranks).__getitem__)
-    return _varied(menu.dishes, choices, possible, count)
+    order = _order(choices, _ranks(choices, menu.balance_places))
+    return _varied(menu.dishes, choices, order, count)
 
 
 def parse_avoid(text: str | None, origin: str = "--avoid") -> frozenset[str]:
@@ -374,15 +372,21 @@ def _ascending(value: float) -> tuple[bool, float]:
     return (value != value, value if value == value else 0.0)
 
 
-def _order_keys(choices: list[_Choice], ranks: list[int]) -> list[tuple[bool, bool, float, int]]:
-    """Each choice's place in the order: reaching the range first, then closest (NaN last),
-    then the best rank."""
-    keys = []
-    for choice, rank in zip(choices, ranks, strict=True):
-        short = choice[_SHORT_BY]
-        known = short == short  # NaN: last, and equal to another NaN
-        keys.append((not choice[_REACHES], not known, short if known else 0.0, rank))
-    return keys
+def _order(choices: list[_Choice], ranks: list[int]) -> list[int]:
+    """The possible choices, best first: those that reach the range, then the others from
+    the closest (NaN last); within each, the best rank first (ties: the menu's order)."""
+    reaching: list[int] = []
+    others: list[int] = []
+    for index in sorted(range(len(choices)), key=ranks.__getitem__):
+        choice = choices[index]
+        if choice[_REACHES]:  # a choice that reaches is possible, and short by nothing
+            reaching.append(index)
+        elif choice[_POSSIBLE]:
+            others.append(index)
+    if others:
+        shorts = [choices[index][_SHORT_BY] for index in others]
+        reaching += [others[place] for place in _ascending_order(shorts)]
+    return reaching
 
 
 def _varied(
