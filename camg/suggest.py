@@ -269,16 +269,15 @@ def _reaching(
             if total > 0
             else _divide(calcium + added_calcium, total)
         )
-        if low <= after <= high:
+        if after < low:
+            distance = low - after
+        elif after <= high:  # within the range
             if not chosen or best_key == best_key:  # unless a NaN was chosen, it wins
                 best, best_key, best_after, best_distance = portion, grams, after, 0.0
                 break  # no larger portion can beat the smallest that does the job
             continue
-        if after < low:
-            distance = low - after
-        else:
-            over = after - high
-            distance = over if over > 0.0 or over != over else 0.0
+        else:  # above the range, or NaN
+            distance = after - high
         key = 1e9 + distance
         if not chosen or (best_key == best_key and (key < best_key or key != key)):
             best, best_key, best_after, best_distance = portion, key, after, distance
