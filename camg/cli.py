@@ -13,6 +13,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from enum import Enum
+from functools import cache, partial
 from typing import Annotated, Any
 
 import typer
@@ -703,7 +704,7 @@ def _added_text(change: Any, settings: Any) -> str:
     from camg import adding, engine
     from camg.analysis import Dates, analyse
     from camg.logfile import shown
-    from camg.views import mg
+    from camg.render import mg
 
     day = change.day.isoformat()
     where = f"{day}, {change.meal}" if change.meal else day
@@ -878,17 +879,33 @@ def _emit(
 PIPED_WIDTH = 100_000
 
 
-def _console() -> Any:
-    """A console for stdout: styled on a terminal, plain when piped or NO_COLOR is set."""
+def _console(stream: Any = None) -> Any:
+    """A console for stdout: styled on a terminal, plain when piped (then writing to
+    `stream`, a trimmed stdout, when given) or when NO_COLOR is set."""
     from rich.console import Console
 
     plain = bool(os.environ.get("NO_COLOR"))
     console = Console(highlight=False, soft_wrap=False, color_system=None if plain else "auto")
     if not console.is_terminal:
         # Piped: a line is never wrapped, whatever COLUMNS says, nor ends in padding.
-        console.file = _TrimmedLines(sys.stdout)
+        console.file = stream or _TrimmedLines(sys.stdout)
         console.width = PIPED_WIDTH
     return console
+
+
+def _piped() -> bool:
+    """Whether rich would take stdout for no terminal, by its own rules (TTY_COMPATIBLE,
+    FORCE_COLOR, then isatty), told without importing rich."""
+    compatible = os.environ.get("TTY_COMPATIBLE", "")
+    if compatible in ("0", "1"):
+        return compatible == "0"
+    force = os.environ.get("FORCE_COLOR")
+    if force is not None:
+        return force == ""
+    try:
+        return not sys.stdout.isatty()
+    except (AttributeError, ValueError):  # no stdout, or a closed one
+        return True
 
 
 class _TrimmedLines:
@@ -917,14 +934,24 @@ class _TrimmedLines:
 
 
 def _print_report(report: Any, *view: Any) -> None:
-    """A report on stdout: long ones without colour by the fast plain writer, the same
-    bytes rich would write; the rest by rich."""
+    """A report on stdout: piped, or long and without colour, by the fast plain writer
+    (the same bytes rich would write; rich is not even imported when piped); the rest
+    by rich."""
     from camg import plaintext
 
-    console = _console()
-    if not plaintext.write_report(report, *view, console, console.file):
-        console.print(_views().report_view(report, *view))
-    console.file.flush()
+    if _piped():
+        stream = _TrimmedLines(sys.stdout)
+        console = cache(partial(_console, stream))  # made only for a part rich must write
+        if not plaintext.write_report(report, view, PIPED_WIDTH, stream, console, 0):
+            console().print(_views().report_view(report, *view))
+        stream.flush()
+        return
+    terminal = _console()
+    if terminal.color_system is not None or not plaintext.write_report(
+        report, view, terminal.width, terminal.file, lambda: terminal
+    ):
+        terminal.print(_views().report_view(report, *view))
+    terminal.file.flush()
 
 
 def _report_problems(problems: Any, prefix: str = "") -> None:

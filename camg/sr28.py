@@ -11,7 +11,6 @@ from __future__ import annotations
 import csv
 import math
 import re
-from bisect import bisect_left, bisect_right
 from functools import cache
 from typing import Any, NamedTuple
 
@@ -119,54 +118,74 @@ class FoodRow(NamedTuple):
 def food_rows() -> tuple[FoodRow, ...]:
     """Every food, in id order, read without pandas: what `camg foods` and the word
     index over all foods need (importing pandas would cost more than the reading)."""
-    columns, lines, _ = _sorted_rows("foods.csv")
+    columns, text = _table("foods.csv")
     if tuple(columns) != FoodRow._fields:
         raise ValueError(f"foods.csv has columns {columns}, expected {FoodRow._fields}")
     return tuple(
-        FoodRow(*row[:7], *(_number(value) for value in row[7:])) for row in csv.reader(lines)
+        FoodRow(*row[:7], *(_number(value) for value in row[7:]))
+        for row in csv.reader(text.splitlines())
     )
 
 
 @cache
-def _sorted_rows(name: str) -> tuple[list[str], list[str], list[str]]:
-    """A table sorted by its first column (a food id): its columns, its lines and the
-    ids that start them."""
-    header, *lines = (tables.data_dir() / name).read_text(encoding="utf-8").splitlines()
-    return header.split(","), lines, [line[:5] for line in lines]
+def _table(name: str) -> tuple[list[str], str]:
+    """A table sorted by its first column (a 5-digit food id): its columns, and the text
+    of its rows, kept whole: a log that names a few foods finds their lines in it by
+    bisection, without splitting the other thousands."""
+    header, _, text = (tables.data_dir() / name).read_text(encoding="utf-8").partition("\n")
+    return header.split(","), text
+
+
+def _lines_of(name: str, food_id: str) -> list[str]:
+    """The lines of a sorted table whose id is `food_id`, found by bisection on the text."""
+    _, text = _table(name)
+    low, high = 0, len(text)  # `low` is always the start of a line
+    while low < high:
+        start = text.rfind("\n", low, (low + high) // 2) + 1 or low
+        if text[start : start + 5] < food_id:
+            low = text.find("\n", start) + 1 or len(text)
+        else:
+            high = start
+    lines = []
+    while low < len(text) and text[low : low + 5] == food_id:
+        end = text.find("\n", low)
+        if end < 0:  # the last line, without its newline
+            end = len(text)
+        lines.append(text[low:end])
+        low = end + 1
+    return lines
 
 
 @cache
 def food_row(food_id: str) -> dict[str, str] | None:
     """A food's row of the food table as text, found without loading the whole table."""
-    columns, lines, ids = _sorted_rows("foods.csv")
-    at = bisect_left(ids, food_id)
-    if at == len(ids) or ids[at] != food_id:
+    lines = _lines_of("foods.csv", food_id)
+    if not lines:
         return None
-    return dict(zip(columns, next(csv.reader([lines[at]])), strict=True))
+    columns, _ = _table("foods.csv")
+    return dict(zip(columns, next(csv.reader(lines[:1])), strict=True))
 
 
 @cache
 def portions_of(food_id: str) -> tuple[Portion, ...]:
     """A food's household measures in SR28's own order (parsed on first use)."""
-    _, lines, ids = _sorted_rows("portions.csv")
-    rows = csv.reader(lines[bisect_left(ids, food_id) : bisect_right(ids, food_id)])
     return tuple(
         Portion(int(seq), float(amount), measure, float(grams))
-        for _, seq, amount, measure, grams, _ in rows
+        for _, seq, amount, measure, grams, _ in csv.reader(_lines_of("portions.csv", food_id))
     )
 
 
 def portion_food_ids() -> list[str]:
     """Every food that has household measures."""
-    return list(dict.fromkeys(_sorted_rows("portions.csv")[2]))
+    return list(dict.fromkeys(line[:5] for line in _table("portions.csv")[1].splitlines()))
 
 
 @cache
 def food_names() -> list[tuple[str, str, str]]:
     """Every food's id, name and group, without loading the whole table into pandas."""
-    columns, lines, _ = _sorted_rows("foods.csv")
+    columns, text = _table("foods.csv")
     name, group = columns.index("name"), columns.index("group")
-    return [(row[0], row[name], row[group]) for row in csv.reader(lines)]
+    return [(row[0], row[name], row[group]) for row in csv.reader(text.splitlines())]
 
 
 def _number(text: str) -> float:

@@ -8,9 +8,8 @@ suggestion is always a food, never a supplement.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from difflib import get_close_matches
-from functools import cache, lru_cache
+from functools import cache
 from itertools import islice
 from typing import NamedTuple
 
@@ -27,8 +26,7 @@ AMOUNTS = (0.5, 1.0, 1.5, 2.0)
 MAX_SERVINGS = 2.0
 
 
-@dataclass(frozen=True)
-class Candidate:
+class Candidate(NamedTuple):
     food_id: str
     name: str
     purpose: str  # "magnesium" or "calcium": what the food adds most of
@@ -41,9 +39,9 @@ class Candidate:
     kcal_per_100g: float
 
 
-@dataclass(frozen=True)
-class Suggestion:
-    """One food in one portion, and what it does to the day."""
+class Suggestion(NamedTuple):
+    """One food in one portion, and what it does to the day. A named tuple: a long log
+    makes three a day."""
 
     food_id: str
     food: str
@@ -133,10 +131,9 @@ def _suggest_one(goal: Goal, count: int, avoid: frozenset[str]) -> list[Suggesti
     menu = _menu(need, avoid) if need is not None else None
     if menu is None:
         return []
-    choices = [_choose(goal, dish) for dish in menu]
-    _rank_choices(choices, menu)
-    order = sorted(range(len(choices)), key=lambda index: choices[index].key)
-    return _varied(menu, choices, [index for index in order if choices[index].possible], count)
+    choices = _choices(goal, menu.dishes)
+    order = _order(choices, _ranks(choices, menu.balance_places))
+    return _varied(menu.dishes, choices, order, count)
 
 
 def parse_avoid(text: str | None, origin: str = "--avoid") -> frozenset[str]:
@@ -186,8 +183,7 @@ class _Portion(NamedTuple):
     kcal: float
 
 
-@dataclass(frozen=True)
-class _Dish:
+class _Dish(NamedTuple):
     """One candidate and every sensible portion of it, smallest first."""
 
     candidate: Candidate
@@ -195,8 +191,15 @@ class _Dish:
     balance: float  # the food's own Ca:Mg (lower is better when adding magnesium)
 
 
+class _Menu(NamedTuple):
+    """The dishes for one need, and what of their ranking does not depend on the day."""
+
+    dishes: tuple[_Dish, ...]
+    balance_places: tuple[int, ...]  # each dish's place by its own balance
+
+
 @cache
-def _menu(need: str, avoid: frozenset[str]) -> tuple[_Dish, ...] | None:
+def _menu(need: str, avoid: frozenset[str]) -> _Menu | None:
     chosen = tuple(c for c in candidates() if c.purpose == need and not _avoided(c, avoid))
     if not chosen:
         return None
@@ -211,7 +214,7 @@ def _menu(need: str, avoid: frozenset[str]) -> tuple[_Dish, ...] | None:
         )
         balance = calcium / _maximum(magnesium, 1e-9)
         dishes.append(_Dish(candidate, portions, balance if need != "calcium" else -balance))
-    return tuple(dishes)
+    return _Menu(tuple(dishes), _places([dish.balance for dish in dishes]))
 
 
 def _options(candidate: Candidate) -> list[tuple[str, float]]:
@@ -226,37 +229,81 @@ def _options(candidate: Candidate) -> list[tuple[str, float]]:
     return sorted(options.values(), key=lambda option: option[1])
 
 
-@dataclass
-class _Choice:
-    """For one day and one candidate: the chosen portion, its effect, and its ranking."""
-
-    portion: _Portion
-    after: float  # the day's ratio with the portion (inf: no magnesium; NaN: nothing)
-    reaches: bool
-    possible: bool
-    effect: float
-    per_kcal: float
-    short_by: float
-    rank: int = 0
-
-    @property
-    def key(self) -> tuple[bool, bool, bool, float, int]:
-        """Possible first, then reaching the range, then closest, then the best rank."""
-        short = self.short_by
-        known = short == short  # NaN: last, and equal to another NaN
-        return (not self.possible, not self.reaches, not known, short if known else 0.0, self.rank)
+# For one day and one dish, a choice is a plain tuple (a long log makes one for each of
+# a menu's dishes every day): the chosen portion; the day's ratio with it (inf: no
+# magnesium; NaN: nothing); whether it reaches the range; whether it is possible at all;
+# its effect, its effect per kcal, and how far short of the range it stays.
+_Choice = tuple[_Portion, float, bool, bool, float, float, float]
+_PORTION, _AFTER, _REACHES, _POSSIBLE, _EFFECT, _PER_KCAL, _SHORT_BY = range(7)
 
 
-def _choose(goal: Goal, dish: _Dish) -> _Choice:
-    """The smallest portion that does the job; else the closest (or, for a day already in
-    range, the largest that keeps it there)."""
+def _choices(goal: Goal, dishes: tuple[_Dish, ...]) -> list[_Choice]:
+    """Each dish's choice for the day: the smallest portion that does the job; else the
+    closest (or, for a day already in range, the largest that keeps it there)."""
     calcium, magnesium, low, high = goal.calcium_mg, goal.magnesium_mg, goal.low, goal.high
-    rda = goal.magnesium_rda_mg or 0.0
     before = calcium / magnesium if magnesium > 0 else math.inf
-    in_range_now = low <= before <= high
-    best: tuple[float, _Portion, float, bool, float] | None = None
+    if low <= before <= high:
+        rda = goal.magnesium_rda_mg or 0.0
+        return [_keeping(calcium, magnesium, low, high, rda, dish.portions) for dish in dishes]
+    return [_reaching(calcium, magnesium, low, high, before, dish.portions) for dish in dishes]
+
+
+def _reaching(
+    calcium: float,
+    magnesium: float,
+    low: float,
+    high: float,
+    before: float,
+    portions: tuple[_Portion, ...],
+) -> _Choice:
+    """A day out of range: the smallest portion that brings it in (the first, smallest
+    first), else the one that leaves it closest (the first of equals; a portion whose
+    ratio is NaN, once chosen, stays chosen)."""
+    chosen = False
+    best, best_key, best_after, best_distance = portions[0], math.nan, math.nan, math.nan
+    for portion in portions:
+        _, grams, added_calcium, added_magnesium, _ = portion
+        total = magnesium + added_magnesium
+        after = (
+            (calcium + added_calcium) / total
+            if total > 0
+            else _divide(calcium + added_calcium, total)
+        )
+        if after < low:
+            distance = low - after
+        elif after <= high:  # within the range
+            if not chosen or best_key == best_key:  # unless a NaN was chosen, it wins
+                best, best_key, best_after, best_distance = portion, grams, after, 0.0
+                break  # no larger portion can beat the smallest that does the job
+            continue
+        else:  # above the range, or NaN
+            distance = after - high
+        key = 1e9 + distance
+        if not chosen or (best_key == best_key and (key < best_key or key != key)):
+            best, best_key, best_after, best_distance = portion, key, after, distance
+            chosen = True
+    reaches = low <= best_after <= high
+    gain = abs(before - best_after)
+    effect = gain if math.isfinite(gain) else best.magnesium
+    per_kcal = effect / _maximum(best.kcal, 1.0)
+    short_by = 0.0 if reaches else best_distance
+    return (best, best_after, reaches, math.isfinite(best_key), effect, per_kcal, short_by)
+
+
+def _keeping(
+    calcium: float,
+    magnesium: float,
+    low: float,
+    high: float,
+    rda: float,
+    portions: tuple[_Portion, ...],
+) -> _Choice:
+    """A day in range (short of magnesium): the smallest portion that keeps it in range and
+    reaches the RDA, else the largest that keeps it in range."""
     best_key = math.nan
-    for portion in dish.portions:  # smallest first
+    best: _Portion | None = None
+    best_after = math.nan
+    for portion in portions:
         _, grams, added_calcium, added_magnesium, _ = portion
         total = magnesium + added_magnesium
         after = (
@@ -265,34 +312,16 @@ def _choose(goal: Goal, dish: _Dish) -> _Choice:
             else _divide(calcium + added_calcium, total)
         )
         within = low <= after <= high
-        if after < low:
-            distance = low - after
-        else:
-            over = after - high
-            distance = over if over > 0.0 or over != over else 0.0
-        if in_range_now:
-            done = within and total >= rda
-            key = grams if done else (1e6 - grams if within else math.inf)
-        else:
-            done = within
-            key = grams if within else 1e9 + distance
+        done = within and total >= rda
+        key = grams if done else (1e6 - grams if within else math.inf)
         if best is None or (best_key == best_key and (key < best_key or key != key)):
-            best, best_key = (key, portion, after, within, distance), key
+            best, best_key, best_after = portion, key, after
             if done:
                 break  # no larger portion can beat the smallest that does the job
     assert best is not None  # every candidate has at least one portion
-    key, portion, after, reaches, distance = best
-    gain = abs(before - after)
-    effect = gain if math.isfinite(gain) and not in_range_now else portion.magnesium
-    return _Choice(
-        portion=portion,
-        after=after,
-        reaches=reaches,
-        possible=math.isfinite(key),
-        effect=effect,
-        per_kcal=effect / _maximum(portion.kcal, 1.0),
-        short_by=0.0 if reaches or in_range_now else distance,
-    )
+    reaches = low <= best_after <= high
+    per_kcal = best.magnesium / _maximum(best.kcal, 1.0)
+    return (best, best_after, reaches, math.isfinite(best_key), best.magnesium, per_kcal, 0.0)
 
 
 def _divide(numerator: float, denominator: float) -> float:
@@ -309,54 +338,88 @@ def _maximum(a: float, b: float) -> float:
     return a if a > b else b
 
 
-def _rank_choices(choices: list[_Choice], menu: tuple[_Dish, ...]) -> None:
-    """Each candidate's rank: its places by effect, by effect per kcal and by its own
-    balance, added (ties keep the menu's order; NaN comes last)."""
+def _ranks(choices: list[_Choice], balance_places: tuple[int, ...]) -> list[int]:
+    """Each dish's rank: its places by effect, by effect per kcal and by its own balance,
+    added (ties keep the menu's order; NaN comes last)."""
+    ranks = list(balance_places)
     for values in (
-        [-choice.effect for choice in choices],
-        [-choice.per_kcal for choice in choices],
-        [dish.balance for dish in menu],
+        [-choice[_EFFECT] for choice in choices],
+        [-choice[_PER_KCAL] for choice in choices],
     ):
-        if all(value == value for value in values):
-            order = sorted(range(len(values)), key=values.__getitem__)
-        else:
-            order = sorted(range(len(values)), key=lambda index: _ascending(values[index]))
-        for place, index in enumerate(order):
-            choices[index].rank += place
+        for place, index in enumerate(_ascending_order(values)):
+            ranks[index] += place
+    return ranks
+
+
+def _places(values: list[float]) -> tuple[int, ...]:
+    """Each value's place in ascending order (ties: first come first; NaN last)."""
+    places = [0] * len(values)
+    for place, index in enumerate(_ascending_order(values)):
+        places[index] = place
+    return tuple(places)
+
+
+def _ascending_order(values: list[float]) -> list[int]:
+    """The indices of the values in ascending order (ties: first come first; NaN last)."""
+    total = sum(values)
+    if total == total:  # no NaN (nor inf and -inf, which sum to NaN but sort as they are)
+        return sorted(range(len(values)), key=values.__getitem__)
+    return sorted(range(len(values)), key=lambda index: _ascending(values[index]))
 
 
 def _ascending(value: float) -> tuple[bool, float]:
     return (value != value, value if value == value else 0.0)
 
 
+def _order(choices: list[_Choice], ranks: list[int]) -> list[int]:
+    """The possible choices, best first: those that reach the range, then the others from
+    the closest (NaN last); within each, the best rank first (ties: the menu's order)."""
+    reaching: list[int] = []
+    others: list[int] = []
+    for index in sorted(range(len(choices)), key=ranks.__getitem__):
+        choice = choices[index]
+        if choice[_REACHES]:  # a choice that reaches is possible, and short by nothing
+            reaching.append(index)
+        elif choice[_POSSIBLE]:
+            others.append(index)
+    if others:
+        shorts = [choices[index][_SHORT_BY] for index in others]
+        reaching += [others[place] for place in _ascending_order(shorts)]
+    return reaching
+
+
 def _varied(
-    menu: tuple[_Dish, ...], choices: list[_Choice], order: list[int], count: int
+    dishes: tuple[_Dish, ...], choices: list[_Choice], order: list[int], count: int
 ) -> list[Suggestion]:
     """The best of each kind first (not three seeds), then the rest in order."""
     picked: list[int] = []
     kinds: set[str] = set()
     for index in order:
-        if len(picked) < count and menu[index].candidate.kind not in kinds:
+        kind = dishes[index].candidate.kind
+        if kind not in kinds:
             picked.append(index)
-            kinds.add(menu[index].candidate.kind)
-    picked += [index for index in order if index not in picked][: count - len(picked)]
-    return [_suggestion(menu[index].candidate, choices[index]) for index in picked]
+            kinds.add(kind)
+            if len(picked) == count:
+                break
+    if len(picked) < count:
+        picked += [index for index in order if index not in picked][: count - len(picked)]
+    return [_suggestion(dishes[index].candidate, choices[index]) for index in picked]
 
 
 def _suggestion(candidate: Candidate, choice: _Choice) -> Suggestion:
-    portion = choice.portion
+    portion, after, reaches = choice[_PORTION], choice[_AFTER], choice[_REACHES]
     return Suggestion(
-        food_id=candidate.food_id,
-        food=candidate.name,
-        label=candidate.label,
-        kind=candidate.kind,
-        portion=portion.text,
-        grams=portion.grams,
-        calcium_mg=portion.calcium,
-        magnesium_mg=portion.magnesium,
-        energy_kcal=portion.kcal,
-        ratio_after=choice.after if math.isfinite(choice.after) else None,
-        reaches_range=choice.reaches,
+        candidate.food_id,
+        candidate.name,
+        candidate.label,
+        candidate.kind,
+        portion.text,
+        portion.grams,
+        portion.calcium,
+        portion.magnesium,
+        portion.kcal,
+        after if math.isfinite(after) else None,
+        reaches,
     )
 
 
@@ -374,16 +437,17 @@ def for_report(report: Report, count: int, avoid: frozenset[str]) -> None:
             day.suggestions = found
 
 
-@lru_cache(maxsize=4096)  # a long log prints the same few suggestions day after day
-def portion_text(option: Suggestion) -> str:
-    """ "1 oz pumpkin seeds", "2 cups cooked quinoa": the portion as a person says it."""
-    amount, _, measure = option.portion.partition(" ")
+@cache  # a long log prints the same few portions day after day, in ever new suggestions
+def portion_text(portion: str, label: str) -> str:
+    """ "1 oz pumpkin seeds", "2 cups cooked quinoa": a suggestion's portion ("1 oz") of
+    its food (its label) as a person says it."""
+    amount, _, measure = portion.partition(" ")
     unit = head_words(measure)
-    if singular(unit.split()[-1]) in words(option.label):
-        return f"{amount} {option.label}"  # "1 medium banana" from "medium", "0.5 avocado"
+    if singular(unit.split()[-1]) in words(label):
+        return f"{amount} {label}"  # "1 medium banana" from "medium", "0.5 avocado"
     if float(amount) > 1 and unit.split()[-1] in PLURALS:
         unit = unit[: -len(unit.split()[-1])] + PLURALS[unit.split()[-1]]
-    return f"{amount} {unit} {option.label}"
+    return f"{amount} {unit} {label}"
 
 
 def _animal_tag(food_id: str) -> frozenset[str]:

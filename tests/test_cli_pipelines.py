@@ -212,37 +212,48 @@ def test_a_one_day_log_never_imports_pandas_or_numpy(log_file, camg):
     assert modules_loaded([["log", above]], ("camg.suggest",)) == ["camg.suggest"]
 
 
+@pytest.mark.parametrize("days", [3, 52])
 @pytest.mark.parametrize(
     "options",
     [[], ["--basis", "molar"], ["--sex", "female", "--age", "35"], ["--detail"], ["--by", "week"]],
 )
-def test_a_long_table_is_written_fast_with_the_bytes_rich_writes(camg, monkeypatch, options):
-    """The plain writer takes a long report (incomplete days, estimates, approximate
-    words, suggestions, a legend wider than the table); rich alone prints the same."""
+def test_a_piped_table_is_written_fast_with_the_bytes_rich_writes(camg, monkeypatch, options, days):
+    """The plain writer takes a piped report, short or long (incomplete days, estimates,
+    approximate words, suggestions, a legend wider than the table); rich alone prints the
+    same."""
     from camg import plaintext
 
-    days = [
+    logged = [
         f"2026-{1 + d // 28:02d}-{1 + d % 28:02d}\nbreakfast: 1 cup milk; banana\n"
         f"lunch: {d % 7 + 1} oz cheddar cheese; 1 slice of wholegrain toast\n"
         + ("dinner: 1 cup brocoli\n" if d % 5 else "dinner: 100 g #12014\n")
-        for d in range(plaintext.LEAST_ROWS + 20)
+        for d in range(days)
     ]
-    text = "".join(days) + "2026-12-30\n20 g flibbertigibbet\n"
+    text = "".join(logged) + "2026-12-30\n20 g flibbertigibbet\n"
     used = []
     write = plaintext.write_report
     monkeypatch.setattr(
         plaintext, "write_report", lambda *args: used.append(write(*args)) or used[-1]
     )
     fast = camg("log", "-", "--lenient", "-q", *options, stdin=text)
-    monkeypatch.setattr(plaintext, "LEAST_ROWS", 10**9)
+    monkeypatch.setattr(plaintext, "write_report", lambda *args: False)  # rich writes it all
     slow = camg("log", "-", "--lenient", "-q", *options, stdin=text)
     assert fast.status == slow.status == 0
-    if "--by" in options:  # a period table is short: rich writes it
-        assert used == [False, False] and "ISO week" in fast.stdout
+    if "--by" in options:  # a period table: rich writes it
+        assert used == [False] and "ISO week" in fast.stdout
     else:
-        assert used == [True, False]
+        assert used == [True]
         assert "~ holds estimates" in fast.stdout and "add one of" in fast.stdout
     assert fast.stdout == slow.stdout
+
+
+def test_a_piped_report_does_not_import_rich(log_file):
+    """Piped, a report is the plain writer's alone: rich's import would cost more than
+    reading the day. On a terminal, rich writes it."""
+    above = log_file("2026-05-01\n" + ABOVE)
+    runs = [["log", "examples/day.txt"], ["log", above], ["log", "examples/week.txt", "-d"]]
+    assert modules_loaded(runs[:2], ("rich",)) == []
+    assert modules_loaded(runs[2:], ("rich",)) == ["rich"]  # --detail: its entry tables
 
 
 @pytest.mark.parametrize(
@@ -275,6 +286,7 @@ def test_the_console_script_leaves_with_every_byte_and_its_status(camg, monkeypa
     ("heading", "columns"),
     [
         ("Day {n} - a [bold]long[/bold] run", "120"),  # markup in a cell: rich reads it
+        ("Day {n} - rest :fire: day", "120"),  # an emoji code in a cell: rich reads it too
         ("Day {n}", "30"),  # a table wider than the console: rich shrinks it
         ("Day {n} - 早餐", "120"),  # wide characters: two cells each
     ],
@@ -285,8 +297,9 @@ def test_what_the_plain_writer_cannot_write_rich_writes(camg, monkeypatch, headi
     days = [f"{heading.format(n=n)}\n1 cup milk\n" for n in range(1, plaintext.LEAST_ROWS + 5)]
     text = "".join(days)
     outputs = []
-    for least in (plaintext.LEAST_ROWS, 10**9):
-        monkeypatch.setattr(plaintext, "LEAST_ROWS", least)
+    for rich_alone in (False, True):
+        if rich_alone:
+            monkeypatch.setattr(plaintext, "write_report", lambda *args: False)
         done = camg("log", "-", "-q", stdin=text, env={"COLUMNS": columns})
         assert done.status == 0
         outputs.append(done.stdout)

@@ -81,3 +81,22 @@ def test_every_portion_belongs_to_a_food(rows):
     food_ids = sr28.portion_food_ids()
     assert set(food_ids) <= set(rows)
     assert sum(len(tables.portions_of(food_id)) for food_id in food_ids) == 15438
+
+
+def test_every_food_and_its_portions_are_found_by_bisection(rows):
+    """sr28 finds a food's rows by bisection in the sorted tables' text: every food, the
+    first and the last included, gets the rows a full read gives it, and an id that is
+    not in the table gets none."""
+    with (ROOT / "data" / "portions.csv").open(encoding="utf-8", newline="") as handle:
+        portions: dict[str, list[tuple[int, float, str, float]]] = {}
+        for row in csv.DictReader(handle):
+            listed = (int(row["seq"]), float(row["amount"]), row["measure"], float(row["grams"]))
+            portions.setdefault(row["food_id"], []).append(listed)
+    for food_id, row in rows.items():
+        assert sr28.food_row(food_id) == row
+        assert [tuple(portion) for portion in sr28.portions_of(food_id)] == portions.get(
+            food_id, []
+        )
+    for missing in ("00000", "99999", "1001", ""):
+        assert sr28.food_row(missing) is None
+        assert sr28.portions_of(missing) == ()
