@@ -7,6 +7,7 @@ the user must know comes back as problems, notices and remarks.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from typing import BinaryIO, NamedTuple
 
 from camg import engine, logfile, resolve, sources
@@ -48,18 +49,89 @@ def analyse(
 
     Days are resolved and totalled one at a time; without `entries` (a day table or CSV
     needs only the totals) each day's entries are let go once it is totalled."""
-    remarks: list[str] = []
-    if dates is None or not any(dates):
-        parsed = logfile.read_logs(paths, stdin, date_order)
-    else:
+    if dates is not None and any(dates):
+        remarks: list[str] = []
         parsed = _dated(paths, stdin, date_order, dates, remarks)
-    sources.install(foods, recipes, parsed.recipes)
-    resolved = resolve.ResolvedLog([], [], [])
-    report = engine.build_report(resolve.resolve_days(parsed, resolved), options, entries)
+        sources.install(foods, recipes, parsed.recipes)
+        resolved = resolve.ResolvedLog([], [], [])
+        report = engine.build_report(resolve.resolve_days(parsed, resolved), options, entries)
+        return _checked(report, resolved, lenient, remarks)
+    report, resolved = _streamed(paths, stdin, date_order, options, foods, recipes, entries)
+    return _checked(report, resolved, lenient, [])
+
+
+def _checked(
+    report: engine.Report, resolved: resolve.ResolvedLog, lenient: bool, remarks: list[str]
+) -> Analysis:
     if resolved.problems and not lenient:
         raise CamgError([*resolved.problems, resolve.summary(resolved)])
     resolved.notices.extend(_day_warnings(report))
     return Analysis(report, resolved, remarks)
+
+
+def _streamed(
+    paths: list[str],
+    stdin: BinaryIO | None,
+    date_order: str | None,
+    options: engine.Options,
+    foods: Sequence[str],
+    recipes: Sequence[str],
+    entries: bool,
+) -> tuple[engine.Report, resolve.ResolvedLog]:
+    """Read, resolve and total the logs a day at a time: what is held is each day's
+    totals (and entries, when asked for), never the lines of a log. Problems and notes
+    come out in the order of a log read whole: the files' own first, then each day's, the
+    days in chronological order."""
+    logs = logfile.open_logs(paths, stdin)
+    parsed = ParsedLog([], [])
+    items = resolve.ResolvedLog([], [], [])  # the days' problems and lines
+    builder = engine.ReportBuilder(options, entries)
+    notices: dict[int, list[Problem]] = {}  # by day, as added
+    files = _Files() if len(paths) > 1 else None
+    try:
+        sources.install(foods, recipes, logfile.recipe_blocks(logs))
+        for day in logfile.stream_days(logs, parsed, date_order):
+            written = day.items[0] if day.items else None
+            said: list[Problem] = []
+            index = builder.add(resolve.resolve_day(day, items, said))
+            if said:
+                notices.setdefault(index, []).extend(said)
+            if files is not None and written is not None and day.date is not None:
+                files.saw(index, day.date, written.source, written.line)
+    finally:
+        logs.close()
+    report = builder.report()
+    if files is not None:
+        parsed.problems.extend(files.warnings())
+    resolved = resolve.ResolvedLog([], [], [], items.lines)
+    resolve.take_problems(parsed.problems, resolved)
+    resolved.problems.extend(items.problems)
+    for index in builder.order:
+        resolved.notices.extend(notices.get(index, ()))
+    resolve.close(resolved)
+    return report, resolved
+
+
+class _Files:
+    """Which file each date was first written in, to warn of a date in two files."""
+
+    def __init__(self) -> None:
+        self.first: dict[date, str] = {}
+        self.later: dict[int, tuple[date, str, dict[str, int]]] = {}  # by day
+
+    def saw(self, index: int, when: date, source: str, line: int) -> None:
+        before = self.first.setdefault(when, source)
+        if source != before:
+            self.later.setdefault(index, (when, before, {}))[2].setdefault(source, line)
+
+    def warnings(self) -> list[Problem]:
+        found = []
+        for index in sorted(self.later):
+            when, before, later = self.later[index]
+            found.extend(
+                logfile.in_two_files(when, before, source, line) for source, line in later.items()
+            )
+        return found
 
 
 def _day_warnings(report: engine.Report) -> list[Problem]:
@@ -85,11 +157,11 @@ def _dated(
     dates: Dates,
     remarks: list[str],
 ) -> ParsedLog:
-    from datetime import date  # looked up at each call, so that tests can set today
+    import datetime  # looked up at each call, so that tests can set today
 
     from camg import periods
 
-    today = date.today() if dates.today else None
+    today = datetime.date.today() if dates.today else None
     # Options are checked before any file is read: a usage error comes first.
     periods.window([], dates.start, dates.end, dates.last and "1d", today)
     if dates.last is not None:

@@ -12,6 +12,7 @@ version and with the data: a tie in the fourth decimal may print one digit apart
 from __future__ import annotations
 
 import math
+from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -195,42 +196,167 @@ def build_report(
     """Totals, ratios and statuses for every day of a resolved log. Days may come one at a
     time (from resolve.resolve_days): without `keep_entries`, each day's entries are let
     go once it is totalled."""
-    days = getattr(log, "days", log)
-    intakes = reference.intakes_for(options.profile) if options.profile else None
-    contributions = Contributions()
-    results: list[DayResult] = []
-    kept: list[list[Entry]] | None = [] if keep_entries else None
-    warned_at: dict[int, tuple[str, int] | None] = {}
-    for index, day in enumerate(days):
-        result = _total(index, day, contributions, options)
-        if intakes is not None:
-            _compare_with_intakes(result, intakes)
+    builder = ReportBuilder(options, keep_entries)
+    for day in getattr(log, "days", log):
+        builder.add(day)
+    return builder.report()
+
+
+class ReportBuilder:
+    """A report made a day at a time, the days in any order and a date perhaps in several
+    parts (a date written twice, or in two files), as a log is read: each part is totalled
+    as it comes and added to its date's totals; the days are put in order at the end.
+
+    Sums stay math.fsum's over all of a date's entries: what fsum rounded off a part's
+    sum is kept (`_rest`, a float a day, most often) so that parts add up exactly."""
+
+    def __init__(self, options: Options, keep_entries: bool = True) -> None:
+        self.options = options
+        self.intakes = reference.intakes_for(options.profile) if options.profile else None
+        self.contributions = Contributions()
+        self.results: list[DayResult] = []
+        self.kept: list[list[Entry]] | None = [] if keep_entries else None
+        self.by_date: dict[date, int] = {}
+        self.rests = array("d")  # what fsum rounded off calcium and magnesium, by day
+        self.more: dict[tuple[int, int], tuple[float, ...]] = {}  # rests of more terms
+        self.supplement_at: dict[int, tuple[str, int]] = {}  # first magnesium supplement
+        self.first_at: dict[int, tuple[str, int]] = {}  # first entry, with intakes only
+        self.order: list[int] = []  # the days' indices as added, in chronological order
+
+    def add(self, day: ResolvedDay) -> int:
+        """Total a day (or part of one); the index of its date among the days added."""
+        found = self.contributions.of_all(day.entries)
+        index = self.by_date.get(day.date) if day.date is not None else None
+        result, calcium, magnesium = _total(len(self.results), day, found, self.options)
+        if index is None:
+            index = self._new(day, result, calcium, magnesium)
         else:
-            limit = reference.adult_magnesium_supplement_ul()
-            _check_supplements(result, limit, FROM_NINE, YOUNGER)
-        if result.warnings:
-            warned_at[index] = _first_supplement(day.entries)
-        results.append(result)
-        if kept is not None:
-            kept.append(day.entries)
-    summary = summarise(results)
-    return Report(options, intakes, results, summary, kept, contributions, warned_at)
+            self._merge(index, day, result, calcium, magnesium)
+        if (self.intakes is not None or result.supplement_magnesium_mg) and (
+            where := _first_magnesium(day.entries)
+        ):
+            self.supplement_at.setdefault(index, where)
+        if self.intakes is not None and day.entries:
+            self.first_at.setdefault(index, (day.entries[0].source, day.entries[0].line))
+        return index
+
+    def _new(self, day: ResolvedDay, result: DayResult, calcium: Any, magnesium: Any) -> int:
+        index = result.index
+        self.results.append(result)
+        if self.kept is not None:
+            self.kept.append(day.entries)
+        if day.date is None:
+            self.rests.extend((0.0, 0.0))
+            return index
+        self.by_date[day.date] = index
+        for slot, (values, total) in enumerate(
+            ((calcium, result.calcium_mg), (magnesium, result.magnesium_mg))
+        ):
+            rest = _rest(values, total) if len(values) > 1 else ()
+            self.rests.append(rest[0] if len(rest) == 1 else 0.0)
+            if len(rest) > 1:
+                self.more[index, slot] = rest
+        if result.supplement_magnesium_mg:
+            self.more[index, 2] = _rest(_supplements(day, self.contributions), 0.0)
+        return index
+
+    def _merge(
+        self, index: int, day: ResolvedDay, part: DayResult, calcium: Any, magnesium: Any
+    ) -> None:
+        """Add a later part of a date to the totals of its earlier parts."""
+        result = self.results[index]
+        for slot, (values, name) in enumerate(
+            ((calcium, "calcium_mg"), (magnesium, "magnesium_mg"))
+        ):
+            earlier = [getattr(result, name), self.rests[2 * index + slot]]
+            terms = [*earlier, *self.more.pop((index, slot), ()), *values]
+            total = math.fsum(terms)
+            setattr(result, name, total)
+            rest = _rest(terms, total)
+            self.rests[2 * index + slot] = rest[0] if len(rest) == 1 else 0.0
+            if len(rest) > 1:
+                self.more[index, slot] = rest
+        if part.supplement_magnesium_mg:
+            terms = [*self.more.get((index, 2), ()), *_supplements(day, self.contributions)]
+            result.supplement_magnesium_mg = math.fsum(terms)
+            self.more[index, 2] = _rest(terms, 0.0)
+        for label in day.labels:
+            if label not in result.labels:
+                result.labels = [*result.labels, label]
+        result.entry_count += part.entry_count
+        result.estimated += part.estimated
+        result.approximate += part.approximate
+        if part.unknown_foods:
+            result.unknown_foods = list(dict.fromkeys([*result.unknown_foods, *part.unknown_foods]))
+        if part.unresolved:
+            result.unresolved = [*result.unresolved, *part.unresolved]
+        result.ratio = ratio(result.calcium_mg, result.magnesium_mg)
+        result.status = status(result.ratio, self.options.low, self.options.high)
+        if self.kept is not None:
+            self.kept[index].extend(day.entries)
+
+    def report(self) -> Report:
+        """The days in chronological order (those without a date first, as written), each
+        compared with the intakes and the supplement limit, and the whole log's summary."""
+        results = self.results
+        self.order = sorted(range(len(results)), key=lambda index: _chronological(results[index]))
+        days = [results[index] for index in self.order]
+        kept = None if self.kept is None else [self.kept[index] for index in self.order]
+        warned_at: dict[int, tuple[str, int] | None] = {}
+        limit = reference.adult_magnesium_supplement_ul()
+        for position, (index, result) in enumerate(zip(self.order, days, strict=True)):
+            result.index = position
+            if self.intakes is not None:
+                _compare_with_intakes(result, self.intakes)
+            else:
+                _check_supplements(result, limit, FROM_NINE, YOUNGER)
+            if result.warnings:
+                warned_at[position] = self.supplement_at.get(index) or self.first_at.get(index)
+        summary = summarise(days)
+        return Report(
+            self.options, self.intakes, days, summary, kept, self.contributions, warned_at
+        )
+
+
+def _chronological(result: DayResult) -> tuple[bool, date]:
+    """Days without a date first, in the order written, then the dated ones in order."""
+    return result.date is not None, result.date or date.min
+
+
+def _rest(values: list[float], total: float) -> tuple[float, ...]:
+    """What math.fsum rounded off: terms whose exact sum with `total` is the exact sum of
+    `values` (few: each holds the next 53 bits)."""
+    left = [*values, -total]
+    terms = []
+    while rest := math.fsum(left):
+        terms.append(rest)
+        left.append(-rest)
+    return tuple(terms)
+
+
+def _supplements(day: ResolvedDay, contributions: Contributions) -> list[float]:
+    """The known magnesium of a day's supplements, entry by entry."""
+    return [
+        value for _, _, value, *_ in contributions.of_all(day.entries) if value and value == value
+    ]
 
 
 def _total(
-    index: int, day: ResolvedDay, contributions: Contributions, options: Options
-) -> DayResult:
-    """One day's sums of what is known, and its entries estimated, approximate or unknown."""
-    found = contributions.of_all(day.entries)
+    index: int, day: ResolvedDay, found: list[Values], options: Options
+) -> tuple[DayResult, list[float], list[float]]:
+    """One day's sums of what is known, and its entries estimated, approximate or unknown;
+    and the known calcium and magnesium values summed."""
     if len(found) == 1:  # a day of one entry (a million-day log): its own values
         calcium_mg, magnesium_mg, supplement, estimate, approximation, unknown = found[0]
         calcium_mg = calcium_mg if calcium_mg == calcium_mg else 0.0  # NaN: unknown
         magnesium_mg = magnesium_mg if magnesium_mg == magnesium_mg else 0.0
         supplements, estimated, approximate = bool(supplement), int(estimate), int(approximation)
+        calcium, magnesium = [calcium_mg], [magnesium_mg]
     else:
-        calcium_mg, magnesium_mg, supplements, estimated, approximate, unknown = _sums(found)
+        calcium, magnesium, supplements, estimated, approximate, unknown = _known(found)
+        calcium_mg, magnesium_mg = math.fsum(calcium), math.fsum(magnesium)
     value = ratio(calcium_mg, magnesium_mg)
-    return DayResult(
+    result = DayResult(
         index,
         day.date,
         day.labels,
@@ -245,17 +371,19 @@ def _total(
         estimated,
         approximate,
     )
+    return result, calcium, magnesium
 
 
-def _sums(found: list[Values]) -> tuple[float, float, bool, int, int, bool]:
-    """Calcium and magnesium summed of what is known, whether any entry is a magnesium
-    supplement, how many are estimated or approximate, and whether any is unknown."""
+def _known(found: list[Values]) -> tuple[list[float], list[float], bool, int, int, bool]:
+    """The known calcium and magnesium values (NaN: unknown, left out of the sums), whether
+    any entry is a magnesium supplement, how many are estimated or approximate, and
+    whether any is unknown."""
     calcium: list[float] = []
     magnesium: list[float] = []
     supplements = unknown = False
     estimated = approximate = 0
     for values in found:
-        if values[0] == values[0]:  # NaN: unknown, left out of the sum
+        if values[0] == values[0]:
             calcium.append(values[0])
         if values[1] == values[1]:
             magnesium.append(values[1])
@@ -265,16 +393,16 @@ def _sums(found: list[Values]) -> tuple[float, float, bool, int, int, bool]:
         approximate += values[4]
         if values[5]:
             unknown = True
-    return math.fsum(calcium), math.fsum(magnesium), supplements, estimated, approximate, unknown
+    return calcium, magnesium, supplements, estimated, approximate, unknown
 
 
-def _first_supplement(entries: list[Entry]) -> tuple[str, int] | None:
-    """Where a warning about a day points: its first magnesium supplement, else (calcium
-    above its limit) its first entry."""
+def _first_magnesium(entries: list[Entry]) -> tuple[str, int] | None:
+    """Where a warning about a day points: its first magnesium supplement (else, when
+    calcium is above its limit, its first entry)."""
     for entry in entries:
         if entry.resolution.supplement == "magnesium":
             return entry.source, entry.line
-    return (entries[0].source, entries[0].line) if entries else None
+    return None
 
 
 def _unknown_foods(entries: list[Entry], found: list[Values]) -> list[str]:

@@ -272,6 +272,16 @@ def settle(
     return _latest(heading, month, day_, today)
 
 
+def needs_following_year(heading: Heading, order: str, previous: date | None) -> bool:
+    """Whether `settle` takes the year from the next heading that has one: a date without
+    a year before the file's first dated day."""
+    if previous is not None or heading.year is not None:
+        return False
+    if order == "ymd" and heading.numeric is not None and heading.third is not None:
+        return False  # "26/11/20": its first number is the year
+    return month_and_day(heading, order)[0] is not None
+
+
 def _latest(heading: Heading, month: int, day_: int, today: date) -> Settled:
     """No year anywhere in the file: the latest such date not after today (on its weekday)."""
     for year in range(today.year, today.year - 29, -1):

@@ -10,7 +10,8 @@ from __future__ import annotations
 import codecs
 import re
 import sys
-from collections.abc import Iterator, Sequence
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import NamedTuple
@@ -20,6 +21,7 @@ from camg.headings import (
     Heading,
     dated_start,
     may_be_heading,
+    needs_following_year,
     numeric_evidence,
     plain_iso,
     read_heading,
@@ -151,22 +153,25 @@ def decode(data: bytes, source: str) -> str:
     Notepad saves as "Unicode"); anything else is refused clearly."""
     utf16 = data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
     if not utf16 and b"\x00" in data[:8192]:
-        message = "this is a binary file, not a text meal log"
-        raise CamgError(Problem(message, source, kind=Kind.UNREADABLE))
+        raise binary_file(source)
     encoding = "utf-16" if utf16 else "utf-8-sig"
     try:
         return data.decode(encoding)
     except UnicodeDecodeError as error:
         line = data[: error.start].decode(encoding, "replace").count("\n") + 1
-        name = "UTF-16" if utf16 else "UTF-8"
-        raise CamgError(
-            Problem(
-                f"not {name} text; save the log as UTF-8 and try again",
-                source,
-                line,
-                kind=Kind.UNREADABLE,
-            )
-        ) from None
+        raise not_text(utf16, source, line) from None
+
+
+def binary_file(source: str) -> CamgError:
+    message = "this is a binary file, not a text meal log"
+    return CamgError(Problem(message, source, kind=Kind.UNREADABLE))
+
+
+def not_text(utf16: bool, source: str, line: int) -> CamgError:
+    """Bytes that are not text in the log's encoding, from `line` on."""
+    name = "UTF-16" if utf16 else "UTF-8"
+    message = f"not {name} text; save the log as UTF-8 and try again"
+    return CamgError(Problem(message, source, line, kind=Kind.UNREADABLE))
 
 
 def parse(
@@ -183,21 +188,64 @@ def parse(
     file's unambiguous dates decide, else mdy."""
     log = into or ParsedLog(days=[], problems=[])
     if _UNPRINTABLE.search(text):  # terminal escapes and bidi overrides never reach output
-        text = _UNPRINTABLE.sub("", text)
-    sections = _sections(text, source, log)
-    order = date_order or _evidenced_order(sections, source, log)
-    _file_days(sections, order, today or date.today(), source, log)
+        text = clean(text)
+    by_date = {day.date: day for day in log.days if day.date is not None}
+    for piece in read_days(text_lines(text), source, log, date_order, today):
+        file_day(piece, by_date, log)
     return log
 
 
-def _sections(text: str, source: str, log: ParsedLog) -> list[_Section]:
-    """The file cut at its day headings; items before the first one form their own section."""
-    sections = [_Section(None, 0, [])]
+def clean(text: str) -> str:
+    """Text without control characters and bidi overrides: they never reach output."""
+    return _UNPRINTABLE.sub("", text)
+
+
+def read_days(
+    lines: Iterable[str],
+    source: str,
+    log: ParsedLog,
+    date_order: str | None = None,
+    today: date | None = None,
+) -> Iterator[Day]:
+    """A file's days, one heading's worth at a time and in the order written, each as
+    soon as its date is settled: a big log is never held whole. The same date may come
+    twice (`file_day` adds them up). Problems and recipe blocks go into `log`."""
+    dates = _Dates(source, log, date_order, today or date.today())
+    for section in _sections(lines, source, log):
+        yield from dates.settle(section)
+    yield from dates.close()
+
+
+def file_day(piece: Day, by_date: dict[date, Day], log: ParsedLog) -> None:
+    """Add a day read by `read_days` to the log: a date seen before takes its items."""
+    if piece.date is None:
+        log.days.append(piece)
+        return
+    day = by_date.get(piece.date)
+    if day is None:
+        by_date[piece.date] = piece
+        log.days.append(piece)
+        return
+    for label in piece.labels:
+        if label not in day.labels:
+            day.labels = [*day.labels, label]
+    if day.items:
+        day.items.extend(piece.items)
+    else:
+        day.items = piece.items
+
+
+def _sections(lines: Iterable[str], source: str, log: ParsedLog) -> Iterator[_Section]:
+    """The file cut at its day headings, each section given once the next heading (or
+    the end) is read; items before the first heading form their own section."""
+    sections = [_Section(None, 0, [])]  # the section being read, and the one before it
     meal: str | None = None
     recipe: LogRecipe | None = None  # the recipe block being read
-    for number, raw in enumerate(_lines(text), start=1):
+    for number, raw in enumerate(lines, start=1):
+        if len(sections) > 1:
+            yield sections.pop(0)
         if len(raw) > MOST_LINE_CHARS:
-            log.problems.append(_too_long(len(raw), source, number))
+            log.problems.append(_too_long(getattr(raw, "length", len(raw)), source, number))
             continue
         line = raw.strip()
         if not line:
@@ -264,10 +312,10 @@ def _sections(text: str, source: str, log: ParsedLog) -> list[_Section]:
         _add_items(line, sections[-1].items, source, number, meal)
     if recipe is not None:
         log.recipes.append(recipe)
-    return sections
+    yield from sections
 
 
-def _lines(text: str) -> Iterator[str]:
+def text_lines(text: str) -> Iterator[str]:
     """The lines of a text, each with its newline. Universal newlines: CR, LF and CRLF
     end lines, as in the editors people write logs with. Found one at a time, so that a
     big log becomes neither a list of a million lines nor a second copy of itself (an
@@ -321,66 +369,91 @@ def _add_items(line: str, items: list[Item], source: str, number: int, meal: str
             items.append(_new_tuple(Item, (source, number, item, meal)))
 
 
-def _evidenced_order(sections: list[_Section], source: str, log: ParsedLog) -> str:
-    """The numeric date order a file's own dates allow: 14/10 says dmy, 10/14 says mdy."""
-    found: dict[str, int] = {}
-    for section in sections:
-        if isinstance(section.heading, Heading):
-            evidence = numeric_evidence(section.heading)
-            if evidence is not None:
-                found.setdefault(evidence, section.line)
-    if len(found) > 1:
-        log.problems.append(
-            Problem(
-                f"this file writes numeric dates both day-first (line {found['dmy']}) and "
-                f"month-first (line {found['mdy']}); write them one way, or give "
-                "--date-order dmy or mdy",
-                source,
-                max(found.values()),
-                kind=Kind.BAD_DATE,
-            )
-        )
-    return next(iter(found), DEFAULT_ORDER)
+class _Dates:
+    """A file's day headings settled in the order written, each as soon as what it depends
+    on has been read: the file's numeric date order (its first unambiguous numeric date,
+    14/10 or 10/14, decides) and, for a date without a year before the file's first dated
+    day, the next heading that has a year. Sections wait, in order, until then: a file of
+    ISO dates waits for nothing, one without any year waits to its end."""
 
+    def __init__(self, source: str, log: ParsedLog, order: str | None, today: date) -> None:
+        self.source, self.log, self.today = source, log, today
+        self.given = order
+        self.evidence: dict[str, int] = {}  # each order's first unambiguous date, by line
+        self.waiting: deque[tuple[int, _Section]] = deque()  # numbered as they come
+        self.years: deque[tuple[int, int]] = deque()  # waiting sections that have a year
+        self.count = 0
+        self.previous: date | None = None
 
-def _file_days(
-    sections: list[_Section], order: str, today: date, source: str, log: ParsedLog
-) -> None:
-    """Settle each heading's date (years from the neighbours) and file its items."""
-    by_date = {day.date: day for day in log.days if day.date is not None}
-    ahead_at = 0  # sections[ahead_at]: the next heading after this one that has a year
-    previous: date | None = None
-    for index, section in enumerate(sections):
-        sections[index] = _FILED  # each heading is let go once its items are filed
+    def settle(self, section: _Section) -> Iterator[Day]:
+        """Take the next section; give the days that can now be settled."""
+        self.count += 1
         heading = section.heading
-        if heading is None:
-            if section.items:
-                log.days.append(Day(None, items=section.items))
-            continue
-        if isinstance(heading, str):
-            heading = read_heading(heading)
-            assert heading is not None  # a plain ISO date
-        if ahead_at <= index:
-            ahead_at = index + 1
-            while ahead_at < len(sections) and _year(sections[ahead_at].heading) is None:
-                ahead_at += 1
-        ahead = _year(sections[ahead_at].heading) if ahead_at < len(sections) else None
-        settled = settle(heading, order, previous, ahead, today)
+        if isinstance(heading, Heading) and (evidence := numeric_evidence(heading)):
+            self.evidence.setdefault(evidence, section.line)
+        if (year := _year(heading)) is not None:
+            self.years.append((self.count, year))
+        self.waiting.append((self.count, section))
+        yield from self._ready(self.given or next(iter(self.evidence), None), final=False)
+        if not self.waiting:
+            self.years.clear()  # years matter only to sections that wait
+
+    def close(self) -> Iterator[Day]:
+        """The file is read: settle what waits, and say if its numeric dates disagree."""
+        yield from self._ready(self.given or next(iter(self.evidence), DEFAULT_ORDER), True)
+        if self.given is None and len(self.evidence) > 1:
+            self.log.problems.append(_two_orders(self.evidence, self.source))
+
+    def _ready(self, order: str | None, final: bool) -> Iterator[Day]:
+        while self.waiting:
+            number, section = self.waiting[0]
+            heading = section.heading
+            if isinstance(heading, str):  # a plain ISO date, read only now
+                heading = read_heading(heading)
+                assert heading is not None
+            if heading is not None and heading.numeric is not None and order is None:
+                return  # 3/9, and no date of the file has said how to read it yet
+            ahead = None
+            if heading is not None and needs_following_year(
+                heading, order or DEFAULT_ORDER, self.previous
+            ):
+                ahead = self._following_year(number)
+                if ahead is None and not final:
+                    return
+            self.waiting.popleft()
+            if heading is None:  # the items before the first heading
+                if section.items:
+                    yield Day(None, items=section.items)
+                continue
+            yield self._day(section, heading, order or DEFAULT_ORDER, ahead)
+
+    def _following_year(self, number: int) -> int | None:
+        """The year of the first waiting section after the `number`th that has one."""
+        while self.years and self.years[0][0] <= number:
+            self.years.popleft()
+        return self.years[0][1] if self.years else None
+
+    def _day(self, section: _Section, heading: Heading, order: str, ahead: int | None) -> Day:
+        settled = settle(heading, order, self.previous, ahead, self.today)
         if settled.error is not None or settled.when is None:
             error = settled.error
-            problems = () if error is None else (_bad_date(error, source, section.line),)
-            log.days.append(Day(None, [heading.label], section.items, problems))
-            continue
-        previous = settled.when
-        day = _dated_day(settled.when, by_date, log)
-        if log.heading_lines is not None:
-            log.heading_lines[settled.when] = section.line
-        if heading.words and heading.words not in day.labels:
-            day.labels = [*day.labels, heading.words]
-        if day.items:
-            day.items.extend(section.items)
-        else:
-            day.items = section.items
+            problems = () if error is None else (_bad_date(error, self.source, section.line),)
+            return Day(None, [heading.label], section.items, problems)
+        self.previous = settled.when
+        if self.log.heading_lines is not None:
+            self.log.heading_lines[settled.when] = section.line
+        return Day(settled.when, [heading.words] if heading.words else (), section.items)
+
+
+def _two_orders(evidence: dict[str, int], source: str) -> Problem:
+    return Problem(
+        f"this file writes numeric dates both day-first (line {evidence['dmy']}) and "
+        f"month-first (line {evidence['mdy']}); write them one way, or give "
+        "--date-order dmy or mdy",
+        source,
+        max(evidence.values()),
+        kind=Kind.BAD_DATE,
+    )
 
 
 def _year(heading: Heading | str | None) -> int | None:
@@ -408,20 +481,12 @@ def _bad_date(error: str, source: str, line: int) -> Problem:
 
 
 _new_tuple = tuple.__new__
-_FILED = _Section(None, 0, [])
 
 
 def _strip_comment(line: str) -> str:
     """`#` starts a comment, except `#11457`, which pins a food by its SR28 id."""
     found = _COMMENT.search(line)
     return line[: found.start()] if found else line
-
-
-def _dated_day(when: date, by_date: dict[date, Day], log: ParsedLog) -> Day:
-    if when not in by_date:
-        by_date[when] = Day(when)
-        log.days.append(by_date[when])
-    return by_date[when]
 
 
 def _heading(line: str) -> tuple[str, str] | None:
