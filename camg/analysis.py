@@ -12,7 +12,8 @@ from typing import BinaryIO, NamedTuple
 
 from camg import engine, logfile, resolve, sources
 from camg.errors import CamgError, Kind, Problem, Severity
-from camg.parser import ParsedLog
+from camg.parser import Day, Item, ParsedLog, Piece
+from camg.plausible import implausible
 
 
 class Dates(NamedTuple):
@@ -86,18 +87,23 @@ def _streamed(
     parsed = ParsedLog([], [])
     items = resolve.ResolvedLog([], [], [])  # the days' problems and lines
     builder = engine.ReportBuilder(options, entries)
+    # Without entries to keep or intakes to compare with, items that mean one food
+    # plainly are totalled without an entry each.
+    plain = None if entries or options.profile else _Plain(builder.contributions)
     notices: dict[int, list[Problem]] = {}  # by day, as added
     files = _Files() if len(paths) > 1 else None
     try:
         sources.install(foods, recipes, logfile.recipe_blocks(logs))
-        for day in logfile.stream_days(logs, parsed, date_order):
-            written = day.items[0] if day.items else None
+        for piece in logfile.stream_days(logs, parsed, date_order):
             said: list[Problem] = []
-            index = builder.add(resolve.resolve_day(day, items, said))
+            if plain is None:
+                index = builder.add(resolve.resolve_day(piece.day(), items, said))
+            else:
+                index = plain.add(piece, builder, items, said)
             if said:
                 notices.setdefault(index, []).extend(said)
-            if files is not None and written is not None and day.date is not None:
-                files.saw(index, day.date, written.source, written.line)
+            if files is not None and piece.written and piece.date is not None:
+                files.saw(index, piece.date, piece.source, piece.written[0].line)
     finally:
         logs.close()
     report = builder.report()
@@ -110,6 +116,61 @@ def _streamed(
         resolved.notices.extend(notices.get(index, ()))
     resolve.close(resolved)
     return report, resolved
+
+
+class _Plain:
+    """The values of item texts that mean one food plainly (read whole, without a note,
+    a plausible amount, calcium and magnesium known, not a magnesium supplement), worked
+    out once: such an item needs no entry of its own when only totals are printed."""
+
+    MOST = 32_768  # texts kept: a log repeats its items
+
+    def __init__(self, contributions: engine.Contributions) -> None:
+        self.contributions = contributions
+        self.values: dict[str, engine.Values | tuple[()]] = {}
+
+    def add(
+        self,
+        piece: Piece,
+        builder: engine.ReportBuilder,
+        items: resolve.ResolvedLog,
+        said: list[Problem],
+    ) -> int:
+        """Total a piece of a day: its plain items by their values, the others resolved
+        as entries; its index among the builder's days."""
+        known = self.values.get
+        plain: list[engine.Values] = []
+        others: list[Item] = []
+        for line, meal, texts in piece.written:
+            for text in texts:
+                values = known(text)
+                if values is None:
+                    values = self._learn(text)
+                if values:
+                    plain.append(values)
+                else:
+                    others.append(Item(piece.source, line, text, meal))
+        lines = items.lines + len(piece.written)
+        day = Day(piece.date, piece.labels, others, piece.problems)
+        resolved = resolve.resolve_day(day, items, said)
+        items.lines = lines  # every line of the piece, plain or not
+        return builder.add(resolved, plain)
+
+    def _learn(self, text: str) -> engine.Values | tuple[()]:
+        parts = resolve.read_line(text)
+        single = parts[0].resolution if len(parts) == 1 else None
+        values: engine.Values | tuple[()] = ()
+        if (
+            single is not None
+            and not single.notes
+            and implausible(single.food_id, single.grams) is None
+        ):
+            found = self.contributions.of(single)
+            if not found.unknown and not found.supplement_magnesium_mg:
+                values = found
+        if len(self.values) < self.MOST:
+            self.values[text] = values
+        return values
 
 
 class _Files:

@@ -223,11 +223,13 @@ class ReportBuilder:
         self.first_at: dict[int, tuple[str, int]] = {}  # first entry, with intakes only
         self.order: list[int] = []  # the days' indices as added, in chronological order
 
-    def add(self, day: ResolvedDay) -> int:
-        """Total a day (or part of one); the index of its date among the days added."""
+    def add(self, day: ResolvedDay, plain: list[Values] | None = None) -> int:
+        """Total a day (or part of one); the index of its date among the days added.
+        `plain` are the values of more entries of the day, not kept as entries: known
+        calcium and magnesium, no magnesium supplement."""
         found = self.contributions.of_all(day.entries)
         index = self.by_date.get(day.date) if day.date is not None else None
-        result, calcium, magnesium = _total(len(self.results), day, found, self.options)
+        result, calcium, magnesium = _total(len(self.results), day, found, plain, self.options)
         if index is None:
             index = self._new(day, result, calcium, magnesium)
         else:
@@ -342,18 +344,20 @@ def _supplements(day: ResolvedDay, contributions: Contributions) -> list[float]:
 
 
 def _total(
-    index: int, day: ResolvedDay, found: list[Values], options: Options
+    index: int, day: ResolvedDay, found: list[Values], plain: list[Values] | None, options: Options
 ) -> tuple[DayResult, list[float], list[float]]:
     """One day's sums of what is known, and its entries estimated, approximate or unknown;
-    and the known calcium and magnesium values summed."""
-    if len(found) == 1:  # a day of one entry (a million-day log): its own values
-        calcium_mg, magnesium_mg, supplement, estimate, approximation, unknown = found[0]
+    and the known calcium and magnesium values summed. `found` are the values of the
+    day's entries, `plain` of entries not kept (never unknown)."""
+    values = found + plain if plain else found
+    if len(values) == 1:  # a day of one entry (a million-day log): its own values
+        calcium_mg, magnesium_mg, supplement, estimate, approximation, unknown = values[0]
         calcium_mg = calcium_mg if calcium_mg == calcium_mg else 0.0  # NaN: unknown
         magnesium_mg = magnesium_mg if magnesium_mg == magnesium_mg else 0.0
         supplements, estimated, approximate = bool(supplement), int(estimate), int(approximation)
         calcium, magnesium = [calcium_mg], [magnesium_mg]
     else:
-        calcium, magnesium, supplements, estimated, approximate, unknown = _known(found)
+        calcium, magnesium, supplements, estimated, approximate, unknown = _known(values)
         calcium_mg, magnesium_mg = math.fsum(calcium), math.fsum(magnesium)
     value = ratio(calcium_mg, magnesium_mg)
     result = DayResult(
@@ -364,10 +368,10 @@ def _total(
         magnesium_mg,
         value,
         status(value, options.low, options.high),
-        len(day.entries),
+        len(values),
         _unknown_foods(day.entries, found) if unknown else NONE,
         [problem_record(problem) for problem in day.unresolved] if day.unresolved else NONE,
-        _supplement_sum(found) if supplements else 0.0,
+        _supplement_sum(values) if supplements else 0.0,
         estimated,
         approximate,
     )

@@ -19,8 +19,9 @@ import re
 import stat
 from collections.abc import Iterator
 from datetime import date
+from functools import partial
 from pathlib import Path
-from typing import BinaryIO, NamedTuple
+from typing import IO, Any, BinaryIO, NamedTuple
 
 from camg.errors import CamgError, Kind, Problem, Severity
 from camg.parser import (
@@ -28,6 +29,7 @@ from camg.parser import (
     Day,
     LogRecipe,
     ParsedLog,
+    Piece,
     binary_file,
     clean,
     decode,
@@ -44,29 +46,33 @@ MOST_BYTES = 100_000_000
 # Bytes decoded at a time; the first chunk is also where a binary file shows its NULs.
 CHUNK = 1 << 20
 BINARY_TEST = 8192  # the bytes looked at for a NUL
-_RECIPE = re.compile("recipe", re.IGNORECASE)
-
-
-class LongLine(str):
-    """A line too long to read, as its first characters and its length: a file of one
-    endless line is never held."""
-
-    length: int
+# What `parser.clean` drops, as UTF-8 bytes: control characters, and C1 controls and bidi
+# overrides (two and three bytes).
+_CONTROL_BYTES = bytes([*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
+_C1_OR_BIDI = re.compile(rb"\xc2[\x80-\x9f]|\xe2\x80[\xaa-\xae]|\xe2\x81[\xa6-\xa9]")
 
 
 class Log(NamedTuple):
-    """One log to read: a regular file (read again from `start` at each pass), or the
-    text of a stream, read whole."""
+    """One log to read: a regular file, read again at each pass (`path` is given when it
+    is plain UTF-8 text, which Python's own reader reads fastest), or the text of a
+    stream, read whole."""
 
     source: str
     stream: BinaryIO | None
     start: int
     text: str | None
     recipes: bool  # it may hold a recipe block
+    path: str | None = None
 
-    def lines(self) -> Iterator[str]:
+    def lines(self, logs: Logs) -> Iterator[str]:
+        """Its lines, each with its newline; a line too long for camg may come in pieces
+        (`parser.MOST_LINE_CHARS`)."""
         if self.text is not None:
             return text_lines(self.text)
+        if self.path is not None:
+            text = Path(self.path).open(encoding="utf-8-sig", newline=None)  # noqa: SIM115
+            logs.opened.append(text)
+            return iter(partial(text.readline, MOST_LINE_CHARS + 1), "")
         assert self.stream is not None
         self.stream.seek(self.start)
         return _lines(_decoded(self.stream, self.source))
@@ -77,7 +83,7 @@ class Logs(NamedTuple):
     the files camg opened, to be closed once read."""
 
     logs: list[Log | Problem]
-    opened: list[BinaryIO]
+    opened: list[IO[Any]]
 
     def close(self) -> None:
         for stream in self.opened:
@@ -91,7 +97,7 @@ def read_logs(paths: list[str], stdin: BinaryIO | None, date_order: str | None =
     by_date: dict[date, Day] = {}
     try:
         for piece in stream_days(logs, log, date_order):
-            file_day(piece, by_date, log)
+            file_day(piece.day(), by_date, log)
     finally:
         logs.close()
     log.problems.extend(_dates_in_two_files(log))
@@ -121,14 +127,14 @@ def open_logs(paths: list[str], stdin: BinaryIO | None) -> Logs:
     return logs
 
 
-def stream_days(logs: Logs, log: ParsedLog, date_order: str | None = None) -> Iterator[Day]:
+def stream_days(logs: Logs, log: ParsedLog, date_order: str | None = None) -> Iterator[Piece]:
     """The days of every log, file after file, each as soon as it is read (a date may
     come more than once); problems and recipe blocks go into `log`."""
     for each in logs.logs:
         if isinstance(each, Problem):
             log.problems.append(each)
         else:
-            yield from read_days(each.lines(), each.source, log, date_order)
+            yield from read_days(each.lines(logs), each.source, log, date_order)
 
 
 def recipe_blocks(logs: Logs) -> list[LogRecipe]:
@@ -137,7 +143,7 @@ def recipe_blocks(logs: Logs) -> list[LogRecipe]:
     scratch = ParsedLog(days=[], problems=[])
     for each in logs.logs:
         if isinstance(each, Log) and each.recipes:
-            for _ in read_days(each.lines(), each.source, scratch):
+            for _ in read_days(each.lines(logs), each.source, scratch):
                 pass
     return scratch.recipes
 
@@ -211,7 +217,7 @@ def _file_log(path: str, logs: Logs) -> Log:
         raise _cannot_read(error, name) from None
     logs.opened.append(stream)
     try:
-        return _log(stream, name)
+        return _log(stream, name, path)
     except OSError as error:
         raise _cannot_read(error, name) from None
 
@@ -220,18 +226,29 @@ def _cannot_read(error: OSError, name: str) -> CamgError:
     return CamgError(Problem(f"cannot read: {error.strerror}", name, kind=Kind.UNREADABLE))
 
 
-def _log(stream: BinaryIO, name: str) -> Log:
+def _log(stream: BinaryIO, name: str, path: str | None = None) -> Log:
     """A regular file is checked now and read later; any other stream is read now."""
     if not _regular(stream):
         text = clean(decode(_bounded(stream, name), name))
-        return Log(name, None, 0, text, _RECIPE.search(text) is not None)
+        return Log(name, None, 0, text, "recipe" in text.lower())
     start = stream.tell()
-    recipes, tail = False, ""
-    for chunk in _decoded(stream, name):
-        recipes = recipes or _RECIPE.search(tail + chunk[:8]) is not None
-        recipes = recipes or _RECIPE.search(chunk) is not None
-        tail = chunk[-8:]
-    return Log(name, stream, start, None, recipes)
+    recipes, plain, tail = False, True, ""
+    for data, text in _chunks(stream, name):
+        if plain and not _plain(data):
+            plain = False
+        if not plain:
+            text = clean(text)
+        recipes = recipes or "recipe" in f"{tail}{text}".lower()
+        tail = text[-8:]
+    return Log(name, stream, start, None, recipes, path if plain else None)
+
+
+def _plain(data: bytes) -> bool:
+    """Whether UTF-8 bytes hold no character that `parser.clean` drops, tested without
+    decoding them (a test that may say no when the answer is yes, never the reverse)."""
+    if len(data.translate(None, _CONTROL_BYTES)) != len(data):
+        return False
+    return data.isascii() or _C1_OR_BIDI.search(data) is None
 
 
 def _regular(stream: BinaryIO) -> bool:
@@ -252,10 +269,11 @@ def _bounded(stream: BinaryIO, name: str) -> bytes:
     return data
 
 
-def _decoded(stream: BinaryIO, source: str) -> Iterator[str]:
-    """A file's text a chunk at a time, as `parser.decode` reads it whole: UTF-8 (with or
-    without BOM) or UTF-16 with its BOM; universal newlines (a CR that ends a chunk waits
-    for the next); no control characters. Raises CamgError where it is not text."""
+def _chunks(stream: BinaryIO, source: str) -> Iterator[tuple[bytes, str]]:
+    """A file a chunk at a time, as `parser.decode` reads it whole: UTF-8 (with or without
+    BOM) or UTF-16 with its BOM, universal newlines (a CR that ends a chunk waits for the
+    next); each chunk's bytes (UTF-8: with those of a character it began) and text.
+    Raises CamgError where the file is not text."""
     data = stream.read(CHUNK)
     utf16 = data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
     if not utf16 and b"\x00" in data[:BINARY_TEST]:
@@ -272,32 +290,30 @@ def _decoded(stream: BinaryIO, source: str) -> Iterator[str]:
             before = (waiting + data)[: error.start]
             line = newlines + before.decode(plain if utf16 else "utf-8", "replace").count("\n")
             raise not_text(utf16, source, line + 1) from None
-        newlines += text.count("\n")
+        newlines += text.count("\n") if utf16 else data.count(b"\n")
         text = carried + text
         carried = text[-1:] if data and text.endswith("\r") else ""
         text = text[: len(text) - len(carried)]
         if "\r" in text:
             text = text.replace("\r\n", "\n").replace("\r", "\n")
-        if text:
-            yield clean(text)
+        yield (data if utf16 else waiting + data), text
         if not data:
             return
         data = stream.read(CHUNK)
 
 
+def _decoded(stream: BinaryIO, source: str) -> Iterator[str]:
+    """A file's text a chunk at a time, without the characters `parser.clean` drops."""
+    for _, text in _chunks(stream, source):
+        if text:
+            yield clean(text)
+
+
 def _lines(chunks: Iterator[str]) -> Iterator[str]:
-    """The lines of chunks of text, each with its newline; a line longer than camg reads
-    is given as a LongLine, never held whole."""
+    """The lines of chunks of text, each with its newline; a line too long for camg is
+    given in pieces as it comes, never held whole (`parser.MOST_LINE_CHARS`)."""
     rest = ""
-    skipped = 0  # the characters so far of a line too long to keep
     for chunk in chunks:
-        if skipped:
-            end = chunk.find("\n") + 1
-            if not end:
-                skipped += len(chunk)
-                continue
-            yield _long_line(rest, skipped + end)
-            rest, skipped, chunk = "", 0, chunk[end:]
         text = rest + chunk
         # splitlines also ends lines at characters `clean` left in only these two
         special = "\u2028" in text or "\u2029" in text
@@ -305,14 +321,7 @@ def _lines(chunks: Iterator[str]) -> Iterator[str]:
         rest = lines.pop() if lines and not lines[-1].endswith("\n") else ""
         yield from lines
         if len(rest) > MOST_LINE_CHARS:
-            rest, skipped = rest[: MOST_LINE_CHARS + 1], len(rest)
-    if skipped:
-        yield _long_line(rest, skipped)
-    elif rest:
+            yield rest
+            rest = ""
+    if rest:
         yield rest
-
-
-def _long_line(start: str, length: int) -> LongLine:
-    line = LongLine(start)
-    line.length = length
-    return line

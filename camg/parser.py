@@ -138,6 +138,37 @@ class ParsedLog:
     heading_lines: dict[date, int] | None = None
 
 
+class Written(NamedTuple):
+    """One line's items as written: a line is kept this way, not as an Item per item,
+    until a day's items are asked for (`Piece.items`)."""
+
+    line: int
+    meal: str | None
+    texts: tuple[str, ...]
+
+
+class Piece(NamedTuple):
+    """A day heading's date (None: none, or none that can be read) and the lines under
+    it, as `read_days` gives them: a date written twice in a file comes as two pieces."""
+
+    source: str
+    date: date | None
+    labels: Sequence[str]
+    written: list[Written]
+    problems: Sequence[Problem] = ()
+
+    def items(self) -> list[Item]:
+        source = self.source
+        return [
+            _new_tuple(Item, (source, line, text, meal))
+            for line, meal, texts in self.written
+            for text in texts
+        ]
+
+    def day(self) -> Day:
+        return Day(self.date, self.labels, self.items(), self.problems)
+
+
 class _Section(NamedTuple):
     """A day heading of one file and the items under it, before its date is settled. A
     heading that is a plain ISO date is kept as its text and read when filed: a log of
@@ -145,7 +176,7 @@ class _Section(NamedTuple):
 
     heading: Heading | str | None
     line: int
-    items: list[Item]
+    written: list[Written]
 
 
 def decode(data: bytes, source: str) -> str:
@@ -191,7 +222,7 @@ def parse(
         text = clean(text)
     by_date = {day.date: day for day in log.days if day.date is not None}
     for piece in read_days(text_lines(text), source, log, date_order, today):
-        file_day(piece, by_date, log)
+        file_day(piece.day(), by_date, log)
     return log
 
 
@@ -206,7 +237,7 @@ def read_days(
     log: ParsedLog,
     date_order: str | None = None,
     today: date | None = None,
-) -> Iterator[Day]:
+) -> Iterator[Piece]:
     """A file's days, one heading's worth at a time and in the order written, each as
     soon as its date is settled: a big log is never held whole. The same date may come
     twice (`file_day` adds them up). Problems and recipe blocks go into `log`."""
@@ -237,23 +268,34 @@ def file_day(piece: Day, by_date: dict[date, Day], log: ParsedLog) -> None:
 
 def _sections(lines: Iterable[str], source: str, log: ParsedLog) -> Iterator[_Section]:
     """The file cut at its day headings, each section given once the next heading (or
-    the end) is read; items before the first heading form their own section."""
-    sections = [_Section(None, 0, [])]  # the section being read, and the one before it
+    the end) is read; items before the first heading form their own section.
+
+    A log repeats its lines: what a line that is neither a heading nor part of a recipe
+    makes (the meal it opens, its items) is kept by its text, and a line seen before is
+    not read again."""
+    current = _Section(None, 0, [])
     meal: str | None = None
     recipe: LogRecipe | None = None  # the recipe block being read
+    known = _Known()
+    lines_known = known.lines
+    lines = iter(lines)
     for number, raw in enumerate(lines, start=1):
-        if len(sections) > 1:
-            yield sections.pop(0)
+        if recipe is None and (found := lines_known.get(raw)) is not None:
+            if found[0] is not None:
+                meal = found[0]
+            if found[1]:
+                # tuple.__new__ skips the named tuple's Python-level __new__.
+                current.written.append(_new_tuple(Written, (number, meal, found[1])))
+            continue
         if len(raw) > MOST_LINE_CHARS:
-            log.problems.append(_too_long(getattr(raw, "length", len(raw)), source, number))
+            log.problems.append(_too_long(_length(raw, lines), source, number))
             continue
         line = raw.strip()
-        if not line:
-            continue
-        if "#" in line and line[0] != "#":  # a comment after an item
+        if line and "#" in line and line[0] != "#":  # a comment after an item
             line = _strip_comment(line).strip()
-            if not line:
-                continue
+        if not line:
+            known.line(raw, None, ())
+            continue
         if recipe is not None:  # a recipe's items, up to "end recipe"
             if _RECIPE_END.match(line):
                 log.recipes.append(recipe._replace(ended=True))
@@ -266,18 +308,14 @@ def _sections(lines: Iterable[str], source: str, log: ParsedLog) -> Iterator[_Se
             recipe = LogRecipe(source, number, start.group(1).strip(), [], False)
             continue
         if plain_iso(line):  # "2026-11-20": a day heading, read when filed
-            sections.append(_Section(line, number, []))
-            meal = None
+            yield current
+            current, meal = _Section(line, number, []), None
             continue
         if line[0].isdigit() and ":" not in line and ". " not in line and not dated_start(line):
             # The common line, "1 cup milk; 2 eggs": items under the current meal.
-            items = sections[-1].items
-            for text_ in line.split(";"):
-                item = _clean_item(text_)
-                if item:
-                    # tuple.__new__ skips the named tuple's Python-level __new__; a log
-                    # repeats its items, so keep one copy of each text.
-                    items.append(_new_tuple(Item, (source, number, sys.intern(item), meal)))
+            texts = known.line(raw, None, known.texts(line.split(";")))
+            if texts:
+                current.written.append(_new_tuple(Written, (number, meal, texts)))
             continue
         heading = read_heading(line) if _MAY_BE_HEADING(line) else None
         if heading is not None and line.startswith("#") and not _markdown_heading(line, heading):
@@ -285,10 +323,11 @@ def _sections(lines: Iterable[str], source: str, log: ParsedLog) -> Iterator[_Se
         if heading is None and "#" in line:
             line = _strip_comment(line).strip()
             if not line:
+                known.line(raw, None, ())
                 continue
         if heading is not None:
-            sections.append(_Section(heading, number, []))
-            meal = None
+            yield current
+            current, meal = _Section(heading, number, []), None
             if not heading.items:
                 continue
             line = heading.items
@@ -303,16 +342,58 @@ def _sections(lines: Iterable[str], source: str, log: ParsedLog) -> Iterator[_Se
                 )
             )
             continue
-        meal, line = _meal(line, meal)
+        opened, line = _meal(line, None)
         numbered = read_heading(line) if line[:4].lower() == "day " else None
         if numbered is not None:  # "Food Journal Challenge: Day 1"
-            sections.append(_Section(numbered._replace(label=raw.strip()), number, []))
-            meal = None
+            yield current
+            current, meal = _Section(numbered._replace(label=raw.strip()), number, []), None
             continue
-        _add_items(line, sections[-1].items, source, number, meal)
+        texts = known.texts(_SENTENCE.split(line) if ". " in line else line.split(";"))
+        if heading is None:  # a heading's line opens a section: read each time
+            known.line(raw, opened, texts)
+        meal = opened or meal
+        if texts:
+            current.written.append(_new_tuple(Written, (number, meal, texts)))
     if recipe is not None:
         log.recipes.append(recipe)
-    yield from sections
+    yield current
+
+
+# Lines and item texts kept by `_Known`, each: enough for the lines a log repeats most
+# (a 1,000,000-line log has 276,000 different lines, 1,807 different items).
+MOST_KNOWN = 32_768
+
+
+class _Known:
+    """What the parser made of lines and item texts it has read (a log repeats itself),
+    up to MOST_KNOWN of each: the meal a line opens and its items, an item text cleaned."""
+
+    __slots__ = ("items", "lines")
+
+    def __init__(self) -> None:
+        self.lines: dict[str, tuple[str | None, tuple[str, ...]]] = {}
+        self.items: dict[str, str] = {}
+
+    def line(self, raw: str, opened: str | None, texts: tuple[str, ...]) -> tuple[str, ...]:
+        """Keep what a line makes; its items."""
+        if len(self.lines) < MOST_KNOWN:
+            self.lines[raw] = (opened, texts)
+        return texts
+
+    def texts(self, parts: list[str]) -> tuple[str, ...]:
+        """The items of a line's parts, cleaned (camg reads each text once: a log repeats
+        its items, so one copy of each is kept)."""
+        items = self.items
+        found = []
+        for part in parts:
+            text = items.get(part)
+            if text is None:
+                text = sys.intern(_clean_item(part))
+                if len(items) < MOST_KNOWN:
+                    items[part] = text
+            if text:
+                found.append(text)
+        return tuple(found)
 
 
 def text_lines(text: str) -> Iterator[str]:
@@ -359,16 +440,6 @@ def _meal(line: str, meal: str | None) -> tuple[str | None, str]:
     return meal, line
 
 
-def _add_items(line: str, items: list[Item], source: str, number: int, meal: str | None) -> None:
-    for text_ in _SENTENCE.split(line) if ". " in line else line.split(";"):
-        item = _clean_item(text_)
-        if item:
-            # tuple.__new__ skips the named tuple's Python-level __new__: a log
-            # can hold a million items.
-            item = sys.intern(item)  # a log repeats its items: keep one copy of each
-            items.append(_new_tuple(Item, (source, number, item, meal)))
-
-
 class _Dates:
     """A file's day headings settled in the order written, each as soon as what it depends
     on has been read: the file's numeric date order (its first unambiguous numeric date,
@@ -385,7 +456,7 @@ class _Dates:
         self.count = 0
         self.previous: date | None = None
 
-    def settle(self, section: _Section) -> Iterator[Day]:
+    def settle(self, section: _Section) -> Iterator[Piece]:
         """Take the next section; give the days that can now be settled."""
         self.count += 1
         heading = section.heading
@@ -398,13 +469,13 @@ class _Dates:
         if not self.waiting:
             self.years.clear()  # years matter only to sections that wait
 
-    def close(self) -> Iterator[Day]:
+    def close(self) -> Iterator[Piece]:
         """The file is read: settle what waits, and say if its numeric dates disagree."""
         yield from self._ready(self.given or next(iter(self.evidence), DEFAULT_ORDER), True)
         if self.given is None and len(self.evidence) > 1:
             self.log.problems.append(_two_orders(self.evidence, self.source))
 
-    def _ready(self, order: str | None, final: bool) -> Iterator[Day]:
+    def _ready(self, order: str | None, final: bool) -> Iterator[Piece]:
         while self.waiting:
             number, section = self.waiting[0]
             heading = section.heading
@@ -422,8 +493,8 @@ class _Dates:
                     return
             self.waiting.popleft()
             if heading is None:  # the items before the first heading
-                if section.items:
-                    yield Day(None, items=section.items)
+                if section.written:
+                    yield Piece(self.source, None, (), section.written)
                 continue
             yield self._day(section, heading, order or DEFAULT_ORDER, ahead)
 
@@ -433,16 +504,17 @@ class _Dates:
             self.years.popleft()
         return self.years[0][1] if self.years else None
 
-    def _day(self, section: _Section, heading: Heading, order: str, ahead: int | None) -> Day:
+    def _day(self, section: _Section, heading: Heading, order: str, ahead: int | None) -> Piece:
         settled = settle(heading, order, self.previous, ahead, self.today)
         if settled.error is not None or settled.when is None:
             error = settled.error
             problems = () if error is None else (_bad_date(error, self.source, section.line),)
-            return Day(None, [heading.label], section.items, problems)
+            return Piece(self.source, None, [heading.label], section.written, problems)
         self.previous = settled.when
         if self.log.heading_lines is not None:
             self.log.heading_lines[settled.when] = section.line
-        return Day(settled.when, [heading.words] if heading.words else (), section.items)
+        words = [heading.words] if heading.words else ()
+        return Piece(self.source, settled.when, words, section.written)
 
 
 def _two_orders(evidence: dict[str, int], source: str) -> Problem:
@@ -461,6 +533,16 @@ def _year(heading: Heading | str | None) -> int | None:
     if isinstance(heading, str):
         return int(heading[:4]) or None
     return None if heading is None else heading.year or None
+
+
+def _length(raw: str, lines: Iterator[str]) -> int:
+    """The length of a line too long to read; a reader may give such a line in pieces (it
+    does not hold it whole), the last of which ends with the newline."""
+    length = len(raw)
+    while raw and not raw.endswith("\n"):
+        raw = next(lines, "")
+        length += len(raw)
+    return length
 
 
 def _too_long(length: int, source: str, line: int) -> Problem:
