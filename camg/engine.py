@@ -382,22 +382,18 @@ def _known(found: list[Values]) -> tuple[list[float], list[float], bool, int, in
     """The known calcium and magnesium values (NaN: unknown, left out of the sums), whether
     any entry is a magnesium supplement, how many are estimated or approximate, and
     whether any is unknown."""
-    calcium: list[float] = []
-    magnesium: list[float] = []
-    supplements = unknown = False
-    estimated = approximate = 0
-    for values in found:
-        if values[0] == values[0]:
-            calcium.append(values[0])
-        if values[1] == values[1]:
-            magnesium.append(values[1])
-        if values[2]:
-            supplements = True
-        estimated += values[3]
-        approximate += values[4]
-        if values[5]:
-            unknown = True
-    return calcium, magnesium, supplements, estimated, approximate, unknown
+    calcium, magnesium, supplement, estimated, approximate, unknown = zip(*found, strict=True)
+    if any(unknown):
+        calcium = tuple(value for value in calcium if value == value)
+        magnesium = tuple(value for value in magnesium if value == value)
+    return (
+        list(calcium),
+        list(magnesium),
+        any(supplement),
+        sum(estimated),
+        sum(approximate),
+        any(unknown),
+    )
 
 
 def _first_magnesium(entries: list[Entry]) -> tuple[str, int] | None:
