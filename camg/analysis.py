@@ -103,7 +103,7 @@ def _streamed(
             if said:
                 notices.setdefault(index, []).extend(said)
             if files is not None and piece.written and piece.date is not None:
-                files.saw(index, piece.date, piece.source, piece.written[0].line)
+                files.saw(index, piece.date, piece.source, piece.written[0][0])
     finally:
         logs.close()
     report = builder.report()

@@ -84,6 +84,8 @@ def dated_start(line: str) -> bool:
     """Whether a line that starts with a digit starts with a date: cheap tests first, for
     "1 cup milk" is the commonest line of all."""
     if "/" in line[:5] or "-" in line[:5] or "." in line[:5]:
+        if line[1] == "/" and line[2:3].isdigit() and line[3:4] == " " and line[4:5].isalpha():
+            return False  # "1/2 cup": a fraction, then a word (a date is followed by none)
         return DATE_START(line) is not None
     words = line.split(None, 3)
     if len(words) < 2:

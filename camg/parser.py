@@ -138,13 +138,10 @@ class ParsedLog:
     heading_lines: dict[date, int] | None = None
 
 
-class Written(NamedTuple):
-    """One line's items as written: a line is kept this way, not as an Item per item,
-    until a day's items are asked for (`Piece.items`)."""
-
-    line: int
-    meal: str | None
-    texts: tuple[str, ...]
+# One line's items as written: its number, its meal and its item texts. A line is kept
+# this way, a plain tuple, not as an Item per item, until a day's items are asked for
+# (`Piece.items`).
+Written = tuple[int, str | None, tuple[str, ...]]
 
 
 class Piece(NamedTuple):
@@ -276,16 +273,18 @@ def _sections(lines: Iterable[str], source: str, log: ParsedLog) -> Iterator[_Se
     current = _Section(None, 0, [])
     meal: str | None = None
     recipe: LogRecipe | None = None  # the recipe block being read
+    written = current.written
     known = _Known()
-    lines_known = known.lines
+    lookup = known.lines.get  # (in a recipe block, no line is looked up)
     lines = iter(lines)
     for number, raw in enumerate(lines, start=1):
-        if recipe is None and (found := lines_known.get(raw)) is not None:
-            if found[0] is not None:
-                meal = found[0]
-            if found[1]:
-                # tuple.__new__ skips the named tuple's Python-level __new__.
-                current.written.append(_new_tuple(Written, (number, meal, found[1])))
+        found = lookup(raw)
+        if found is not None:
+            opened, texts = found
+            if opened is not None:
+                meal = opened
+            if texts:
+                written.append((number, meal, texts))
             continue
         if len(raw) > MOST_LINE_CHARS:
             log.problems.append(_too_long(_length(raw, lines), source, number))
@@ -299,23 +298,29 @@ def _sections(lines: Iterable[str], source: str, log: ParsedLog) -> Iterator[_Se
         if recipe is not None:  # a recipe's items, up to "end recipe"
             if _RECIPE_END.match(line):
                 log.recipes.append(recipe._replace(ended=True))
-                recipe = None
+                recipe, lookup = None, known.lines.get
             else:
                 texts = map(_clean_item, line.split(";"))
                 recipe.items.extend((number, item) for item in texts if item)
             continue
-        if line[:6].lower() == "recipe" and (start := _RECIPE_START.match(line)):
+        if (
+            line[0] in "rR"
+            and line[:6].lower() == "recipe"
+            and (start := _RECIPE_START.match(line))
+        ):
             recipe = LogRecipe(source, number, start.group(1).strip(), [], False)
+            lookup = _NO_LINES.get
             continue
         if plain_iso(line):  # "2026-11-20": a day heading, read when filed
             yield current
             current, meal = _Section(line, number, []), None
+            written = current.written
             continue
         if line[0].isdigit() and ":" not in line and ". " not in line and not dated_start(line):
             # The common line, "1 cup milk; 2 eggs": items under the current meal.
             texts = known.line(raw, None, known.texts(line.split(";")))
             if texts:
-                current.written.append(_new_tuple(Written, (number, meal, texts)))
+                written.append((number, meal, texts))
             continue
         heading = read_heading(line) if _MAY_BE_HEADING(line) else None
         if heading is not None and line.startswith("#") and not _markdown_heading(line, heading):
@@ -328,6 +333,7 @@ def _sections(lines: Iterable[str], source: str, log: ParsedLog) -> Iterator[_Se
         if heading is not None:
             yield current
             current, meal = _Section(heading, number, []), None
+            written = current.written
             if not heading.items:
                 continue
             line = heading.items
@@ -347,18 +353,20 @@ def _sections(lines: Iterable[str], source: str, log: ParsedLog) -> Iterator[_Se
         if numbered is not None:  # "Food Journal Challenge: Day 1"
             yield current
             current, meal = _Section(numbered._replace(label=raw.strip()), number, []), None
+            written = current.written
             continue
         texts = known.texts(_SENTENCE.split(line) if ". " in line else line.split(";"))
         if heading is None:  # a heading's line opens a section: read each time
             known.line(raw, opened, texts)
         meal = opened or meal
         if texts:
-            current.written.append(_new_tuple(Written, (number, meal, texts)))
+            written.append((number, meal, texts))
     if recipe is not None:
         log.recipes.append(recipe)
     yield current
 
 
+_NO_LINES: dict[str, tuple[str | None, tuple[str, ...]]] = {}
 # Lines and item texts kept by `_Known`, each: enough for the lines a log repeats most
 # (a 1,000,000-line log has 276,000 different lines, 1,807 different items).
 MOST_KNOWN = 32_768
