@@ -382,6 +382,8 @@ def _known(found: list[Values]) -> tuple[list[float], list[float], bool, int, in
     """The known calcium and magnesium values (NaN: unknown, left out of the sums), whether
     any entry is a magnesium supplement, how many are estimated or approximate, and
     whether any is unknown."""
+    if not found:
+        return [], [], False, 0, 0, False
     calcium, magnesium, supplement, estimated, approximate, unknown = zip(*found, strict=True)
     if any(unknown):
         calcium = tuple(value for value in calcium if value == value)
