@@ -139,22 +139,28 @@ class _Plain:
         """Total a piece of a day: its plain items by their values, the others resolved
         as entries; its index among the builder's days."""
         known = self.values.get
+        found = [known(text) for _, _, texts in piece.written for text in texts]
+        plain, others = (found, []) if all(found) else self._split(piece)
+        lines = items.lines + len(piece.written)
+        day = Day(piece.date, piece.labels, others, piece.problems)
+        resolved = resolve.resolve_day(day, items, said)
+        items.lines = lines  # every line of the piece, plain or not
+        return builder.add(resolved, plain)
+
+    def _split(self, piece: Piece) -> tuple[list[engine.Values], list[Item]]:
+        """A piece's plain items' values, and its other items."""
         plain: list[engine.Values] = []
         others: list[Item] = []
         for line, meal, texts in piece.written:
             for text in texts:
-                values = known(text)
+                values = self.values.get(text)
                 if values is None:
                     values = self._learn(text)
                 if values:
                     plain.append(values)
                 else:
                     others.append(Item(piece.source, line, text, meal))
-        lines = items.lines + len(piece.written)
-        day = Day(piece.date, piece.labels, others, piece.problems)
-        resolved = resolve.resolve_day(day, items, said)
-        items.lines = lines  # every line of the piece, plain or not
-        return builder.add(resolved, plain)
+        return plain, others
 
     def _learn(self, text: str) -> engine.Values | tuple[()]:
         parts = resolve.read_line(text)
