@@ -216,23 +216,24 @@ class ReportBuilder:
         self.contributions = Contributions()
         self.results: list[DayResult] = []
         self.kept: list[list[Entry]] | None = [] if keep_entries else None
-        self.by_date: dict[date, int] = {}
+        self.by_date: dict[date, DayResult] = {}
         self.rests = array("d")  # what fsum rounded off calcium and magnesium, by day
         self.more: dict[tuple[int, int], tuple[float, ...]] = {}  # rests of more terms
         self.supplement_at: dict[int, tuple[str, int]] = {}  # first magnesium supplement
         self.first_at: dict[int, tuple[str, int]] = {}  # first entry, with intakes only
-        self.order: list[int] = []  # the days' indices as added, in chronological order
+        self.order: Sequence[int] = ()  # the days' indices as added, in chronological order
 
     def add(self, day: ResolvedDay, plain: list[Values] | None = None) -> int:
         """Total a day (or part of one); the index of its date among the days added.
         `plain` are the values of more entries of the day, not kept as entries: known
         calcium and magnesium, no magnesium supplement."""
         found = self.contributions.of_all(day.entries)
-        index = self.by_date.get(day.date) if day.date is not None else None
+        earlier = self.by_date.get(day.date) if day.date is not None else None
         result, calcium, magnesium = _total(len(self.results), day, found, plain, self.options)
-        if index is None:
+        if earlier is None:
             index = self._new(day, result, calcium, magnesium)
         else:
+            index = earlier.index
             self._merge(index, day, result, calcium, magnesium)
         if (self.intakes is not None or result.supplement_magnesium_mg) and (
             where := _first_magnesium(day.entries)
@@ -250,7 +251,7 @@ class ReportBuilder:
         if day.date is None:
             self.rests.extend((0.0, 0.0))
             return index
-        self.by_date[day.date] = index
+        self.by_date[day.date] = result
         for slot, (values, total) in enumerate(
             ((calcium, result.calcium_mg), (magnesium, result.magnesium_mg))
         ):
@@ -300,10 +301,15 @@ class ReportBuilder:
     def report(self) -> Report:
         """The days in chronological order (those without a date first, as written), each
         compared with the intakes and the supplement limit, and the whole log's summary."""
-        results = self.results
-        self.order = sorted(range(len(results)), key=lambda index: _chronological(results[index]))
-        days = [results[index] for index in self.order]
-        kept = None if self.kept is None else [self.kept[index] for index in self.order]
+        results, self.by_date = self.results, {}
+        if _in_order(results):  # as most logs are written: nothing to sort
+            self.order, days, kept = range(len(results)), results, self.kept
+        else:
+            self.order = sorted(
+                range(len(results)), key=lambda index: _chronological(results[index])
+            )
+            days = [results[index] for index in self.order]
+            kept = None if self.kept is None else [self.kept[index] for index in self.order]
         warned_at: dict[int, tuple[str, int] | None] = {}
         limit = reference.adult_magnesium_supplement_ul()
         for position, (index, result) in enumerate(zip(self.order, days, strict=True)):
@@ -318,6 +324,18 @@ class ReportBuilder:
         return Report(
             self.options, self.intakes, days, summary, kept, self.contributions, warned_at
         )
+
+
+def _in_order(results: list[DayResult]) -> bool:
+    """Whether days are in chronological order: undated ones first, then dated ones, each
+    date after the one before."""
+    dates = iter(result.date for result in results)
+    before = next((when for when in dates if when is not None), None)
+    for when in dates:
+        if when is None or when < before:  # type: ignore[operator]
+            return False
+        before = when
+    return True
 
 
 def _chronological(result: DayResult) -> tuple[bool, date]:

@@ -463,6 +463,7 @@ class _Dates:
         self.years: deque[tuple[int, int]] = deque()  # waiting sections that have a year
         self.count = 0
         self.previous: date | None = None
+        self.labels: dict[str, list[str]] = {}
 
     def settle(self, section: _Section) -> Iterator[Piece]:
         """Take the next section; give the days that can now be settled."""
@@ -521,8 +522,19 @@ class _Dates:
         self.previous = settled.when
         if self.log.heading_lines is not None:
             self.log.heading_lines[settled.when] = section.line
-        words = [heading.words] if heading.words else ()
-        return Piece(self.source, settled.when, words, section.written)
+        return Piece(self.source, settled.when, self._labels(heading.words), section.written)
+
+    def _labels(self, words: str) -> Sequence[str]:
+        """A dated day's labels: one list for all the days of the same words ("Friday"),
+        never changed in place (a day given more labels gets a new list)."""
+        if not words:
+            return ()
+        labels = self.labels.get(words)
+        if labels is None:
+            labels = [words]
+            if len(self.labels) < MOST_KNOWN:
+                self.labels[words] = labels
+        return labels
 
 
 def _two_orders(evidence: dict[str, int], source: str) -> Problem:
