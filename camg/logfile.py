@@ -233,11 +233,8 @@ def _log(stream: BinaryIO, name: str, path: str | None = None) -> Log:
         return Log(name, None, 0, text, "recipe" in text.lower())
     start = stream.tell()
     recipes, plain, tail = False, True, ""
-    for data, text in _chunks(stream, name):
-        if plain and not _plain(data):
-            plain = False
-        if not plain:
-            text = clean(text)
+    for chunk_plain, text in _chunks(stream, name):
+        plain = plain and chunk_plain
         recipes = recipes or "recipe" in f"{tail}{text}".lower()
         tail = text[-8:]
     return Log(name, stream, start, None, recipes, path if plain else None)
@@ -269,11 +266,12 @@ def _bounded(stream: BinaryIO, name: str) -> bytes:
     return data
 
 
-def _chunks(stream: BinaryIO, source: str) -> Iterator[tuple[bytes, str]]:
-    """A file a chunk at a time, as `parser.decode` reads it whole: UTF-8 (with or without
-    BOM) or UTF-16 with its BOM, universal newlines (a CR that ends a chunk waits for the
-    next); each chunk's bytes (UTF-8: with those of a character it began) and text.
-    Raises CamgError where the file is not text."""
+def _chunks(stream: BinaryIO, source: str) -> Iterator[tuple[bool, str]]:
+    """A file a chunk at a time, as `parser.decode` and `parser.parse` read it whole:
+    UTF-8 (with or without BOM) or UTF-16 with its BOM, without the characters `clean`
+    drops, then universal newlines (a CR that ends a chunk waits for the next). Each
+    chunk's text, and whether it was plain UTF-8 (nothing to drop). Raises CamgError
+    where the file is not text."""
     data = stream.read(CHUNK)
     utf16 = data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
     if not utf16 and b"\x00" in data[:BINARY_TEST]:
@@ -291,22 +289,23 @@ def _chunks(stream: BinaryIO, source: str) -> Iterator[tuple[bytes, str]]:
             line = newlines + before.decode(plain if utf16 else "utf-8", "replace").count("\n")
             raise not_text(utf16, source, line + 1) from None
         newlines += text.count("\n") if utf16 else data.count(b"\n")
-        text = carried + text
+        plain = not utf16 and _plain(waiting + data)
+        text = carried + (text if plain else clean(text))
         carried = text[-1:] if data and text.endswith("\r") else ""
         text = text[: len(text) - len(carried)]
         if "\r" in text:
             text = text.replace("\r\n", "\n").replace("\r", "\n")
-        yield (data if utf16 else waiting + data), text
+        yield plain, text
         if not data:
             return
         data = stream.read(CHUNK)
 
 
 def _decoded(stream: BinaryIO, source: str) -> Iterator[str]:
-    """A file's text a chunk at a time, without the characters `parser.clean` drops."""
+    """A file's text a chunk at a time."""
     for _, text in _chunks(stream, source):
         if text:
-            yield clean(text)
+            yield text
 
 
 def _lines(chunks: Iterator[str]) -> Iterator[str]:
