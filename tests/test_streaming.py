@@ -15,7 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from camg import engine, logfile, parser, resolve
+from camg import engine, headings, logfile, parser, resolve
 from camg.analysis import _day_warnings, analyse
 from camg.errors import CamgError
 from camg.headings import Heading, numeric_evidence, read_heading, settle
@@ -281,3 +281,12 @@ def test_the_parts_of_a_date_add_up_to_the_sum_of_all_its_entries():
     [day] = builder.report().days
     assert day.calcium_mg == day.magnesium_mg == math.fsum([1e16, 1.0, 1.0]) == 1e16 + 2
     assert day.entry_count == 3
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.from_regex(r"\A[0-9]{4}-[0-9]{2}-[0-9]{2} [A-Za-zé:]{0,9}\Z"))
+def test_a_dated_label_is_read_without_the_patterns_as_with_them(line):
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(headings, "_one_word", lambda text: False)
+        with_patterns = read_heading(line)
+    assert read_heading(line) == with_patterns
