@@ -140,8 +140,11 @@ class _Plain:
         as entries; its index among the builder's days."""
         known = self.values.get
         found = [known(text) for _, _, texts in piece.written for text in texts]
-        plain, others = (found, []) if all(found) else self._split(piece)
         lines = items.lines + len(piece.written)
+        if all(found) and not piece.problems:  # nothing to resolve, nothing to report
+            items.lines = lines
+            return builder.add(resolve.ResolvedDay(piece.date, piece.labels), found)
+        plain, others = self._split(piece)
         day = Day(piece.date, piece.labels, others, piece.problems)
         resolved = resolve.resolve_day(day, items, said)
         items.lines = lines  # every line of the piece, plain or not

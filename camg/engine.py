@@ -243,7 +243,13 @@ class ReportBuilder:
             self.first_at.setdefault(index, (day.entries[0].source, day.entries[0].line))
         return index
 
-    def _new(self, day: ResolvedDay, result: DayResult, calcium: Any, magnesium: Any) -> int:
+    def _new(
+        self,
+        day: ResolvedDay,
+        result: DayResult,
+        calcium: Sequence[float],
+        magnesium: Sequence[float],
+    ) -> int:
         index = result.index
         self.results.append(result)
         if self.kept is not None:
@@ -264,7 +270,12 @@ class ReportBuilder:
         return index
 
     def _merge(
-        self, index: int, day: ResolvedDay, part: DayResult, calcium: Any, magnesium: Any
+        self,
+        index: int,
+        day: ResolvedDay,
+        part: DayResult,
+        calcium: Sequence[float],
+        magnesium: Sequence[float],
     ) -> None:
         """Add a later part of a date to the totals of its earlier parts."""
         result = self.results[index]
@@ -343,7 +354,7 @@ def _chronological(result: DayResult) -> tuple[bool, date]:
     return result.date is not None, result.date or date.min
 
 
-def _rest(values: list[float], total: float) -> tuple[float, ...]:
+def _rest(values: Sequence[float], total: float) -> tuple[float, ...]:
     """What math.fsum rounded off: terms whose exact sum with `total` is the exact sum of
     `values` (few: each holds the next 53 bits)."""
     left = [*values, -total]
@@ -363,17 +374,17 @@ def _supplements(day: ResolvedDay, contributions: Contributions) -> list[float]:
 
 def _total(
     index: int, day: ResolvedDay, found: list[Values], plain: list[Values] | None, options: Options
-) -> tuple[DayResult, list[float], list[float]]:
+) -> tuple[DayResult, Sequence[float], Sequence[float]]:
     """One day's sums of what is known, and its entries estimated, approximate or unknown;
     and the known calcium and magnesium values summed. `found` are the values of the
     day's entries, `plain` of entries not kept (never unknown)."""
-    values = found + plain if plain else found
+    values = (found + plain if found else plain) if plain else found
     if len(values) == 1:  # a day of one entry (a million-day log): its own values
         calcium_mg, magnesium_mg, supplement, estimate, approximation, unknown = values[0]
         calcium_mg = calcium_mg if calcium_mg == calcium_mg else 0.0  # NaN: unknown
         magnesium_mg = magnesium_mg if magnesium_mg == magnesium_mg else 0.0
         supplements, estimated, approximate = bool(supplement), int(estimate), int(approximation)
-        calcium, magnesium = [calcium_mg], [magnesium_mg]
+        calcium, magnesium = (calcium_mg,), (magnesium_mg,)
     else:
         calcium, magnesium, supplements, estimated, approximate, unknown = _known(values)
         calcium_mg, magnesium_mg = math.fsum(calcium), math.fsum(magnesium)
@@ -396,24 +407,20 @@ def _total(
     return result, calcium, magnesium
 
 
-def _known(found: list[Values]) -> tuple[list[float], list[float], bool, int, int, bool]:
+def _known(
+    found: list[Values],
+) -> tuple[Sequence[float], Sequence[float], bool, int, int, bool]:
     """The known calcium and magnesium values (NaN: unknown, left out of the sums), whether
     any entry is a magnesium supplement, how many are estimated or approximate, and
     whether any is unknown."""
     if not found:
-        return [], [], False, 0, 0, False
+        return (), (), False, 0, 0, False
     calcium, magnesium, supplement, estimated, approximate, unknown = zip(*found, strict=True)
-    if any(unknown):
+    missing = any(unknown)
+    if missing:
         calcium = tuple(value for value in calcium if value == value)
         magnesium = tuple(value for value in magnesium if value == value)
-    return (
-        list(calcium),
-        list(magnesium),
-        any(supplement),
-        sum(estimated),
-        sum(approximate),
-        any(unknown),
-    )
+    return calcium, magnesium, any(supplement), sum(estimated), sum(approximate), missing
 
 
 def _first_magnesium(entries: list[Entry]) -> tuple[str, int] | None:
