@@ -258,6 +258,17 @@ class ReportBuilder:
             self.rests.extend((0.0, 0.0))
             return index
         self.by_date[day.date] = result
+        if len(calcium) < 2 and len(magnesium) < 2:  # a sum of one value is exact
+            self.rests.extend((0.0, 0.0))
+        else:
+            self._keep_rests(index, calcium, magnesium, result)
+        if result.supplement_magnesium_mg:
+            self.more[index, 2] = _rest(_supplements(day, self.contributions), 0.0)
+        return index
+
+    def _keep_rests(
+        self, index: int, calcium: Sequence[float], magnesium: Sequence[float], result: DayResult
+    ) -> None:
         for slot, (values, total) in enumerate(
             ((calcium, result.calcium_mg), (magnesium, result.magnesium_mg))
         ):
@@ -265,9 +276,6 @@ class ReportBuilder:
             self.rests.append(rest[0] if len(rest) == 1 else 0.0)
             if len(rest) > 1:
                 self.more[index, slot] = rest
-        if result.supplement_magnesium_mg:
-            self.more[index, 2] = _rest(_supplements(day, self.contributions), 0.0)
-        return index
 
     def _merge(
         self,

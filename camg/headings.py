@@ -126,7 +126,7 @@ class Heading(NamedTuple):
 def read_heading(line: str) -> Heading | None:
     """The day heading a line is, or None when it is something else (an item, a meal)."""
     if plain_iso(line):  # the commonest heading of all, read without the patterns
-        return Heading(line, int(line[:4]), int(line[5:7]), int(line[8:]))
+        return iso_heading(line)
     if len(line) <= 80 and line[10:11] == " " and plain_iso(line[:10]) and _one_word(line[11:]):
         # "2026-11-20 Friday", the next commonest: as the patterns read it, a label after
         # the date (a weekday there is not checked)
@@ -149,6 +149,11 @@ def read_heading(line: str) -> Heading | None:
     label, items = _label_and_items(text, found.start("rest"))
     weekday = WEEKDAYS[found.group("weekday").lower()] if found.group("weekday") else None
     return _dated(found, weekday)._replace(label=label, items=items, words=_words(found, label))
+
+
+def iso_heading(line: str) -> Heading:
+    """The heading of a line that is a plain ISO date (`plain_iso`)."""
+    return Heading(line, int(line[:4]), int(line[5:7]), int(line[8:]))
 
 
 def _one_word(text: str) -> bool:

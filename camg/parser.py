@@ -20,6 +20,7 @@ from camg.errors import CamgError, Kind, Problem
 from camg.headings import (
     Heading,
     dated_start,
+    iso_heading,
     may_be_heading,
     needs_following_year,
     numeric_evidence,
@@ -458,6 +459,7 @@ class _Dates:
     def __init__(self, source: str, log: ParsedLog, order: str | None, today: date) -> None:
         self.source, self.log, self.today = source, log, today
         self.given = order
+        self.order = order  # given, else the file's first unambiguous date's
         self.evidence: dict[str, int] = {}  # each order's first unambiguous date, by line
         self.waiting: deque[tuple[int, _Section]] = deque()  # numbered as they come
         self.years: deque[tuple[int, int]] = deque()  # waiting sections that have a year
@@ -465,47 +467,49 @@ class _Dates:
         self.previous: date | None = None
         self.labels: dict[str, list[str]] = {}
 
-    def settle(self, section: _Section) -> Iterator[Piece]:
-        """Take the next section; give the days that can now be settled."""
+    def settle(self, section: _Section) -> list[Piece]:
+        """Take the next section; the days that can now be settled."""
         self.count += 1
         heading = section.heading
         if isinstance(heading, Heading) and (evidence := numeric_evidence(heading)):
             self.evidence.setdefault(evidence, section.line)
-        if (year := _year(heading)) is not None:
-            self.years.append((self.count, year))
+            self.order = self.order or evidence
+        if self.waiting and (year := _year(heading)) is not None:
+            self.years.append((self.count, year))  # for the sections before it that wait
         self.waiting.append((self.count, section))
-        yield from self._ready(self.given or next(iter(self.evidence), None), final=False)
-        if not self.waiting:
-            self.years.clear()  # years matter only to sections that wait
+        return self._ready(self.order, final=False)
 
-    def close(self) -> Iterator[Piece]:
+    def close(self) -> list[Piece]:
         """The file is read: settle what waits, and say if its numeric dates disagree."""
-        yield from self._ready(self.given or next(iter(self.evidence), DEFAULT_ORDER), True)
+        ready = self._ready(self.order or DEFAULT_ORDER, final=True)
         if self.given is None and len(self.evidence) > 1:
             self.log.problems.append(_two_orders(self.evidence, self.source))
+        return ready
 
-    def _ready(self, order: str | None, final: bool) -> Iterator[Piece]:
+    def _ready(self, order: str | None, final: bool) -> list[Piece]:
+        ready: list[Piece] = []
         while self.waiting:
             number, section = self.waiting[0]
             heading = section.heading
             if isinstance(heading, str):  # a plain ISO date, read only now
-                heading = read_heading(heading)
-                assert heading is not None
+                heading = iso_heading(heading)
             if heading is not None and heading.numeric is not None and order is None:
-                return  # 3/9, and no date of the file has said how to read it yet
+                break  # 3/9, and no date of the file has said how to read it yet
             ahead = None
             if heading is not None and needs_following_year(
                 heading, order or DEFAULT_ORDER, self.previous
             ):
                 ahead = self._following_year(number)
                 if ahead is None and not final:
-                    return
+                    break
             self.waiting.popleft()
-            if heading is None:  # the items before the first heading
-                if section.written:
-                    yield Piece(self.source, None, (), section.written)
-                continue
-            yield self._day(section, heading, order or DEFAULT_ORDER, ahead)
+            if heading is not None:
+                ready.append(self._day(section, heading, order or DEFAULT_ORDER, ahead))
+            elif section.written:  # the items before the first heading
+                ready.append(Piece(self.source, None, (), section.written))
+        if not self.waiting:
+            self.years.clear()  # years matter only to sections that wait
+        return ready
 
     def _following_year(self, number: int) -> int | None:
         """The year of the first waiting section after the `number`th that has one."""
