@@ -277,7 +277,10 @@ def _chunks(stream: BinaryIO, source: str) -> Iterator[tuple[bool, str]]:
     if not utf16 and b"\x00" in data[:BINARY_TEST]:
         raise binary_file(source)
     encoding = "utf-16" if utf16 else "utf-8-sig"
-    plain = "utf-16-be" if data.startswith(codecs.BOM_UTF16_BE) else "utf-16-le"
+    # where the bytes are not text: their line ends read as well as they can be
+    counted = (
+        "utf-8" if not utf16 else "utf-16-be" if data[:2] == codecs.BOM_UTF16_BE else "utf-16-le"
+    )
     decoder = codecs.getincrementaldecoder(encoding)()
     newlines, carried = 0, ""
     while True:
@@ -286,7 +289,7 @@ def _chunks(stream: BinaryIO, source: str) -> Iterator[tuple[bool, str]]:
             text = decoder.decode(data, final=not data)
         except UnicodeDecodeError as error:
             before = (waiting + data)[: error.start]
-            line = newlines + before.decode(plain if utf16 else "utf-8", "replace").count("\n")
+            line = newlines + before.decode(counted, "replace").count("\n")
             raise not_text(utf16, source, line + 1) from None
         newlines += text.count("\n") if utf16 else data.count(b"\n")
         plain = not utf16 and _plain(waiting + data)

@@ -290,3 +290,19 @@ def test_a_dated_label_is_read_without_the_patterns_as_with_them(line):
         patch.setattr(headings, "_one_word", lambda text: False)
         with_patterns = read_heading(line)
     assert read_heading(line) == with_patterns
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_bytes_that_are_not_text_are_found_at_their_line_past_the_first_chunk(
+    tmp_path, monkeypatch, encoding
+):
+    monkeypatch.setattr(logfile, "CHUNK", 64)
+    bom = "\ufeff".encode(encoding)
+    text = _days_of(10).encode(encoding)
+    path = tmp_path / "log.txt"
+    lone = "\ud800".encode(encoding, "surrogatepass")  # half a character: no text
+    path.write_bytes(bom + text + lone + "a\n1 cup milk\n".encode(encoding))
+    with pytest.raises(CamgError) as raised:
+        logfile.open_logs([str(path)], None)
+    [problem] = raised.value.problems
+    assert (problem.line, problem.message[:14]) == (31, "not UTF-16 tex")
