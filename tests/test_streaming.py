@@ -20,8 +20,11 @@ from camg.analysis import _day_warnings, analyse
 from camg.errors import CamgError
 from camg.headings import Heading, numeric_evidence, read_heading, settle
 from camg.parser import ParsedLog, Piece, decode, parse
+from camg.reference import Profile
 
 RANGE = engine.Options(low=2.0, high=2.8)
+# With a profile, days are compared with its intakes (and warn above the calcium limit).
+PROFILED = engine.Options(low=2.0, high=2.8, profile=Profile("female", 35))
 TODAY = date(2026, 11, 29)
 HEADINGS = [
     "2026-03-09",
@@ -45,6 +48,7 @@ HEADINGS = [
 ]
 ITEMS = [
     "1 cup milk",
+    "2 kg yogurt",
     "2 eggs",
     "30 g almonds; a banana",
     "150 g salmon  # dinner out",
@@ -78,11 +82,13 @@ def _written(texts: list[str], folder: str) -> list[str]:
     return paths
 
 
-def _whole(paths: list[str], date_order: str | None, entries: bool) -> tuple:
+def _whole(
+    paths: list[str], date_order: str | None, entries: bool, options: engine.Options
+) -> tuple:
     """The reference: every log read whole, its days merged, sorted, then resolved."""
     parsed = logfile.read_logs(paths, None, date_order)
     resolved = resolve.ResolvedLog([], [], [])
-    report = engine.build_report(resolve.resolve_days(parsed, resolved), RANGE, entries)
+    report = engine.build_report(resolve.resolve_days(parsed, resolved), options, entries)
     resolved.notices.extend(_day_warnings(report))
     return report, resolved
 
@@ -101,6 +107,7 @@ def _seen(report: engine.Report, resolved: resolve.ResolvedLog) -> tuple:
             list(day.unknown_foods),
             list(day.unresolved),
             day.supplement_magnesium_mg,
+            day.calcium_rda_pct,
             day.estimated,
             day.approximate,
             list(day.warnings),
@@ -115,12 +122,15 @@ def _seen(report: engine.Report, resolved: resolve.ResolvedLog) -> tuple:
     st.lists(LOG, min_size=1, max_size=3),
     st.sampled_from([None, "dmy"]),
     st.booleans(),
+    st.sampled_from([RANGE, PROFILED]),
 )
-def test_streaming_gives_what_reading_whole_gives(texts, date_order, entries):
+def test_streaming_gives_what_reading_whole_gives(texts, date_order, entries, options):
     with tempfile.TemporaryDirectory() as folder:
         paths = _written(texts, folder)
-        report, resolved = _whole(paths, date_order, entries)
-        streamed = analyse(paths, None, RANGE, lenient=True, date_order=date_order, entries=entries)
+        report, resolved = _whole(paths, date_order, entries, options)
+        streamed = analyse(
+            paths, None, options, lenient=True, date_order=date_order, entries=entries
+        )
     assert _seen(streamed.report, streamed.resolved) == _seen(report, resolved)
     assert streamed.resolved.lines == resolved.lines
     assert streamed.report.day_entries == report.day_entries
