@@ -156,6 +156,7 @@ class Piece(NamedTuple):
     problems: Sequence[Problem] = ()
 
     def items(self) -> list[Item]:
+        """Its items, one Item each, for a reader that resolves them one by one."""
         source = self.source
         return [
             _new_tuple(Item, (source, line, text, meal))
@@ -164,6 +165,7 @@ class Piece(NamedTuple):
         ]
 
     def day(self) -> Day:
+        """As a Day of the parsed log."""
         return Day(self.date, self.labels, self.items(), self.problems)
 
 
@@ -245,23 +247,24 @@ def read_days(
     yield from dates.close()
 
 
-def file_day(piece: Day, by_date: dict[date, Day], log: ParsedLog) -> None:
-    """Add a day read by `read_days` to the log: a date seen before takes its items."""
-    if piece.date is None:
-        log.days.append(piece)
+def file_day(day: Day, by_date: dict[date, Day], log: ParsedLog) -> None:
+    """Add a day read by `read_days` (`Piece.day`) to a log held whole: a date seen
+    before takes its labels and items."""
+    if day.date is None:
+        log.days.append(day)
         return
-    day = by_date.get(piece.date)
-    if day is None:
-        by_date[piece.date] = piece
-        log.days.append(piece)
+    earlier = by_date.get(day.date)
+    if earlier is None:
+        by_date[day.date] = day
+        log.days.append(day)
         return
-    for label in piece.labels:
-        if label not in day.labels:
-            day.labels = [*day.labels, label]
-    if day.items:
-        day.items.extend(piece.items)
+    for label in day.labels:
+        if label not in earlier.labels:
+            earlier.labels = [*earlier.labels, label]
+    if earlier.items:
+        earlier.items.extend(day.items)
     else:
-        day.items = piece.items
+        earlier.items = day.items
 
 
 def _sections(lines: Iterable[str], source: str, log: ParsedLog) -> Iterator[_Section]:
