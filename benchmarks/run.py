@@ -20,6 +20,11 @@ measured alternately, several times, and the medians are compared.
      the same log, at most 1.5x.
   f. 1,000,000 days of one line each, the default table (issue 11): under 15 s and
      512 MiB (floor: reading the file line by line).
+  g. the 10,000,000-line log (benchmarks/generate_log.py --lines 10000000, 220 MB):
+     `camg log HUGE --format csv`, peak RSS at most 256 MiB; and its peak RSS against
+     that of the 1,000,000-line log (figure a), which shows what memory grows with:
+     the days' totals, not the lines. One run by default (about 20 s); `--only g`
+     measures it alone.
 
 Only the standard library is used: each command runs as a child process, wall
 time is taken around it with time.perf_counter, and its own peak RSS comes from
@@ -30,6 +35,7 @@ Usage:
     python benchmarks/run.py                   # print the table
     python benchmarks/run.py --write           # also put it in docs/performance.md
     python benchmarks/run.py --profile         # cProfile of camg on a 100,000-line log
+    python benchmarks/run.py --only g          # the 10,000,000-line log alone
 
 Run it with the interpreter of the environment camg is installed in; the camg
 next to that interpreter is measured.
@@ -63,6 +69,8 @@ SMALL_LOG = REPO / "examples" / "day.txt"
 START, END = "<!-- benchmark results: start -->", "<!-- benchmark results: end -->"
 
 DAYS_LOG = OUT_DIR / "days-1000000.txt"
+HUGE_LOG = OUT_DIR / "log-10000000.txt"
+HUGE_RSS_BAR = 256 * 2**20  # bytes
 BIG_RATIO_BAR = 35.0  # times reading the file line by line
 BIG_RSS_BAR = 200 * 2**20  # bytes
 PEER_RATIO_BAR = 0.6  # times Nutorious's one-day report
@@ -206,7 +214,7 @@ def met(ok: bool) -> str:
 
 
 def benchmark(
-    big: Path, big_repeat: int, small_repeat: int, days_repeat: int
+    big: Path, big_repeat: int, small_repeat: int, days_repeat: int, huge_repeat: int, only: str
 ) -> tuple[list[list[str]], dict]:
     rows: list[list[str]] = []
     code = revision()  # before the runs: the code may change while they run
@@ -214,6 +222,16 @@ def benchmark(
     shown = os.path.relpath(big, REPO)
     print(f"big log: {shown}, {lines:,} lines", file=sys.stderr)
     spreads: list[str] = []
+    context = {
+        "lines": lines,
+        "big": shown,
+        "big_repeat": big_repeat,
+        "small_repeat": small_repeat,
+        "days_repeat": days_repeat,
+        "huge_repeat": huge_repeat,
+        "spreads": spreads,
+        "revision": code,
+    }
 
     a = measure("big log", [*camg(), "log", str(big), "--format", "csv"], reading(big), big_repeat)
     rows.append(
@@ -231,6 +249,9 @@ def benchmark(
         ]
     )
     spreads.append(a.spread("a."))
+    if only == "g":
+        rows.extend(huge(a, huge_repeat, spreads))
+        return rows, context
 
     nutorious = peer.nutorious()
     python = [PYTHON, "-c", "pass"]
@@ -294,16 +315,35 @@ def benchmark(
     rows.append(wall_row(label, f, f"< {DAYS_WALL_BAR:g} s", f.wall < DAYS_WALL_BAR))
     rows.append(rss_row("f. same: peak RSS", f, DAYS_RSS_BAR, strict=True))
     spreads.append(f.spread("f."))
-    context = {
-        "lines": lines,
-        "big": shown,
-        "big_repeat": big_repeat,
-        "small_repeat": small_repeat,
-        "days_repeat": days_repeat,
-        "spreads": spreads,
-        "revision": code,
-    }
+    rows.extend(huge(a, huge_repeat, spreads))
     return rows, context
+
+
+def huge(a: Pair, repeat: int, spreads: list[str]) -> list[list[str]]:
+    """Figure g: the 10,000,000-line log in bounded memory, beside the 1,000,000 lines of
+    figure a (a log ten times longer holds ten times the days, not the lines)."""
+    ensure_log(HUGE_LOG, 10_000_000)
+    name = os.path.relpath(HUGE_LOG, REPO)
+    g = measure(
+        "10,000,000 lines",
+        [*camg(), "log", str(HUGE_LOG), "--format", "csv"],
+        reading(HUGE_LOG),
+        repeat,
+    )
+    spreads.append(g.spread("g."))
+    grown = (g.rss - a.rss) / 9_000_000
+    return [
+        rss_row(f"g. `camg log {name} --format csv` (10,000,000 lines): peak RSS", g, HUGE_RSS_BAR),
+        wall_row("g. same: wall time", g),
+        [
+            "g. peak RSS, 10,000,000 lines against 1,000,000 (figure a)",
+            mib(g.rss),
+            mib(a.rss),
+            ratio(g.rss, a.rss),
+            f"bounded ({grown:.1f} bytes a line more)",
+            "—",
+        ],
+    ]
 
 
 def reading(path: Path) -> list[str]:
@@ -457,8 +497,9 @@ def report(rows: list[list[str]], context: dict) -> str:
     today = dt.date.today().isoformat()
     lines = [
         f"Measured on {today} with `python benchmarks/run.py` (big log: {context['big_repeat']}"
-        f" runs, a million days: {context['days_repeat']}, others: {context['small_repeat']}"
-        " runs, each after one warm-up run; medians).",
+        f" runs, a million days: {context['days_repeat']}, 10,000,000 lines:"
+        f" {context['huge_repeat']}, others: {context['small_repeat']} runs, each after one"
+        " warm-up run; medians).",
         f"Big log: `{context['big']}`, {context['lines']:,} lines. Code: {context['revision']}.",
         "",
         "| machine | |",
@@ -538,11 +579,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--small-repeat", type=int, default=15, help="runs of the other pairs")
     parser.add_argument("--days-repeat", type=int, default=3, help="runs of the million days")
     parser.add_argument(
+        "--huge-repeat", type=int, default=1, help="runs of the 10,000,000-line log"
+    )
+    parser.add_argument(
+        "--only", choices=["g"], default="", help="g: the big logs' figures a and g alone"
+    )
+    parser.add_argument(
         "--write", action="store_true", help="put the results in docs/performance.md"
     )
     parser.add_argument("--profile", action="store_true", help="profile camg on a 100,000-line log")
     parser.add_argument("--top", type=int, default=30, help="functions shown by --profile")
     args = parser.parse_args(argv)
+    if args.only and args.write:
+        parser.error("--write needs every figure: leave out --only")
     if args.profile:
         profile(args.top)
         return 0
@@ -552,7 +601,9 @@ def main(argv: list[str] | None = None) -> int:
     elif not big.exists():
         raise SystemExit(f"{args.big}: no such file")
     compile_bytecode()
-    rows, context = benchmark(big, args.repeat, args.small_repeat, args.days_repeat)
+    rows, context = benchmark(
+        big, args.repeat, args.small_repeat, args.days_repeat, args.huge_repeat, args.only
+    )
     text = report(rows, context)
     print(text)
     if args.write:

@@ -12,6 +12,7 @@ version and with the data: a tie in the fourth decimal may print one digit apart
 from __future__ import annotations
 
 import math
+from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -195,42 +196,208 @@ def build_report(
     """Totals, ratios and statuses for every day of a resolved log. Days may come one at a
     time (from resolve.resolve_days): without `keep_entries`, each day's entries are let
     go once it is totalled."""
-    days = getattr(log, "days", log)
-    intakes = reference.intakes_for(options.profile) if options.profile else None
-    contributions = Contributions()
-    results: list[DayResult] = []
-    kept: list[list[Entry]] | None = [] if keep_entries else None
-    warned_at: dict[int, tuple[str, int] | None] = {}
-    for index, day in enumerate(days):
-        result = _total(index, day, contributions, options)
-        if intakes is not None:
-            _compare_with_intakes(result, intakes)
+    builder = ReportBuilder(options, keep_entries)
+    for day in getattr(log, "days", log):
+        builder.add(day)
+    return builder.report()
+
+
+class ReportBuilder:
+    """A report made a day at a time, the days in any order and a date perhaps in several
+    parts (a date written twice, or in two files), as a log is read: each part is totalled
+    as it comes and added to its date's totals; the days are put in order at the end.
+
+    Sums stay math.fsum's over all of a date's entries: what fsum rounded off a part's
+    sum is kept (`_rest`, a float a day, most often) so that parts add up exactly."""
+
+    def __init__(self, options: Options, keep_entries: bool = True) -> None:
+        self.options = options
+        self.intakes = reference.intakes_for(options.profile) if options.profile else None
+        self.contributions = Contributions()
+        self.results: list[DayResult] = []
+        self.kept: list[list[Entry]] | None = [] if keep_entries else None
+        self.by_date: dict[date, DayResult] = {}
+        self.rests = array("d")  # what fsum rounded off calcium and magnesium, by day
+        self.more: dict[tuple[int, int], tuple[float, ...]] = {}  # rests of more terms
+        self.supplement_at: dict[int, tuple[str, int]] = {}  # first magnesium supplement
+        self.first_at: dict[int, tuple[str, int]] = {}  # first entry, with intakes only
+        self.order: Sequence[int] = ()  # the days' indices as added, in chronological order
+
+    def add(self, day: ResolvedDay, plain: list[Values] | None = None) -> int:
+        """Total a day (or part of one); the index of its date among the days added.
+        `plain` are the values of more entries of the day, not kept as entries: known
+        calcium and magnesium, no magnesium supplement."""
+        found = self.contributions.of_all(day.entries)
+        earlier = self.by_date.get(day.date) if day.date is not None else None
+        result, calcium, magnesium = _total(len(self.results), day, found, plain, self.options)
+        if earlier is None:
+            index = self._new(day, result, calcium, magnesium)
         else:
-            limit = reference.adult_magnesium_supplement_ul()
-            _check_supplements(result, limit, FROM_NINE, YOUNGER)
-        if result.warnings:
-            warned_at[index] = _first_supplement(day.entries)
-        results.append(result)
-        if kept is not None:
-            kept.append(day.entries)
-    summary = summarise(results)
-    return Report(options, intakes, results, summary, kept, contributions, warned_at)
+            index = earlier.index
+            self._merge(index, day, result, calcium, magnesium)
+        if (self.intakes is not None or result.supplement_magnesium_mg) and (
+            where := _first_magnesium(day.entries)
+        ):
+            self.supplement_at.setdefault(index, where)
+        if self.intakes is not None and day.entries:
+            self.first_at.setdefault(index, (day.entries[0].source, day.entries[0].line))
+        return index
+
+    def _new(
+        self,
+        day: ResolvedDay,
+        result: DayResult,
+        calcium: Sequence[float],
+        magnesium: Sequence[float],
+    ) -> int:
+        index = result.index
+        self.results.append(result)
+        if self.kept is not None:
+            self.kept.append(day.entries)
+        if day.date is None:
+            self.rests.extend((0.0, 0.0))
+            return index
+        self.by_date[day.date] = result
+        if len(calcium) < 2 and len(magnesium) < 2:  # a sum of one value is exact
+            self.rests.extend((0.0, 0.0))
+        else:
+            self._keep_rests(index, calcium, magnesium, result)
+        if result.supplement_magnesium_mg:
+            self.more[index, 2] = _rest(_supplements(day, self.contributions), 0.0)
+        return index
+
+    def _keep_rests(
+        self, index: int, calcium: Sequence[float], magnesium: Sequence[float], result: DayResult
+    ) -> None:
+        for slot, (values, total) in enumerate(
+            ((calcium, result.calcium_mg), (magnesium, result.magnesium_mg))
+        ):
+            rest = _rest(values, total) if len(values) > 1 else ()
+            self.rests.append(rest[0] if len(rest) == 1 else 0.0)
+            if len(rest) > 1:
+                self.more[index, slot] = rest
+
+    def _merge(
+        self,
+        index: int,
+        day: ResolvedDay,
+        part: DayResult,
+        calcium: Sequence[float],
+        magnesium: Sequence[float],
+    ) -> None:
+        """Add a later part of a date to the totals of its earlier parts."""
+        result = self.results[index]
+        for slot, (values, name) in enumerate(
+            ((calcium, "calcium_mg"), (magnesium, "magnesium_mg"))
+        ):
+            earlier = [getattr(result, name), self.rests[2 * index + slot]]
+            terms = [*earlier, *self.more.pop((index, slot), ()), *values]
+            total = math.fsum(terms)
+            setattr(result, name, total)
+            rest = _rest(terms, total)
+            self.rests[2 * index + slot] = rest[0] if len(rest) == 1 else 0.0
+            if len(rest) > 1:
+                self.more[index, slot] = rest
+        if part.supplement_magnesium_mg:
+            terms = [*self.more.get((index, 2), ()), *_supplements(day, self.contributions)]
+            result.supplement_magnesium_mg = math.fsum(terms)
+            self.more[index, 2] = _rest(terms, 0.0)
+        for label in day.labels:
+            if label not in result.labels:
+                result.labels = [*result.labels, label]
+        result.entry_count += part.entry_count
+        result.estimated += part.estimated
+        result.approximate += part.approximate
+        if part.unknown_foods:
+            result.unknown_foods = list(dict.fromkeys([*result.unknown_foods, *part.unknown_foods]))
+        if part.unresolved:
+            result.unresolved = [*result.unresolved, *part.unresolved]
+        result.ratio = ratio(result.calcium_mg, result.magnesium_mg)
+        result.status = status(result.ratio, self.options.low, self.options.high)
+        if self.kept is not None:
+            self.kept[index].extend(day.entries)
+
+    def report(self) -> Report:
+        """The days in chronological order (those without a date first, as written), each
+        compared with the intakes and the supplement limit, and the whole log's summary."""
+        results, self.by_date = self.results, {}
+        if _in_order(results):  # as most logs are written: nothing to sort
+            self.order, days, kept = range(len(results)), results, self.kept
+        else:
+            self.order = sorted(
+                range(len(results)), key=lambda index: _chronological(results[index])
+            )
+            days = [results[index] for index in self.order]
+            kept = None if self.kept is None else [self.kept[index] for index in self.order]
+        warned_at: dict[int, tuple[str, int] | None] = {}
+        limit = reference.adult_magnesium_supplement_ul()
+        for position, (index, result) in enumerate(zip(self.order, days, strict=True)):
+            result.index = position
+            if self.intakes is not None:
+                _compare_with_intakes(result, self.intakes)
+            else:
+                _check_supplements(result, limit, FROM_NINE, YOUNGER)
+            if result.warnings:
+                warned_at[position] = self.supplement_at.get(index) or self.first_at.get(index)
+        summary = summarise(days)
+        return Report(
+            self.options, self.intakes, days, summary, kept, self.contributions, warned_at
+        )
+
+
+def _in_order(results: list[DayResult]) -> bool:
+    """Whether days are in chronological order: undated ones first, then dated ones, each
+    date after the one before."""
+    dates = iter(result.date for result in results)
+    before = next((when for when in dates if when is not None), None)
+    for when in dates:
+        if when is None or when < before:  # type: ignore[operator]
+            return False
+        before = when
+    return True
+
+
+def _chronological(result: DayResult) -> tuple[bool, date]:
+    """Days without a date first, in the order written, then the dated ones in order."""
+    return result.date is not None, result.date or date.min
+
+
+def _rest(values: Sequence[float], total: float) -> tuple[float, ...]:
+    """What math.fsum rounded off: terms whose exact sum with `total` is the exact sum of
+    `values` (few: each holds the next 53 bits)."""
+    left = [*values, -total]
+    terms = []
+    while rest := math.fsum(left):
+        terms.append(rest)
+        left.append(-rest)
+    return tuple(terms)
+
+
+def _supplements(day: ResolvedDay, contributions: Contributions) -> list[float]:
+    """The known magnesium of a day's supplements, entry by entry."""
+    return [
+        value for _, _, value, *_ in contributions.of_all(day.entries) if value and value == value
+    ]
 
 
 def _total(
-    index: int, day: ResolvedDay, contributions: Contributions, options: Options
-) -> DayResult:
-    """One day's sums of what is known, and its entries estimated, approximate or unknown."""
-    found = contributions.of_all(day.entries)
-    if len(found) == 1:  # a day of one entry (a million-day log): its own values
-        calcium_mg, magnesium_mg, supplement, estimate, approximation, unknown = found[0]
+    index: int, day: ResolvedDay, found: list[Values], plain: list[Values] | None, options: Options
+) -> tuple[DayResult, Sequence[float], Sequence[float]]:
+    """One day's sums of what is known, and its entries estimated, approximate or unknown;
+    and the known calcium and magnesium values summed. `found` are the values of the
+    day's entries, `plain` of entries not kept (never unknown)."""
+    values = (found + plain if found else plain) if plain else found
+    if len(values) == 1:  # a day of one entry (a million-day log): its own values
+        calcium_mg, magnesium_mg, supplement, estimate, approximation, unknown = values[0]
         calcium_mg = calcium_mg if calcium_mg == calcium_mg else 0.0  # NaN: unknown
         magnesium_mg = magnesium_mg if magnesium_mg == magnesium_mg else 0.0
         supplements, estimated, approximate = bool(supplement), int(estimate), int(approximation)
+        calcium, magnesium = (calcium_mg,), (magnesium_mg,)
     else:
-        calcium_mg, magnesium_mg, supplements, estimated, approximate, unknown = _sums(found)
+        calcium, magnesium, supplements, estimated, approximate, unknown = _known(values)
+        calcium_mg, magnesium_mg = math.fsum(calcium), math.fsum(magnesium)
     value = ratio(calcium_mg, magnesium_mg)
-    return DayResult(
+    result = DayResult(
         index,
         day.date,
         day.labels,
@@ -238,43 +405,39 @@ def _total(
         magnesium_mg,
         value,
         status(value, options.low, options.high),
-        len(day.entries),
+        len(values),
         _unknown_foods(day.entries, found) if unknown else NONE,
         [problem_record(problem) for problem in day.unresolved] if day.unresolved else NONE,
-        _supplement_sum(found) if supplements else 0.0,
+        _supplement_sum(values) if supplements else 0.0,
         estimated,
         approximate,
     )
+    return result, calcium, magnesium
 
 
-def _sums(found: list[Values]) -> tuple[float, float, bool, int, int, bool]:
-    """Calcium and magnesium summed of what is known, whether any entry is a magnesium
-    supplement, how many are estimated or approximate, and whether any is unknown."""
-    calcium: list[float] = []
-    magnesium: list[float] = []
-    supplements = unknown = False
-    estimated = approximate = 0
-    for values in found:
-        if values[0] == values[0]:  # NaN: unknown, left out of the sum
-            calcium.append(values[0])
-        if values[1] == values[1]:
-            magnesium.append(values[1])
-        if values[2]:
-            supplements = True
-        estimated += values[3]
-        approximate += values[4]
-        if values[5]:
-            unknown = True
-    return math.fsum(calcium), math.fsum(magnesium), supplements, estimated, approximate, unknown
+def _known(
+    found: list[Values],
+) -> tuple[Sequence[float], Sequence[float], bool, int, int, bool]:
+    """The known calcium and magnesium values (NaN: unknown, left out of the sums), whether
+    any entry is a magnesium supplement, how many are estimated or approximate, and
+    whether any is unknown."""
+    if not found:
+        return (), (), False, 0, 0, False
+    calcium, magnesium, supplement, estimated, approximate, unknown = zip(*found, strict=True)
+    missing = any(unknown)
+    if missing:
+        calcium = tuple(value for value in calcium if value == value)
+        magnesium = tuple(value for value in magnesium if value == value)
+    return calcium, magnesium, any(supplement), sum(estimated), sum(approximate), missing
 
 
-def _first_supplement(entries: list[Entry]) -> tuple[str, int] | None:
-    """Where a warning about a day points: its first magnesium supplement, else (calcium
-    above its limit) its first entry."""
+def _first_magnesium(entries: list[Entry]) -> tuple[str, int] | None:
+    """Where a warning about a day points: its first magnesium supplement (else, when
+    calcium is above its limit, its first entry)."""
     for entry in entries:
         if entry.resolution.supplement == "magnesium":
             return entry.source, entry.line
-    return (entries[0].source, entries[0].line) if entries else None
+    return None
 
 
 def _unknown_foods(entries: list[Entry], found: list[Values]) -> list[str]:

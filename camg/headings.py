@@ -84,6 +84,10 @@ def dated_start(line: str) -> bool:
     """Whether a line that starts with a digit starts with a date: cheap tests first, for
     "1 cup milk" is the commonest line of all."""
     if "/" in line[:5] or "-" in line[:5] or "." in line[:5]:
+        if line[4:5] == "-" and plain_iso(line[:10]):
+            return True  # "2026-11-20 Friday"
+        if line[1] == "/" and line[2:3].isdigit() and line[3:4] == " " and line[4:5].isalpha():
+            return False  # "1/2 cup": a fraction, then a word (a date is followed by none)
         return DATE_START(line) is not None
     words = line.split(None, 3)
     if len(words) < 2:
@@ -122,7 +126,11 @@ class Heading(NamedTuple):
 def read_heading(line: str) -> Heading | None:
     """The day heading a line is, or None when it is something else (an item, a meal)."""
     if plain_iso(line):  # the commonest heading of all, read without the patterns
-        return Heading(line, int(line[:4]), int(line[5:7]), int(line[8:]))
+        return iso_heading(line)
+    if len(line) <= 80 and line[10:11] == " " and plain_iso(line[:10]) and _one_word(line[11:]):
+        # "2026-11-20 Friday", the next commonest: as the patterns read it, a label after
+        # the date (a weekday there is not checked)
+        return Heading(line, int(line[:4]), int(line[5:7]), int(line[8:10]), words=line[11:])
     text = _MARKUP.sub("", line).strip()
     if len(text) > 80:  # "Tuesday: For lunch I went for sushi ...": a heading, then items
         head, colon, items = text.partition(":")
@@ -145,6 +153,16 @@ def read_heading(line: str) -> Heading | None:
     label, items = _label_and_items(text, found.start("rest"))
     weekday = WEEKDAYS[found.group("weekday").lower()] if found.group("weekday") else None
     return _dated(found, weekday)._replace(label=label, items=items, words=_words(found, label))
+
+
+def iso_heading(line: str) -> Heading:
+    """The heading of a line that is a plain ISO date (`plain_iso`)."""
+    return Heading(line, int(line[:4]), int(line[5:7]), int(line[8:]))
+
+
+def _one_word(text: str) -> bool:
+    """Letters a to z alone (the patterns' `[a-z]`, whatever their case)."""
+    return text.isascii() and text.isalpha()
 
 
 def plain_iso(line: str) -> bool:
@@ -274,6 +292,16 @@ def settle(
     if following_year is not None:
         return _checked(heading, following_year, month, day_)
     return _latest(heading, month, day_, today)
+
+
+def needs_following_year(heading: Heading, order: str, previous: date | None) -> bool:
+    """Whether `settle` takes the year from the next heading that has one: a date without
+    a year before the file's first dated day."""
+    if previous is not None or heading.year is not None:
+        return False
+    if order == "ymd" and heading.numeric is not None and heading.third is not None:
+        return False  # "26/11/20": its first number is the year
+    return month_and_day(heading, order)[0] is not None
 
 
 def _latest(heading: Heading, month: int, day_: int, today: date) -> Settled:

@@ -10,7 +10,8 @@ from __future__ import annotations
 import codecs
 import re
 import sys
-from collections.abc import Iterator, Sequence
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import NamedTuple
@@ -19,7 +20,9 @@ from camg.errors import CamgError, Kind, Problem
 from camg.headings import (
     Heading,
     dated_start,
+    iso_heading,
     may_be_heading,
+    needs_following_year,
     numeric_evidence,
     plain_iso,
     read_heading,
@@ -139,6 +142,36 @@ class ParsedLog:
     heading_lines: dict[date, int] | None = None
 
 
+# One line's items as written: its number, its meal and its item texts. A line is kept
+# this way, a plain tuple, not as an Item per item, until a day's items are asked for
+# (`Piece.items`).
+Written = tuple[int, str | None, tuple[str, ...]]
+
+
+class Piece(NamedTuple):
+    """A day heading's date (None: none, or none that can be read) and the lines under
+    it, as `read_days` gives them: a date written twice in a file comes as two pieces."""
+
+    source: str
+    date: date | None
+    labels: Sequence[str]
+    written: list[Written]
+    problems: Sequence[Problem] = ()
+
+    def items(self) -> list[Item]:
+        """Its items, one Item each, for a reader that resolves them one by one."""
+        source = self.source
+        return [
+            _new_tuple(Item, (source, line, text, meal))
+            for line, meal, texts in self.written
+            for text in texts
+        ]
+
+    def day(self) -> Day:
+        """As a Day of the parsed log."""
+        return Day(self.date, self.labels, self.items(), self.problems)
+
+
 class _Section(NamedTuple):
     """A day heading of one file and the items under it, before its date is settled. A
     heading that is a plain ISO date is kept as its text and read when filed: a log of
@@ -146,7 +179,7 @@ class _Section(NamedTuple):
 
     heading: Heading | str | None
     line: int
-    items: list[Item]
+    written: list[Written]
 
 
 def decode(data: bytes, source: str) -> str:
@@ -154,22 +187,25 @@ def decode(data: bytes, source: str) -> str:
     Notepad saves as "Unicode"); anything else is refused clearly."""
     utf16 = data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
     if not utf16 and b"\x00" in data[:8192]:
-        message = "this is a binary file, not a text meal log"
-        raise CamgError(Problem(message, source, kind=Kind.UNREADABLE))
+        raise binary_file(source)
     encoding = "utf-16" if utf16 else "utf-8-sig"
     try:
         return data.decode(encoding)
     except UnicodeDecodeError as error:
         line = data[: error.start].decode(encoding, "replace").count("\n") + 1
-        name = "UTF-16" if utf16 else "UTF-8"
-        raise CamgError(
-            Problem(
-                f"not {name} text; save the log as UTF-8 and try again",
-                source,
-                line,
-                kind=Kind.UNREADABLE,
-            )
-        ) from None
+        raise not_text(utf16, source, line) from None
+
+
+def binary_file(source: str) -> CamgError:
+    message = "this is a binary file, not a text meal log"
+    return CamgError(Problem(message, source, kind=Kind.UNREADABLE))
+
+
+def not_text(utf16: bool, source: str, line: int) -> CamgError:
+    """Bytes that are not text in the log's encoding, from `line` on."""
+    name = "UTF-16" if utf16 else "UTF-8"
+    message = f"not {name} text; save the log as UTF-8 and try again"
+    return CamgError(Problem(message, source, line, kind=Kind.UNREADABLE))
 
 
 def parse(
@@ -186,53 +222,112 @@ def parse(
     file's unambiguous dates decide, else mdy."""
     log = into or ParsedLog(days=[], problems=[])
     if _UNPRINTABLE.search(text):  # terminal escapes and bidi overrides never reach output
-        text = _UNPRINTABLE.sub("", text)
-    sections = _sections(text, source, log)
-    order = date_order or _evidenced_order(sections, source, log)
-    _file_days(sections, order, today or date.today(), source, log)
+        text = clean(text)
+    by_date = {day.date: day for day in log.days if day.date is not None}
+    for piece in read_days(text_lines(text), source, log, date_order, today):
+        file_day(piece.day(), by_date, log)
     return log
 
 
-def _sections(text: str, source: str, log: ParsedLog) -> list[_Section]:
-    """The file cut at its day headings; items before the first one form their own section."""
-    sections = [_Section(None, 0, [])]
+def clean(text: str) -> str:
+    """Text without control characters and bidi overrides: they never reach output."""
+    return _UNPRINTABLE.sub("", text)
+
+
+def read_days(
+    lines: Iterable[str],
+    source: str,
+    log: ParsedLog,
+    date_order: str | None = None,
+    today: date | None = None,
+) -> Iterator[Piece]:
+    """A file's days, one heading's worth at a time and in the order written, each as
+    soon as its date is settled: a big log is never held whole. The same date may come
+    twice (`file_day` adds them up). Problems and recipe blocks go into `log`."""
+    dates = _Dates(source, log, date_order, today or date.today())
+    for section in _sections(lines, source, log):
+        yield from dates.settle(section)
+    yield from dates.close()
+
+
+def file_day(day: Day, by_date: dict[date, Day], log: ParsedLog) -> None:
+    """Add a day read by `read_days` (`Piece.day`) to a log held whole: a date seen
+    before takes its labels and items."""
+    if day.date is None:
+        log.days.append(day)
+        return
+    earlier = by_date.get(day.date)
+    if earlier is None:
+        by_date[day.date] = day
+        log.days.append(day)
+        return
+    for label in day.labels:
+        if label not in earlier.labels:
+            earlier.labels = [*earlier.labels, label]
+    if earlier.items:
+        earlier.items.extend(day.items)
+    else:
+        earlier.items = day.items
+
+
+def _sections(lines: Iterable[str], source: str, log: ParsedLog) -> Iterator[_Section]:
+    """The file cut at its day headings, each section given once the next heading (or
+    the end) is read; items before the first heading form their own section.
+
+    A log repeats its lines: what a line that is neither a heading nor part of a recipe
+    makes (the meal it opens, its items) is kept by its text, and a line seen before is
+    not read again."""
+    current = _Section(None, 0, [])
     meal: str | None = None
     recipe: LogRecipe | None = None  # the recipe block being read
-    for number, raw in enumerate(_lines(text), start=1):
+    written = current.written
+    known = _Known()
+    lookup = known.lines.get  # (in a recipe block, no line is looked up)
+    lines = iter(lines)
+    for number, raw in enumerate(lines, start=1):
+        found = lookup(raw)
+        if found is not None:
+            opened, texts = found
+            if opened is not None:
+                meal = opened
+            if texts:
+                written.append((number, meal, texts))
+            continue
         if len(raw) > MOST_LINE_CHARS:
-            log.problems.append(_too_long(len(raw), source, number))
+            log.problems.append(_too_long(_length(raw, lines), source, number))
             continue
         line = raw.strip()
-        if not line:
-            continue
-        if "#" in line and line[0] != "#":  # a comment after an item
+        if line and "#" in line and line[0] != "#":  # a comment after an item
             line = _strip_comment(line).strip()
-            if not line:
-                continue
+        if not line:
+            known.line(raw, None, ())
+            continue
         if recipe is not None:  # a recipe's items, up to "end recipe"
             if _RECIPE_END.match(line):
                 log.recipes.append(recipe._replace(ended=True))
-                recipe = None
+                recipe, lookup = None, known.lines.get
             else:
                 texts = map(_clean_item, line.split(";"))
                 recipe.items.extend((number, item) for item in texts if item)
             continue
-        if line[:6].lower() == "recipe" and (start := _RECIPE_START.match(line)):
+        if (
+            line[0] in "rR"
+            and line[:6].lower() == "recipe"
+            and (start := _RECIPE_START.match(line))
+        ):
             recipe = LogRecipe(source, number, start.group(1).strip(), [], False)
+            lookup = _NO_LINES.get
             continue
         if plain_iso(line):  # "2026-11-20": a day heading, read when filed
-            sections.append(_Section(line, number, []))
-            meal = None
+            yield current
+            current, meal = _Section(line, number, []), None
+            written = current.written
             continue
         if line[0].isdigit() and ":" not in line and ". " not in line and not dated_start(line):
             # The common line, "1 cup milk; 2 eggs": items under the current meal.
-            items = sections[-1].items
-            for text_ in line.split(";"):
-                item = _clean_item(text_)
-                if item:
-                    # tuple.__new__ skips the named tuple's Python-level __new__; a log
-                    # repeats its items, so keep one copy of each text.
-                    items.append(_new_tuple(Item, (source, number, sys.intern(item), meal)))
+            texts = known.line(raw, None, known.texts(line.split(";")))
+            if texts:
+                written.append((number, meal, texts))
             continue
         heading = read_heading(line) if _MAY_BE_HEADING(line) else None
         if heading is not None and line.startswith("#") and not _markdown_heading(line, heading):
@@ -240,10 +335,12 @@ def _sections(text: str, source: str, log: ParsedLog) -> list[_Section]:
         if heading is None and "#" in line:
             line = _strip_comment(line).strip()
             if not line:
+                known.line(raw, None, ())
                 continue
         if heading is not None:
-            sections.append(_Section(heading, number, []))
-            meal = None
+            yield current
+            current, meal = _Section(heading, number, []), None
+            written = current.written
             if not heading.items:
                 continue
             line = heading.items
@@ -258,19 +355,65 @@ def _sections(text: str, source: str, log: ParsedLog) -> list[_Section]:
                 )
             )
             continue
-        meal, line = _meal(line, meal)
+        opened, line = _meal(line, None)
         numbered = read_heading(line) if line[:4].lower() == "day " else None
         if numbered is not None:  # "Food Journal Challenge: Day 1"
-            sections.append(_Section(numbered._replace(label=raw.strip()), number, []))
-            meal = None
+            yield current
+            current, meal = _Section(numbered._replace(label=raw.strip()), number, []), None
+            written = current.written
             continue
-        _add_items(line, sections[-1].items, source, number, meal)
+        texts = known.texts(
+            _SENTENCE.split(line) if ". " in line or "…" in line else line.split(";")
+        )
+        if heading is None:  # a heading's line opens a section: read each time
+            known.line(raw, opened, texts)
+        meal = opened or meal
+        if texts:
+            written.append((number, meal, texts))
     if recipe is not None:
         log.recipes.append(recipe)
-    return sections
+    yield current
 
 
-def _lines(text: str) -> Iterator[str]:
+_NO_LINES: dict[str, tuple[str | None, tuple[str, ...]]] = {}
+# Lines and item texts kept by `_Known`, each: enough for the lines a log repeats most
+# (a 1,000,000-line log has 276,000 different lines, 1,807 different items).
+MOST_KNOWN = 32_768
+
+
+class _Known:
+    """What the parser made of lines and item texts it has read (a log repeats itself),
+    up to MOST_KNOWN of each: the meal a line opens and its items, an item text cleaned."""
+
+    __slots__ = ("items", "lines")
+
+    def __init__(self) -> None:
+        self.lines: dict[str, tuple[str | None, tuple[str, ...]]] = {}
+        self.items: dict[str, str] = {}
+
+    def line(self, raw: str, opened: str | None, texts: tuple[str, ...]) -> tuple[str, ...]:
+        """Keep what a line makes; its items."""
+        if len(self.lines) < MOST_KNOWN:
+            self.lines[raw] = (opened, texts)
+        return texts
+
+    def texts(self, parts: list[str]) -> tuple[str, ...]:
+        """The items of a line's parts, cleaned (camg reads each text once: a log repeats
+        its items, so one copy of each is kept)."""
+        items = self.items
+        found = []
+        for part in parts:
+            text = items.get(part)
+            if text is None:
+                text = sys.intern(_clean_item(part))
+                if len(items) < MOST_KNOWN:
+                    items[part] = text
+            if text:
+                found.append(text)
+        return tuple(found)
+
+
+def text_lines(text: str) -> Iterator[str]:
     """The lines of a text, each with its newline. Universal newlines: CR, LF and CRLF
     end lines, as in the editors people write logs with. Found one at a time, so that a
     big log becomes neither a list of a million lines nor a second copy of itself (an
@@ -314,76 +457,107 @@ def _meal(line: str, meal: str | None) -> tuple[str | None, str]:
     return meal, line
 
 
-def _add_items(line: str, items: list[Item], source: str, number: int, meal: str | None) -> None:
-    for text_ in _SENTENCE.split(line) if ". " in line or "…" in line else line.split(";"):
-        item = _clean_item(text_)
-        if item:
-            # tuple.__new__ skips the named tuple's Python-level __new__: a log
-            # can hold a million items.
-            item = sys.intern(item)  # a log repeats its items: keep one copy of each
-            items.append(_new_tuple(Item, (source, number, item, meal)))
+class _Dates:
+    """A file's day headings settled in the order written, each as soon as what it depends
+    on has been read: the file's numeric date order (its first unambiguous numeric date,
+    14/10 or 10/14, decides) and, for a date without a year before the file's first dated
+    day, the next heading that has a year. Sections wait, in order, until then: a file of
+    ISO dates waits for nothing, one without any year waits to its end."""
 
+    def __init__(self, source: str, log: ParsedLog, order: str | None, today: date) -> None:
+        self.source, self.log, self.today = source, log, today
+        self.given = order
+        self.order = order  # given, else the file's first unambiguous date's
+        self.evidence: dict[str, int] = {}  # each order's first unambiguous date, by line
+        self.waiting: deque[tuple[int, _Section]] = deque()  # numbered as they come
+        self.years: deque[tuple[int, int]] = deque()  # waiting sections that have a year
+        self.count = 0
+        self.previous: date | None = None
+        self.labels: dict[str, list[str]] = {}
 
-def _evidenced_order(sections: list[_Section], source: str, log: ParsedLog) -> str:
-    """The numeric date order a file's own dates allow: 14/10 says dmy, 10/14 says mdy."""
-    found: dict[str, int] = {}
-    for section in sections:
-        if isinstance(section.heading, Heading):
-            evidence = numeric_evidence(section.heading)
-            if evidence is not None:
-                found.setdefault(evidence, section.line)
-    if len(found) > 1:
-        log.problems.append(
-            Problem(
-                f"this file writes numeric dates both day-first (line {found['dmy']}) and "
-                f"month-first (line {found['mdy']}); write them one way, or give "
-                "--date-order dmy or mdy",
-                source,
-                max(found.values()),
-                kind=Kind.BAD_DATE,
-            )
-        )
-    return next(iter(found), DEFAULT_ORDER)
-
-
-def _file_days(
-    sections: list[_Section], order: str, today: date, source: str, log: ParsedLog
-) -> None:
-    """Settle each heading's date (years from the neighbours) and file its items."""
-    by_date = {day.date: day for day in log.days if day.date is not None}
-    ahead_at = 0  # sections[ahead_at]: the next heading after this one that has a year
-    previous: date | None = None
-    for index, section in enumerate(sections):
-        sections[index] = _FILED  # each heading is let go once its items are filed
+    def settle(self, section: _Section) -> list[Piece]:
+        """Take the next section; the days that can now be settled."""
+        self.count += 1
         heading = section.heading
-        if heading is None:
-            if section.items:
-                log.days.append(Day(None, items=section.items))
-            continue
-        if isinstance(heading, str):
-            heading = read_heading(heading)
-            assert heading is not None  # a plain ISO date
-        if ahead_at <= index:
-            ahead_at = index + 1
-            while ahead_at < len(sections) and _year(sections[ahead_at].heading) is None:
-                ahead_at += 1
-        ahead = _year(sections[ahead_at].heading) if ahead_at < len(sections) else None
-        settled = settle(heading, order, previous, ahead, today)
+        if isinstance(heading, Heading) and (evidence := numeric_evidence(heading)):
+            self.evidence.setdefault(evidence, section.line)
+            self.order = self.order or evidence
+        if self.waiting and (year := _year(heading)) is not None:
+            self.years.append((self.count, year))  # for the sections before it that wait
+        self.waiting.append((self.count, section))
+        return self._ready(self.order, final=False)
+
+    def close(self) -> list[Piece]:
+        """The file is read: settle what waits, and say if its numeric dates disagree."""
+        ready = self._ready(self.order or DEFAULT_ORDER, final=True)
+        if self.given is None and len(self.evidence) > 1:
+            self.log.problems.append(_two_orders(self.evidence, self.source))
+        return ready
+
+    def _ready(self, order: str | None, final: bool) -> list[Piece]:
+        ready: list[Piece] = []
+        while self.waiting:
+            number, section = self.waiting[0]
+            heading = section.heading
+            if isinstance(heading, str):  # a plain ISO date, read only now
+                heading = iso_heading(heading)
+            if heading is not None and heading.numeric is not None and order is None:
+                break  # 3/9, and no date of the file has said how to read it yet
+            ahead = None
+            if heading is not None and needs_following_year(
+                heading, order or DEFAULT_ORDER, self.previous
+            ):
+                ahead = self._following_year(number)
+                if ahead is None and not final:
+                    break
+            self.waiting.popleft()
+            if heading is not None:
+                ready.append(self._day(section, heading, order or DEFAULT_ORDER, ahead))
+            elif section.written:  # the items before the first heading
+                ready.append(Piece(self.source, None, (), section.written))
+        if not self.waiting:
+            self.years.clear()  # years matter only to sections that wait
+        return ready
+
+    def _following_year(self, number: int) -> int | None:
+        """The year of the first waiting section after the `number`th that has one."""
+        while self.years and self.years[0][0] <= number:
+            self.years.popleft()
+        return self.years[0][1] if self.years else None
+
+    def _day(self, section: _Section, heading: Heading, order: str, ahead: int | None) -> Piece:
+        settled = settle(heading, order, self.previous, ahead, self.today)
         if settled.error is not None or settled.when is None:
             error = settled.error
-            problems = () if error is None else (_bad_date(error, source, section.line),)
-            log.days.append(Day(None, [heading.label], section.items, problems))
-            continue
-        previous = settled.when
-        day = _dated_day(settled.when, by_date, log)
-        if log.heading_lines is not None:
-            log.heading_lines[settled.when] = section.line
-        if heading.words and heading.words not in day.labels:
-            day.labels = [*day.labels, heading.words]
-        if day.items:
-            day.items.extend(section.items)
-        else:
-            day.items = section.items
+            problems = () if error is None else (_bad_date(error, self.source, section.line),)
+            return Piece(self.source, None, [heading.label], section.written, problems)
+        self.previous = settled.when
+        if self.log.heading_lines is not None:
+            self.log.heading_lines[settled.when] = section.line
+        return Piece(self.source, settled.when, self._labels(heading.words), section.written)
+
+    def _labels(self, words: str) -> Sequence[str]:
+        """A dated day's labels: one list for all the days of the same words ("Friday"),
+        never changed in place (a day given more labels gets a new list)."""
+        if not words:
+            return ()
+        labels = self.labels.get(words)
+        if labels is None:
+            labels = [words]
+            if len(self.labels) < MOST_KNOWN:
+                self.labels[words] = labels
+        return labels
+
+
+def _two_orders(evidence: dict[str, int], source: str) -> Problem:
+    return Problem(
+        f"this file writes numeric dates both day-first (line {evidence['dmy']}) and "
+        f"month-first (line {evidence['mdy']}); write them one way, or give "
+        "--date-order dmy or mdy",
+        source,
+        max(evidence.values()),
+        kind=Kind.BAD_DATE,
+    )
 
 
 def _year(heading: Heading | str | None) -> int | None:
@@ -391,6 +565,16 @@ def _year(heading: Heading | str | None) -> int | None:
     if isinstance(heading, str):
         return int(heading[:4]) or None
     return None if heading is None else heading.year or None
+
+
+def _length(raw: str, lines: Iterator[str]) -> int:
+    """The length of a line too long to read; a reader may give such a line in pieces (it
+    does not hold it whole), the last of which ends with the newline."""
+    length = len(raw)
+    while raw and not raw.endswith("\n"):
+        raw = next(lines, "")
+        length += len(raw)
+    return length
 
 
 def _too_long(length: int, source: str, line: int) -> Problem:
@@ -411,20 +595,12 @@ def _bad_date(error: str, source: str, line: int) -> Problem:
 
 
 _new_tuple = tuple.__new__
-_FILED = _Section(None, 0, [])
 
 
 def _strip_comment(line: str) -> str:
     """`#` starts a comment, except `#11457`, which pins a food by its SR28 id."""
     found = _COMMENT.search(line)
     return line[: found.start()] if found else line
-
-
-def _dated_day(when: date, by_date: dict[date, Day], log: ParsedLog) -> Day:
-    if when not in by_date:
-        by_date[when] = Day(when)
-        log.days.append(by_date[when])
-    return by_date[when]
 
 
 def _heading(line: str) -> tuple[str, str] | None:

@@ -111,19 +111,35 @@ def resolve_days(parsed: ParsedLog, into: ResolvedLog) -> Iterator[ResolvedDay]:
     """Each day resolved in turn, in chronological order, for a caller that totals a day
     and lets it go; problems, notices and the count of lines go into `into`, complete
     once the last day is taken."""
-    problems, notices = into.problems, into.notices
-    # Warnings found while reading the files (a date in two files) go with the notes.
-    for problem in parsed.problems:
-        (problems if problem.severity is Severity.ERROR else notices).append(problem)
+    take_problems(parsed.problems, into)
     days = sorted(parsed.days, key=_chronological)
     parsed.days.clear()
     for index, day in enumerate(days):
         days[index] = None  # type: ignore[call-overload]  # released once resolved
-        resolved = ResolvedDay(day.date, day.labels, unresolved=list(day.problems))
-        into.lines += _resolve_day(day, resolved, notices)
-        problems.extend(resolved.unresolved)
-        yield resolved
-    # Lines refused whole, before any item was read (a bad date, a line too long).
+        yield resolve_day(day, into, into.notices)
+    close(into)
+
+
+def take_problems(problems: list[Problem], into: ResolvedLog) -> None:
+    """Problems found while reading the files: errors go with the lines not understood,
+    warnings (a date in two files) with the notes."""
+    for problem in problems:
+        (into.problems if problem.severity is Severity.ERROR else into.notices).append(problem)
+
+
+def resolve_day(day: Day, into: ResolvedLog, notices: list[Problem]) -> ResolvedDay:
+    """One day's items resolved (and let go); its problems go into `into`, its notes into
+    `notices`."""
+    resolved = ResolvedDay(day.date, day.labels, unresolved=list(day.problems))
+    into.lines += _resolve_day(day, resolved, notices)
+    into.problems.extend(resolved.unresolved)
+    return resolved
+
+
+def close(into: ResolvedLog) -> None:
+    """Once every day is resolved: count the lines refused whole, before any item was read
+    (a bad date, a line too long), and put the problems in file order."""
+    problems = into.problems
     into.lines += len({(p.source, p.line) for p in problems if p.line and p.text is None})
     problems.sort(key=lambda problem: (problem.source or "", problem.line or 0))
 
