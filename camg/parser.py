@@ -35,12 +35,13 @@ MOST_LINE_CHARS = 10_000
 MEAL_WORDS = frozenset(
     (
         "breakfast brunch lunch dinner supper snack snacks dessert elevenses tea meal drinks "
-        "drink supplements supplement pre-workout post-workout workout"
+        "drink supplements supplement pre-workout post-workout workout bfast brekkie brekky"
     ).split()
 )
 # Meal words that stand alone on a line as a heading ("Breakfast"); "tea" alone is a drink.
 _BARE_MEALS = frozenset(
-    "breakfast brunch lunch dinner supper snack snacks dessert elevenses".split()
+    "breakfast brunch lunch dinner supper snack snacks dessert elevenses bfast brekkie "
+    "brekky".split()
 )
 _ISO_START = re.compile(r"\s*\d{4}-\d{1,2}-\d{1,2}\b")
 # A short heading before ":" ("afternoon:", "post-workout smoothie:", "Lunch (12:30):").

@@ -184,9 +184,16 @@ def _check_named_measure(
 
 
 def _pieces(portion: Portion) -> int | None:
-    """ "1 oz (18 kernels)": how many pieces SR28 counts in a measure, if it does."""
+    """ "1 oz (18 kernels)": how many pieces SR28 counts in a measure, if it does; "1 cup
+    (8 fl oz)" counts fluid ounces, not pieces."""
     found = _COUNT_INSIDE.search(portion.measure)
-    return int(found.group(1)) if found is not None and int(found.group(1)) > 1 else None
+    if found is None or int(found.group(1)) < 2 or _is_unit(found.group(2)):
+        return None
+    return int(found.group(1))
+
+
+def _is_unit(word: str) -> bool:
+    return word.lower() in ("fl", "fluid") or canonical(word) is not None
 
 
 def _sized(weighed: Weighed, portion: Portion, food_words: tuple[str, ...]) -> Weighed:

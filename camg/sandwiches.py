@@ -117,11 +117,20 @@ def _spelled_out(
 
 
 def _sandwich_word(text: str) -> tuple[int, int, Kind] | None:
-    for found in re.finditer(r"[A-Za-z]+", text):
-        kind = kinds().get(singular(found.group().lower()))
-        if kind is not None and found.start() > 0:
-            return found.start(), found.end(), kind
-    return None
+    """The first sandwich word after the fillings ("jacket potato" before "potato")."""
+    found = _sandwich_pattern().search(text)
+    if found is None:
+        return None
+    name = " ".join(singular(word) for word in found.group(1).lower().split())
+    return found.start(1), found.end(1), kinds()[name]
+
+
+@cache
+def _sandwich_pattern() -> re.Pattern[str]:
+    """Any sandwich word, after at least one word of filling; the longest names first."""
+    names = sorted(kinds(), key=len, reverse=True)
+    words = "|".join(re.escape(name).replace(r"\ ", r"\s+") + "(?:e?s)?" for name in names)
+    return re.compile(rf"\S\s+({words})\b", re.IGNORECASE)
 
 
 def _count(lead: str) -> tuple[float, str]:

@@ -85,6 +85,11 @@ def pieces(
     """The parts of a line, each a food with its describing words. A line that ends in a
     dish it does not name whole stays one piece, unless `dish` reads it as its parts (a
     sandwich as its fillings and bread); so does a comma-separated part."""
+    repeated = _TIMES.search(text)
+    if repeated is not None:  # "toast & marmite x2": the whole line, twice
+        times = float(repeated.group(1))
+        once = pieces(text[: repeated.start()], is_food, dish)
+        return [piece._replace(times=piece.times * times) for piece in once]
     whole = is_food(text)
     parts = None if whole else dish(text)
     if parts:
@@ -129,6 +134,7 @@ def _choices(text: str) -> Piece | None:
     return Piece(text, " or ".join(option.strip() for option in options))
 
 
+_TIMES = re.compile(r"\s+[x×]\s*(\d+)\s*$", re.IGNORECASE)
 _LEADING_JOINER = re.compile(r"^(?:and|with|plus|&|\+)\s+(?=\S)", re.IGNORECASE)
 
 

@@ -761,3 +761,31 @@ def test_a_flavour_of_a_product_is_said_unused():
 def test_a_bottle_of_a_drink_without_a_bottle_measure_is_an_estimate():
     juice = resolve_text("a bottle of orange juice")
     assert "reference amount" in juice.estimate
+
+
+def test_a_count_of_drinks_is_cups_not_the_fluid_ounces_inside_a_measure():
+    # SR28 writes "1 cup (8 fl oz)": eight fluid ounces, not eight pieces.
+    assert resolve_text("2 coffees").grams == pytest.approx(2 * resolve_text("coffee").grams)
+
+
+@pytest.mark.parametrize(
+    ("line", "texts", "times"),
+    [
+        ("toast & marmite x2", ["toast", "marmite"], 2),
+        ("tuna & sweetcorn jacket potato", ["tuna", "sweetcorn", "jacket potato"], 1),
+    ],
+)
+def test_a_line_taken_twice_and_a_filled_potato(line, texts, times):
+    parts = read_line(line)
+    assert [part.text for part in parts] == texts
+    alone = [resolve_text(text if text != "jacket potato" else "1 jacket potato") for text in texts]
+    assert [part.resolution.grams for part in parts] == [
+        pytest.approx(times * entry.grams) for entry in alone
+    ]
+
+
+def test_everyday_shorthand_of_a_hurried_diary():
+    days = parse("bfast - 2 weetabix, coffee\nspag bol\n", "diary.txt").days
+    assert days[0].items[0].meal == "bfast"
+    assert "Spaghetti" in resolve_text("spag bol").food
+    assert "Chocolate" in resolve_text("30 g dark choc").food
