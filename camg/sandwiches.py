@@ -1,4 +1,5 @@
-"""A sandwich, roll or wrap that the table lacks, read as its bread and its fillings.
+"""A sandwich, roll, wrap or filled potato that the table lacks, read as its bread (or
+potato) and its fillings.
 
 "cheese and ham sandwich on brown roll" is no SR28 food, but cheese, ham and a brown roll
 are. Diaries name sandwiches more than any other dish, so camg reads one as its parts
