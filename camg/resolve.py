@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from camg import estimates, foodtable
-from camg.amounts import AmountError, split_item, strip_prose
+from camg.amounts import AmountError, ItemParts, split_item, strip_prose
 from camg.errors import ItemError, Kind, Problem, Severity
 from camg.finding import find_food
 from camg.parser import Day, ParsedLog
@@ -394,6 +394,20 @@ def _remark_words(remarks: str) -> list[str]:
     return [word for word in found if word not in HOUSEHOLD]
 
 
+_MASS = re.compile(r"(?i)\b(\d+(?:\.\d+)?)\s*(mg|g|mcg)\b")
+
+
+def _dose(text: str) -> ItemParts | None:
+    try:
+        return split_item(_MASS.sub(r" \1 \2 ", text))
+    except AmountError:
+        return None
+
+
+def _mass(parts: ItemParts | None) -> bool:
+    return parts is not None and parts.unit is not None and parts.unit.kind == "mass"
+
+
 def _supplement(supplement: Supplement, text: str) -> Resolution:
     """ "magnesium glycinate 200mg", "Ca 500 mg": an elemental dose, not a food."""
     if supplement.combined:
@@ -405,12 +419,11 @@ def _supplement(supplement: Supplement, text: str) -> Resolution:
     if supplement.element is None:
         raise LeftOut(f'"{text}": a supplement without calcium or magnesium; left out')
     element = supplement.element
-    try:
-        dose_text = label_reading(text)  # "Bio-Magnesium 200mg - 60 tabs": not 60 doses
-        parts = split_item(re.sub(r"(?i)\b(\d+(?:\.\d+)?)\s*(mg|g|mcg)\b", r" \1 \2 ", dose_text))
-    except AmountError:
-        parts = None
-    if parts is None or parts.amount is None or parts.unit is None or parts.unit.kind != "mass":
+    parts = _dose(label_reading(text))  # "Bio-Magnesium 200mg - 60 tabs": not 60 doses
+    if not _mass(parts) and supplement.unused:  # "calcium + vitamin D3 600mg/400IU"
+        first = _MASS.search(text)
+        parts = _dose(f"{element} {first.group(0)}") if first else None
+    if parts is None or parts.amount is None or not _mass(parts):
         raise ItemError(
             f'give the {element} dose as a mass from the label, e.g. "200 mg {element}"',
             Kind.SUPPLEMENT,
@@ -433,6 +446,10 @@ def _supplement(supplement: Supplement, text: str) -> Resolution:
         supplement=element,
         dose_mg=dose,
         estimate=assumed,
+        notes=(f'"{supplement.unused}" not used: the dose read is {element}\'s',)
+        if supplement.unused
+        else (),
+        approximate=bool(supplement.unused),
     )
 
 

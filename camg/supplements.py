@@ -56,6 +56,7 @@ class Supplement(NamedTuple):
     element: str | None  # "calcium", "magnesium", or None for any other supplement
     compound: str | None  # "glycinate" of "magnesium glycinate"
     combined: bool = False  # "Cal-Mag": both elements, doses not given apart
+    unused: str | None = None  # words of a brand or of other nutrients in the same pill
 
 
 def recognise(text: str) -> Supplement | None:
@@ -78,6 +79,12 @@ def recognise(text: str) -> Supplement | None:
             return Supplement(None, None, combined=True)
         compound = " ".join(word for word in rest if word not in ("l", "amino", "acid")) or None
         return Supplement(elements.pop(), compound)
+    milligrams = any(re.fullmatch(r"\d+(?:\.\d+)?mg", token) for token in tokens) or any(
+        token == "mg" and at and _is_number(tokens[at - 1]) for at, token in enumerate(tokens)
+    )
+    if len(elements) == 1 and milligrams:  # "Nature Made Magnesium 250 mg", "calcium + D3"
+        unused = " ".join(word for word in rest if word not in SALTS)
+        return Supplement(elements.pop(), None, unused=unused)
     others = [w for w in words if w not in FORMS and w not in _DOSE_WORDS]
     dosed = any(re.fullmatch(r"\d*(?:mg|mcg|ug|iu)", token) for token in tokens)
     dosed = dosed or bool(_PILLS.intersection(tokens)) or {"fish", "oil"} <= set(words)
@@ -112,9 +119,7 @@ _PACK = re.compile(
 
 
 # "magnesium 200mg x2", "2 x calcium 600 mg": a dose taken more than once.
-_TIMES = re.compile(
-    r"^\s*(?P<before>\d+)\s*[x×]\s+(?=\D)|\s+[x×]\s*(?P<after>\d+)\s*$", re.IGNORECASE
-)
+_TIMES = re.compile(r"^\s*(?P<before>\d+)\s*[x×]\s+|\s+[x×]\s*(?P<after>\d+)\s*$", re.IGNORECASE)
 
 
 def times_taken(text: str) -> tuple[str, int]:

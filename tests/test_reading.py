@@ -441,6 +441,9 @@ def test_a_sandwich_with_a_filling_camg_cannot_read_is_refused_not_guessed():
         ("magnesium citrate 150 mg (120 capsules)", "magnesium", 150),
         ("magnesium 200mg x2", "magnesium", 400),
         ("2 x calcium 600 mg", "calcium", 1200),
+        ("2 x 250mg magnesium citrate", "magnesium", 500),
+        ("Nature Made Magnesium 250 mg", "magnesium", 250),
+        ("calcium + vitamin D3 600mg/400IU", "calcium", 600),
     ],
 )
 def test_a_label_s_elemental_figure_pack_sizes_and_repeats(line, element, dose):
@@ -789,3 +792,9 @@ def test_everyday_shorthand_of_a_hurried_diary():
     assert days[0].items[0].meal == "bfast"
     assert "Spaghetti" in resolve_text("spag bol").food
     assert "Chocolate" in resolve_text("30 g dark choc").food
+
+
+def test_words_of_a_brand_or_of_other_nutrients_beside_a_dose_are_said_unused():
+    entry = resolve_text("Nature Made Magnesium 250 mg")
+    assert entry.approximate and '"nature made" not used' in entry.notes[0]
+    assert not resolve_text("magnesium glycinate 200mg").approximate
