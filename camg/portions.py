@@ -390,7 +390,7 @@ def _best(portions: list[Portion], food_words: tuple[str, ...], food_id: str) ->
     the plainest."""
     wanted = {_stem(word) for word in food_words} - _name_stems(food_id)
 
-    def rank(portion: Portion) -> tuple[bool, int, bool, int, bool, int, int]:
+    def rank(portion: Portion) -> tuple[bool, int, bool, int, bool, bool, int, int]:
         unit, qualifiers = measure_unit(portion.measure)
         echoed = len(wanted & {_stem(word) for word in (unit, *qualifiers)})
         size = (
@@ -399,9 +399,13 @@ def _best(portions: list[Portion], food_words: tuple[str, ...], food_id: str) ->
         packed = "packed" in qualifiers and "not" not in qualifiers and "pack" not in wanted
         branded = any(word[:1].isupper() for word in portion.measure.split()[1:])
         whole = "whole" in qualifiers
-        return (branded, -echoed, packed, size, not whole, len(qualifiers), portion.seq)
+        odd = bool(_ODD_FORMS & set(qualifiers))  # a cup of melon balls is no everyday cup
+        return (branded, -echoed, packed, size, not whole, odd, len(qualifiers), portion.seq)
 
     return min(portions, key=rank)
+
+
+_ODD_FORMS = frozenset(("balls", "ball", "puree", "pureed", "mashed", "juice"))
 
 
 @lru_cache(maxsize=4096)

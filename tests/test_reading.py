@@ -798,3 +798,9 @@ def test_words_of_a_brand_or_of_other_nutrients_beside_a_dose_are_said_unused():
     entry = resolve_text("Nature Made Magnesium 250 mg")
     assert entry.approximate and '"nature made" not used' in entry.notes[0]
     assert not resolve_text("magnesium glycinate 200mg").approximate
+
+
+def test_a_cup_of_a_fruit_is_of_its_everyday_cut_not_of_balls():
+    # SR28 lists "1 cup, balls" of cantaloupe before "1 cup, cubes".
+    entry = resolve_text("1 cup cantaloupe")
+    assert "cubes" in entry.portion
