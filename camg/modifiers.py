@@ -42,6 +42,9 @@ def _p(pattern: str) -> re.Pattern[str]:
 
 
 _DAIRY = frozenset({"Dairy and Egg Products"})
+_GRAINS = frozenset(
+    {"Baked Products", "Cereal Grains and Pasta", "Breakfast Cereals", "Snacks", "Fast Foods"}
+)
 RULES = (
     Rule(
         _p(r"\bfortified\b|added calcium|with calcium|calcium[- ](?:enriched|fortified)"),
@@ -97,6 +100,7 @@ RULES = (
     Rule(
         _p(r"wholemeal|whole[- ]?grain|whole[- ]wheat|wholewheat|granary|multi[- ]?grain"),
         _p(r"whole|multi-?grain|mixed-?grain|wheat bran|cracked-wheat"),
+        groups=_GRAINS,  # whole-grain mustard is a mustard: its seeds, not a flour
     ),
 )
 _SAYS_COOKED = _p(rf"\b(?:{_COOKED})\b")

@@ -36,7 +36,7 @@ DESCRIBING = (
             "sweetened cup tbsp tsp oz g ml gram ounce tablespoon teaspoon one two three half "
             "quarter rolled instant old fashioned quick light dark ripe or about approx "
             "approximately roughly peel bone bones finally low fat free nonfat lowfat skim lite "
-            "lower higher mixed topped served sprinkled drizzled garnished layered"
+            "lower higher mixed topped served sprinkled drizzled garnished layered divided"
         ).split()
     )
 )

@@ -24,7 +24,7 @@ SALTS = frozenset(
 FORMS = frozenset(
     (
         "supplement tablet tab pill capsule cap softgel gel elemental dose chewable chew gummy "
-        "gummie powder liquid drop spray daily each contains containing per bio"
+        "gummie powder liquid drop spray daily each contains containing per bio granule"
     ).split()
 )
 # Supplements with neither element: recognised by these names, left out with a note.
@@ -34,14 +34,14 @@ OTHER_NAMES = frozenset(
         "liver iron zinc selenium iodine folic folate probiotic biotin creatine melatonin "
         "collagen turmeric curcumin ashwagandha glucosamine chondroitin coq10 potassium "
         "electrolyte prenatal niacin riboflavin thiamine lysine spirulina chlorella algal "
-        "dha epa vegan"
+        "dha epa vegan lecithin"
     ).split()
 )
 _STRONG = frozenset(
     (
         "vitamin vit multivitamin multi b12 b6 d3 d2 k2 omega probiotic biotin creatine "
         "melatonin collagen turmeric curcumin ashwagandha glucosamine coq10 prenatal folic "
-        "zinc selenium iodine iron spirulina chlorella"
+        "zinc selenium iodine iron spirulina chlorella lecithin"
     ).split()
 )
 # Words that make a line a supplement's ("cod liver oil 1 capsule"), not a food's.

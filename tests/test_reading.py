@@ -804,3 +804,20 @@ def test_a_cup_of_a_fruit_is_of_its_everyday_cut_not_of_balls():
     # SR28 lists "1 cup, balls" of cantaloupe before "1 cup, cubes".
     entry = resolve_text("1 cup cantaloupe")
     assert "cubes" in entry.portion
+
+
+@pytest.mark.parametrize(
+    ("line", "food"),
+    [
+        # UK diaries and a US recipe-style menu, as written.
+        ("Half a pint of fine Adnams' bitter", "beer"),
+        ("2 tsp. whole-grain mustard, divided", "Mustard"),
+        ("Lecithin Granules", None),
+    ],
+)
+def test_a_uk_beer_a_recipe_s_divided_and_a_lecithin_supplement(line, food):
+    [part] = read_line(line)
+    if food is None:
+        assert part.resolution is None and "left out" in part.left_out
+    else:
+        assert food in part.resolution.food and part.resolution.approximate
