@@ -821,3 +821,15 @@ def test_a_uk_beer_a_recipe_s_divided_and_a_lecithin_supplement(line, food):
         assert part.resolution is None and "left out" in part.left_out
     else:
         assert food in part.resolution.food and part.resolution.approximate
+
+
+@pytest.mark.parametrize(
+    ("line", "food"),
+    [
+        ("mandarin oranges canned in juice, 1/2 cup", "Tangerines"),
+        ("1 slice multigrain toast", "multi-grain, toasted"),
+        ("double espresso, 2 fl oz", "espresso"),
+    ],
+)
+def test_names_a_menu_gives_that_sr28_words_otherwise(line, food):
+    assert food in resolve_text(line).food
