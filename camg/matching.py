@@ -83,7 +83,7 @@ NEVER_DROPPED = _words(
     "imitation substitute mock fake non alternative"
 )
 # Flavours a product comes in: dropped, and said, when the product alone is a food.
-FLAVOURS = _words("salted caramel toffee vanilla cinnamon")
+FLAVOURS = _words("salted caramel toffee vanilla cinnamon garlic chilli chili lemon herb spicy")
 # How close a misspelt word must be to a known one (1 - edits / length).
 TYPO_SIMILARITY = 0.75
 # How many leading words may go unexplained when the head noun decides.

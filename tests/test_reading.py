@@ -755,10 +755,18 @@ def test_the_meal_and_the_story_around_a_food_are_not_its_words(line, same_as):
     assert (entry.food_id, entry.grams, entry.approximate) == (plain.food_id, plain.grams, False)
 
 
-def test_a_flavour_of_a_product_is_said_unused():
-    # A UK food diary (estherruthwyse.com, "A Monday food diary", 2018).
-    entry = resolve_text("Salted caramel granola")
-    assert "granola" in entry.food and entry.ignored == "salted caramel" and entry.approximate
+@pytest.mark.parametrize(
+    ("line", "food", "flavour"),
+    [
+        # A UK food diary (estherruthwyse.com, "A Monday food diary", 2018).
+        ("Salted caramel granola", "granola", "salted caramel"),
+        ("2 Tablespoons of garlic hummus", "Hummus", "garlic"),  # tests/diaries/vegan-athlete.txt
+    ],
+)
+def test_a_flavour_of_a_product_is_said_unused(line, food, flavour):
+    entry = resolve_text(line)
+    assert food in entry.food and entry.ignored == flavour and entry.approximate
+    assert "Garlic bread" in resolve_text("garlic bread").food  # a food named so stays one
 
 
 def test_a_bottle_of_a_drink_without_a_bottle_measure_is_an_estimate():
