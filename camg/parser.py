@@ -76,13 +76,16 @@ _OCCASION = frozenset(
     ).split()
 )
 _MEALS = "breakfast|brunch|lunch|dinner|supper|snack|elevenses|dessert"
+_TIMES_OF_DAY = ["morning", "afternoon", "evening", "late", "mid-morning", "mid-afternoon"]
 _PROSE_STARTS = frozenset(
-    f"{word} "[:4] for word in ["for", "at", "today's", "today’s", "my", *_MEALS.split("|")]
+    f"{word} "[:4]
+    for word in ["for", "at", "today's", "today’s", "my", *_MEALS.split("|"), *_TIMES_OF_DAY]
 )
 # "For breakfast, I ate ...", "Breakfast... donuts", "Lunch. 3 oz chicken", "Breakfast! I drink".
 _PROSE_MEAL = re.compile(
-    rf"(?:(?:for|at|today'?s|today’s|my)\s+)?(?P<meal>{_MEALS})"
-    r"(?:\s*(?:\.\.\.|…|[.!,])|\s+(?:was|were|is|consisted of)\b|(?=\s+I\s))\s*"
+    rf"(?:(?:for|at|today'?s|today’s|my)\s+)?(?P<meal>(?:(?:{'|'.join(_TIMES_OF_DAY)})\s+)?"
+    rf"(?:{_MEALS}))"
+    r"(?:\s*(?:\.\.\.|…|[.!,])|\s+(?:was|were|is|consisted of|of)\b|(?=\s+I\s))\s*"
     r"(?:(?:just|only|mostly)\s+)?"
     r"(?:I\s+(?:also\s+)?(?:ate|had|drank|drink|eat|sip|sipped|am having)\s+)?",
     re.IGNORECASE,

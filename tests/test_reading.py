@@ -841,3 +841,17 @@ def test_a_uk_beer_a_recipe_s_divided_and_a_lecithin_supplement(line, food):
 )
 def test_names_a_menu_gives_that_sr28_words_otherwise(line, food):
     assert food in resolve_text(line).food
+
+
+@pytest.mark.parametrize(
+    ("line", "meal", "text"),
+    [
+        # A US office diary's line (tests/diaries/us-office-week.txt).
+        ("Afternoon snack of 6 celery sticks", "afternoon snack", "6 celery sticks"),
+        ("Lunch of soup and bread", "lunch", "soup and bread"),
+        ("Evening snack was popcorn", "evening snack", "popcorn"),
+    ],
+)
+def test_a_meal_told_in_a_sentence_opens_that_meal(line, meal, text):
+    [item] = parse(f"2026-01-01\n{line}\n", "diary.txt").days[0].items
+    assert (item.meal, item.text) == (meal, text)
