@@ -220,7 +220,7 @@ def read_line(text: str) -> tuple[Part, ...]:
     one food, else its comma-, "and"- and "with"-separated parts that are foods."""
     if text.strip(" .!").lower() in _NOTHING:
         return (Part(text, left_out=f'"{text}": nothing eaten'),)
-    text = strip_prose(text)
+    text = _AMPERSAND.sub(" and ", strip_prose(text))  # "cheese & crackers": two foods
     whole = _attempt(text)
     if whole.resolution is not None and whole.resolution.approximate and _JOINS.search(text):
         parts = tuple(_attempt(piece.read, piece) for piece in pieces(text, _is_food))
@@ -252,6 +252,7 @@ def _reads(text: str) -> bool:
     return _attempt(text).resolution is not None
 
 
+_AMPERSAND = re.compile(r"\s+&\s+")
 _JOINS = re.compile(r"\s(?:with|and|on|w/|&|\+)\s", re.IGNORECASE)
 _NOTHING = frozenset(["none", "nothing", "skipped", "n/a", "na", "-", "fasted", "fasting"])
 

@@ -855,3 +855,8 @@ def test_names_a_menu_gives_that_sr28_words_otherwise(line, food):
 def test_a_meal_told_in_a_sentence_opens_that_meal(line, meal, text):
     [item] = parse(f"2026-01-01\n{line}\n", "diary.txt").days[0].items
     assert (item.meal, item.text) == (meal, text)
+
+
+def test_an_ampersand_joins_two_foods_as_and_does():
+    assert [part.text for part in read_line("cheese & crackers")] == ["cheese", "crackers"]
+    assert [part.text for part in read_line("M&Ms")] == ["M&Ms"]
