@@ -488,6 +488,8 @@ def _leading_amount(text: str) -> tuple[float, str] | None:
     if multiplied and multiplied.group("count2"):
         return float(multiplied.group("count2")), multiplied.group("food2")
     words = text.split()
+    if not words:
+        return None
     lead = words[0].lower()
     glued = _GLUED_UNIT.match(words[0])
     if glued and canonical(glued.group(2)):

@@ -166,6 +166,8 @@ def _tail(tail: str) -> tuple[str | None, list[str]]:
         bread = found.group("bread")
         with_ = re.split(r"\s+with\s+", bread, maxsplit=1, flags=re.IGNORECASE)
         bread = with_[0]
+        if not key(bread):
+            return None, [tail]  # "sandwich on ,": no bread named, so no sandwich read
         if key(bread).split()[-1] not in _BREAD_NOUNS:
             bread = f"{bread} bread"
         return bread, _split(with_[1]) if len(with_) > 1 else []

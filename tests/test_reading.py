@@ -860,3 +860,10 @@ def test_a_meal_told_in_a_sentence_opens_that_meal(line, meal, text):
 def test_an_ampersand_joins_two_foods_as_and_does():
     assert [part.text for part in read_line("cheese & crackers")] == ["cheese", "crackers"]
     assert [part.text for part in read_line("M&Ms")] == ["M&Ms"]
+
+
+@pytest.mark.parametrize(
+    "line", [") brown latte sandwich on ,", "ham for tablet , for snack scoop", "sandwich on -"]
+)
+def test_a_broken_line_is_a_problem_or_an_entry_never_an_exception(line):
+    assert all(part.resolution or part.problem or part.left_out for part in read_line(line))
