@@ -131,9 +131,19 @@ def _suggest_one(goal: Goal, count: int, avoid: frozenset[str]) -> list[Suggesti
     menu = _menu(need, avoid) if need is not None else None
     if menu is None:
         return []
+    if _ordinary(goal, menu):
+        return _reaching_fast(goal, menu, count)
+    return _plain(goal, menu, count)
+
+
+def _plain(goal: Goal, menu: _Menu, count: int) -> list[Suggestion]:
+    """Any day: each dish's choice, ranked and ordered, then varied in kind."""
     choices = _choices(goal, menu.dishes)
     order = _order(choices, _ranks(choices, menu.balance_places))
-    return _varied(menu.dishes, choices, order, count)
+    return [
+        _suggestion(menu.dishes[index].candidate, *choices[index][:3])
+        for index in _varied(menu.kinds, order, count)
+    ]
 
 
 def parse_avoid(text: str | None, origin: str = "--avoid") -> frozenset[str]:
@@ -191,11 +201,19 @@ class _Dish(NamedTuple):
     balance: float  # the food's own Ca:Mg (lower is better when adding magnesium)
 
 
+# A portion as the fast loop of a day out of range reads it: what it adds, its place
+# among its dish's portions, and its kcal (at least 1, as the effect per kcal divides).
+_Added = tuple[float, float, int, float]
+
+
 class _Menu(NamedTuple):
     """The dishes for one need, and what of their ranking does not depend on the day."""
 
     dishes: tuple[_Dish, ...]
     balance_places: tuple[int, ...]  # each dish's place by its own balance
+    added: tuple[tuple[_Added, ...], ...]  # each dish's portions, for _reaching_fast
+    most_calcium: float  # the most calcium a portion adds
+    kinds: tuple[str, ...]  # each dish's kind
 
 
 @cache
@@ -214,7 +232,20 @@ def _menu(need: str, avoid: frozenset[str]) -> _Menu | None:
         )
         balance = calcium / _maximum(magnesium, 1e-9)
         dishes.append(_Dish(candidate, portions, balance if need != "calcium" else -balance))
-    return _Menu(tuple(dishes), _places([dish.balance for dish in dishes]))
+    added = tuple(
+        tuple(
+            (portion.calcium, portion.magnesium, index, _maximum(portion.kcal, 1.0))
+            for index, portion in enumerate(dish.portions)
+        )
+        for dish in dishes
+    )
+    return _Menu(
+        tuple(dishes),
+        _places([dish.balance for dish in dishes]),
+        added,
+        max(portion.calcium for dish in dishes for portion in dish.portions),
+        tuple(dish.candidate.kind for dish in dishes),
+    )
 
 
 def _options(candidate: Candidate) -> list[tuple[str, float]]:
@@ -288,6 +319,81 @@ def _reaching(
     per_kcal = effect / _maximum(best.kcal, 1.0)
     short_by = 0.0 if reaches else best_distance
     return (best, best_after, reaches, math.isfinite(best_key), effect, per_kcal, short_by)
+
+
+def _ordinary(goal: Goal, menu: _Menu) -> bool:
+    """Whether the day is out of range with every ratio of it finite, whatever is added:
+    no NaN and no infinity, which the plain loop (`_reaching`) handles and the fast one
+    need not. A day without magnesium, or of impossible totals, takes the plain loop."""
+    calcium, magnesium, low, high = goal.calcium_mg, goal.magnesium_mg, goal.low, goal.high
+    if not (calcium >= 0.0 and magnesium > 0.0 and 0.0 <= low <= high < math.inf):
+        return False
+    # The largest ratio any portion can make: finite, so every one is (and none is NaN).
+    if not (calcium + menu.most_calcium) / magnesium < math.inf:
+        return False
+    before = calcium / magnesium
+    return not low <= before <= high
+
+
+def _reaching_fast(goal: Goal, menu: _Menu, count: int) -> list[Suggestion]:
+    """What `_plain` picks for an ordinary day out of range (`_ordinary`), at about half
+    its cost: a long log has a score of dishes for each of thousands of days. With every
+    ratio finite, `_reaching`'s loop needs no NaN checks and no choice tuple; every
+    choice is possible, and reaches the range exactly when it falls short by nothing."""
+    calcium, magnesium, low, high = goal.calcium_mg, goal.magnesium_mg, goal.low, goal.high
+    before = calcium / magnesium
+    chosen: list[_Added] = []
+    effects: list[float] = []
+    per_kcal: list[float] = []
+    short_by: list[float] = []
+    for portions in menu.added:
+        best_key = math.inf  # every key is finite: the first portion is taken
+        for portion in portions:
+            after = (calcium + portion[0]) / (magnesium + portion[1])
+            if after < low:
+                key = 1e9 + (low - after)  # as _reaching compares: distances this close tie
+            elif after <= high:  # the smallest portion that reaches the range wins
+                best, best_after = portion, after
+                break
+            else:
+                key = 1e9 + (after - high)
+            if key < best_key:
+                best, best_key, best_after = portion, key, after
+        effect = abs(before - best_after)
+        chosen.append(best)
+        effects.append(effect)
+        per_kcal.append(effect / best[3])
+        if best_after < low:
+            short_by.append(low - best_after)
+        elif best_after > high:
+            short_by.append(best_after - high)
+        else:
+            short_by.append(0.0)
+    ranks = list(menu.balance_places)
+    for values in (effects, per_kcal):
+        for place, index in enumerate(_descending_order(values)):
+            ranks[index] += place
+    order = sorted(range(len(ranks)), key=ranks.__getitem__)
+    # Stable: by rank within those that reach (short by nothing), then the others from
+    # the closest, as `_order` puts them.
+    order.sort(key=short_by.__getitem__)
+    result = []
+    for index in _varied(menu.kinds, order, count):
+        dish, (added_calcium, added_magnesium, place, _) = menu.dishes[index], chosen[index]
+        after = (calcium + added_calcium) / (magnesium + added_magnesium)  # as in the loop
+        result.append(
+            _suggestion(dish.candidate, dish.portions[place], after, short_by[index] == 0.0)
+        )
+    return result
+
+
+def _descending_order(values: list[float]) -> list[int]:
+    """The indices of the values in descending order (ties: first come first; NaN last):
+    `_ascending_order` of the values negated."""
+    total = sum(values)
+    if total == total:
+        return sorted(range(len(values)), key=values.__getitem__, reverse=True)
+    return _ascending_order([-value for value in values])
 
 
 def _keeping(
@@ -388,26 +494,23 @@ def _order(choices: list[_Choice], ranks: list[int]) -> list[int]:
     return reaching
 
 
-def _varied(
-    dishes: tuple[_Dish, ...], choices: list[_Choice], order: list[int], count: int
-) -> list[Suggestion]:
+def _varied(kinds: tuple[str, ...], order: list[int], count: int) -> list[int]:
     """The best of each kind first (not three seeds), then the rest in order."""
     picked: list[int] = []
-    kinds: set[str] = set()
+    seen: set[str] = set()
     for index in order:
-        kind = dishes[index].candidate.kind
-        if kind not in kinds:
+        kind = kinds[index]
+        if kind not in seen:
             picked.append(index)
-            kinds.add(kind)
+            seen.add(kind)
             if len(picked) == count:
                 break
     if len(picked) < count:
         picked += [index for index in order if index not in picked][: count - len(picked)]
-    return [_suggestion(dishes[index].candidate, choices[index]) for index in picked]
+    return picked
 
 
-def _suggestion(candidate: Candidate, choice: _Choice) -> Suggestion:
-    portion, after, reaches = choice[_PORTION], choice[_AFTER], choice[_REACHES]
+def _suggestion(candidate: Candidate, portion: _Portion, after: float, reaches: bool) -> Suggestion:
     return Suggestion(
         candidate.food_id,
         candidate.name,
