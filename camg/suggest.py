@@ -369,11 +369,14 @@ def _reaching_fast(goal: Goal, menu: _Menu, count: int) -> list[Suggestion]:
             short_by.append(best_after - high)
         else:
             short_by.append(0.0)
+    # Each dish's rank: its places by effect, by effect per kcal and by its own balance.
+    by_effect, by_per_kcal = _descending_order(effects), _descending_order(per_kcal)
     ranks = list(menu.balance_places)
-    for values in (effects, per_kcal):
-        for place, index in enumerate(_descending_order(values)):
-            ranks[index] += place
-    order = sorted(range(len(ranks)), key=ranks.__getitem__)
+    places = range(len(ranks))
+    for place in places:
+        ranks[by_effect[place]] += place
+        ranks[by_per_kcal[place]] += place
+    order = sorted(places, key=ranks.__getitem__)
     # Stable: by rank within those that reach (short by nothing), then the others from
     # the closest, as `_order` puts them.
     order.sort(key=short_by.__getitem__)
