@@ -11,7 +11,7 @@ import math
 from difflib import get_close_matches
 from functools import cache
 from itertools import islice
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from camg import diet, tables
 from camg.engine import ABOVE, BELOW, WITHIN, Report, ratio, status
@@ -140,10 +140,7 @@ def _plain(goal: Goal, menu: _Menu, count: int) -> list[Suggestion]:
     """Any day: each dish's choice, ranked and ordered, then varied in kind."""
     choices = _choices(goal, menu.dishes)
     order = _order(choices, _ranks(choices, menu.balance_places))
-    return [
-        _suggestion(menu.dishes[index].candidate, *choices[index][:3])
-        for index in _varied(menu.kinds, order, count)
-    ]
+    return [_suggestion(*choices[index][:3]) for index in _varied(menu.kinds, order, count)]
 
 
 def parse_avoid(text: str | None, origin: str = "--avoid") -> frozenset[str]:
@@ -191,6 +188,7 @@ class _Portion(NamedTuple):
     calcium: float
     magnesium: float
     kcal: float
+    suggested: tuple[Any, ...]  # a suggestion of it but its ratio: made once, not daily
 
 
 class _Dish(NamedTuple):
@@ -201,9 +199,9 @@ class _Dish(NamedTuple):
     balance: float  # the food's own Ca:Mg (lower is better when adding magnesium)
 
 
-# A portion as the fast loop of a day out of range reads it: what it adds, its place
-# among its dish's portions, and its kcal (at least 1, as the effect per kcal divides).
-_Added = tuple[float, float, int, float]
+# A portion as the fast loop of a day out of range reads it: what it adds, the portion,
+# and its kcal (at least 1, as the effect per kcal divides).
+_Added = tuple[float, float, _Portion, float]
 
 
 class _Menu(NamedTuple):
@@ -226,16 +224,17 @@ def _menu(need: str, avoid: frozenset[str]) -> _Menu | None:
         calcium = candidate.calcium_per_100g / 100.0
         magnesium = candidate.magnesium_per_100g / 100.0
         kcal = candidate.kcal_per_100g / 100.0
-        portions = tuple(
-            _Portion(text, grams, grams * calcium, grams * magnesium, grams * kcal)
-            for text, grams in _options(candidate)
-        )
+        named = candidate.food_id, candidate.name, candidate.label, candidate.kind
+        portions = []
+        for text, grams in _options(candidate):
+            values = (text, grams, grams * calcium, grams * magnesium, grams * kcal)
+            portions.append(_Portion(*values, (*named, *values)))
         balance = calcium / _maximum(magnesium, 1e-9)
-        dishes.append(_Dish(candidate, portions, balance if need != "calcium" else -balance))
+        dishes.append(_Dish(candidate, tuple(portions), balance if need != "calcium" else -balance))
     added = tuple(
         tuple(
-            (portion.calcium, portion.magnesium, index, _maximum(portion.kcal, 1.0))
-            for index, portion in enumerate(dish.portions)
+            (portion.calcium, portion.magnesium, portion, _maximum(portion.kcal, 1.0))
+            for portion in dish.portions
         )
         for dish in dishes
     )
@@ -293,7 +292,7 @@ def _reaching(
     chosen = False
     best, best_key, best_after, best_distance = portions[0], math.nan, math.nan, math.nan
     for portion in portions:
-        _, grams, added_calcium, added_magnesium, _ = portion
+        _, grams, added_calcium, added_magnesium, _, _ = portion
         total = magnesium + added_magnesium
         after = (
             (calcium + added_calcium) / total
@@ -382,11 +381,9 @@ def _reaching_fast(goal: Goal, menu: _Menu, count: int) -> list[Suggestion]:
     order.sort(key=short_by.__getitem__)
     result = []
     for index in _varied(menu.kinds, order, count):
-        dish, (added_calcium, added_magnesium, place, _) = menu.dishes[index], chosen[index]
+        added_calcium, added_magnesium, portion, _ = chosen[index]
         after = (calcium + added_calcium) / (magnesium + added_magnesium)  # as in the loop
-        result.append(
-            _suggestion(dish.candidate, dish.portions[place], after, short_by[index] == 0.0)
-        )
+        result.append(_suggestion(portion, after, short_by[index] == 0.0))
     return result
 
 
@@ -413,7 +410,7 @@ def _keeping(
     best: _Portion | None = None
     best_after = math.nan
     for portion in portions:
-        _, grams, added_calcium, added_magnesium, _ = portion
+        _, grams, added_calcium, added_magnesium, _, _ = portion
         total = magnesium + added_magnesium
         after = (
             (calcium + added_calcium) / total
@@ -513,20 +510,8 @@ def _varied(kinds: tuple[str, ...], order: list[int], count: int) -> list[int]:
     return picked
 
 
-def _suggestion(candidate: Candidate, portion: _Portion, after: float, reaches: bool) -> Suggestion:
-    return Suggestion(
-        candidate.food_id,
-        candidate.name,
-        candidate.label,
-        candidate.kind,
-        portion.text,
-        portion.grams,
-        portion.calcium,
-        portion.magnesium,
-        portion.kcal,
-        after if math.isfinite(after) else None,
-        reaches,
-    )
+def _suggestion(portion: _Portion, after: float, reaches: bool) -> Suggestion:
+    return Suggestion._make((*portion.suggested, after if math.isfinite(after) else None, reaches))
 
 
 def for_report(report: Report, count: int, avoid: frozenset[str]) -> None:
