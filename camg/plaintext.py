@@ -117,7 +117,8 @@ class _Output:
         self.make_console = console
         self.wrapped: dict[str, str] = {}  # each long line as rich wrapped it
         self.drawn: dict[Grid, str | None] = {}  # each grid's lines, by the grid itself
-        self.heads: dict[tuple[Any, ...], _Heads | None] = {}  # rows but their last cells
+        # Rows but their last cells, padded for the columns kept with them.
+        self.heads: dict[tuple[Any, ...], tuple[tuple[Column, ...], _Heads | None]] = {}
 
     def part(self, part: Any) -> None:
         if isinstance(part, SuggestionBlock):  # a day's suggestions: the most common part
@@ -153,13 +154,13 @@ class _Output:
         rows = [row if len(row) == count else row + ("",) * (count - len(row)) for row in grid.rows]
         if count < 2 or not rows:
             return _grid_lines(grid, self.width)
-        key = (columns, tuple([row[:-1] for row in rows]))
-        if key in self.heads:
-            heads = self.heads[key]
-        else:
+        key = tuple([row[:-1] for row in rows])
+        found = self.heads.get(key)
+        if found is None or found[0] is not columns:  # a grid's columns: a constant of its kind
             if len(self.heads) >= 4096:
                 self.heads.clear()
-            heads = self.heads[key] = _heads(columns, key[1])
+            found = self.heads[key] = (columns, _heads(columns, key))
+        heads = found[1]
         lasts = [row[-1] for row in rows]
         text = "".join(lasts)
         if heads is None or "\n" in text or not text.isascii():

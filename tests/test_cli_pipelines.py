@@ -328,7 +328,12 @@ def grids_sharing_their_heads(draw: st.DrawFn) -> list[Any]:
         width=st.sampled_from([None, 1, 4]),
         min_width=st.sampled_from([None, 16]),
     )
-    kinds = draw(st.lists(st.tuples(*[column] * count), min_size=1, max_size=2))
+    columns = draw(st.tuples(*[column] * count))
+    flipped = tuple(  # another kind of grid: each column justified the other way, and wider
+        c._replace(justify="left" if c.justify == "right" else "right", min_width=20)
+        for c in columns
+    )
+    kinds = [columns, flipped]
     rows = draw(st.lists(st.lists(CELLS, min_size=1, max_size=count), max_size=4))
     grids = []
     for _ in range(draw(st.integers(1, 4))):
