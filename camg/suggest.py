@@ -140,7 +140,8 @@ def _plain(goal: Goal, menu: _Menu, count: int) -> list[Suggestion]:
     """Any day: each dish's choice, ranked and ordered, then varied in kind."""
     choices = _choices(goal, menu.dishes)
     order = _order(choices, _ranks(choices, menu.balance_places))
-    return [_suggestion(*choices[index][:3]) for index in _varied(menu.kinds, order, count)]
+    picked = [choices[index] for index in _varied(menu.kinds, order, count)]
+    return [_suggestion(choice[_PORTION], choice[_AFTER], choice[_REACHES]) for choice in picked]
 
 
 def parse_avoid(text: str | None, origin: str = "--avoid") -> frozenset[str]:
@@ -350,7 +351,7 @@ def _reaching_fast(goal: Goal, menu: _Menu, count: int) -> list[Suggestion]:
         for portion in portions:
             after = (calcium + portion[0]) / (magnesium + portion[1])
             if after < low:
-                key = 1e9 + (low - after)  # as _reaching compares: distances this close tie
+                key = 1e9 + (low - after)  # `_reaching`'s key: distances 1e-7 apart can tie
             elif after <= high:  # the smallest portion that reaches the range wins
                 best, best_after = portion, after
                 break
