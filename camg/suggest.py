@@ -11,7 +11,7 @@ import math
 from difflib import get_close_matches
 from functools import cache
 from itertools import islice
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from camg import diet, tables
 from camg.engine import ABOVE, BELOW, WITHIN, Report, ratio, status
@@ -131,9 +131,17 @@ def _suggest_one(goal: Goal, count: int, avoid: frozenset[str]) -> list[Suggesti
     menu = _menu(need, avoid) if need is not None else None
     if menu is None:
         return []
+    if _ordinary(goal, menu):
+        return _reaching_fast(goal, menu, count)
+    return _plain(goal, menu, count)
+
+
+def _plain(goal: Goal, menu: _Menu, count: int) -> list[Suggestion]:
+    """Any day: each dish's choice, ranked and ordered, then varied in kind."""
     choices = _choices(goal, menu.dishes)
     order = _order(choices, _ranks(choices, menu.balance_places))
-    return _varied(menu.dishes, choices, order, count)
+    picked = [choices[index] for index in _varied(menu.kinds, order, count)]
+    return [_suggestion(choice[_PORTION], choice[_AFTER], choice[_REACHES]) for choice in picked]
 
 
 def parse_avoid(text: str | None, origin: str = "--avoid") -> frozenset[str]:
@@ -181,6 +189,7 @@ class _Portion(NamedTuple):
     calcium: float
     magnesium: float
     kcal: float
+    suggested: tuple[Any, ...]  # a suggestion of it but its ratio: made once, not daily
 
 
 class _Dish(NamedTuple):
@@ -191,11 +200,19 @@ class _Dish(NamedTuple):
     balance: float  # the food's own Ca:Mg (lower is better when adding magnesium)
 
 
+# A portion as the fast loop of a day out of range reads it: what it adds, the portion,
+# and its kcal (at least 1, as the effect per kcal divides).
+_Added = tuple[float, float, _Portion, float]
+
+
 class _Menu(NamedTuple):
     """The dishes for one need, and what of their ranking does not depend on the day."""
 
     dishes: tuple[_Dish, ...]
     balance_places: tuple[int, ...]  # each dish's place by its own balance
+    added: tuple[tuple[_Added, ...], ...]  # each dish's portions, for _reaching_fast
+    most_calcium: float  # the most calcium a portion adds
+    kinds: tuple[str, ...]  # each dish's kind
 
 
 @cache
@@ -208,13 +225,27 @@ def _menu(need: str, avoid: frozenset[str]) -> _Menu | None:
         calcium = candidate.calcium_per_100g / 100.0
         magnesium = candidate.magnesium_per_100g / 100.0
         kcal = candidate.kcal_per_100g / 100.0
-        portions = tuple(
-            _Portion(text, grams, grams * calcium, grams * magnesium, grams * kcal)
-            for text, grams in _options(candidate)
-        )
+        named = candidate.food_id, candidate.name, candidate.label, candidate.kind
+        portions = []
+        for text, grams in _options(candidate):
+            values = (text, grams, grams * calcium, grams * magnesium, grams * kcal)
+            portions.append(_Portion(*values, (*named, *values)))
         balance = calcium / _maximum(magnesium, 1e-9)
-        dishes.append(_Dish(candidate, portions, balance if need != "calcium" else -balance))
-    return _Menu(tuple(dishes), _places([dish.balance for dish in dishes]))
+        dishes.append(_Dish(candidate, tuple(portions), balance if need != "calcium" else -balance))
+    added = tuple(
+        tuple(
+            (portion.calcium, portion.magnesium, portion, _maximum(portion.kcal, 1.0))
+            for portion in dish.portions
+        )
+        for dish in dishes
+    )
+    return _Menu(
+        tuple(dishes),
+        _places([dish.balance for dish in dishes]),
+        added,
+        max(portion.calcium for dish in dishes for portion in dish.portions),
+        tuple(dish.candidate.kind for dish in dishes),
+    )
 
 
 def _options(candidate: Candidate) -> list[tuple[str, float]]:
@@ -262,7 +293,7 @@ def _reaching(
     chosen = False
     best, best_key, best_after, best_distance = portions[0], math.nan, math.nan, math.nan
     for portion in portions:
-        _, grams, added_calcium, added_magnesium, _ = portion
+        _, grams, added_calcium, added_magnesium, _, _ = portion
         total = magnesium + added_magnesium
         after = (
             (calcium + added_calcium) / total
@@ -290,6 +321,82 @@ def _reaching(
     return (best, best_after, reaches, math.isfinite(best_key), effect, per_kcal, short_by)
 
 
+def _ordinary(goal: Goal, menu: _Menu) -> bool:
+    """Whether the day is out of range with every ratio of it finite, whatever is added:
+    no NaN and no infinity, which the plain loop (`_reaching`) handles and the fast one
+    need not. A day without magnesium, or of impossible totals, takes the plain loop."""
+    calcium, magnesium, low, high = goal.calcium_mg, goal.magnesium_mg, goal.low, goal.high
+    if not (calcium >= 0.0 and magnesium > 0.0 and 0.0 <= low <= high < math.inf):
+        return False
+    # The largest ratio any portion can make: finite, so every one is (and none is NaN).
+    if not (calcium + menu.most_calcium) / magnesium < math.inf:
+        return False
+    before = calcium / magnesium
+    return not low <= before <= high
+
+
+def _reaching_fast(goal: Goal, menu: _Menu, count: int) -> list[Suggestion]:
+    """What `_plain` picks for an ordinary day out of range (`_ordinary`), at about half
+    its cost: a long log has a score of dishes for each of thousands of days. With every
+    ratio finite, `_reaching`'s loop needs no NaN checks and no choice tuple; every
+    choice is possible, and reaches the range exactly when it falls short by nothing."""
+    calcium, magnesium, low, high = goal.calcium_mg, goal.magnesium_mg, goal.low, goal.high
+    before = calcium / magnesium
+    chosen: list[_Added] = []
+    effects: list[float] = []
+    per_kcal: list[float] = []
+    short_by: list[float] = []
+    for portions in menu.added:
+        best_key = math.inf  # every key is finite: the first portion is taken
+        for portion in portions:
+            after = (calcium + portion[0]) / (magnesium + portion[1])
+            if after < low:
+                key = 1e9 + (low - after)  # `_reaching`'s key: distances 1e-7 apart can tie
+            elif after <= high:  # the smallest portion that reaches the range wins
+                best, best_after = portion, after
+                break
+            else:
+                key = 1e9 + (after - high)
+            if key < best_key:
+                best, best_key, best_after = portion, key, after
+        effect = abs(before - best_after)
+        chosen.append(best)
+        effects.append(effect)
+        per_kcal.append(effect / best[3])
+        if best_after < low:
+            short_by.append(low - best_after)
+        elif best_after > high:
+            short_by.append(best_after - high)
+        else:
+            short_by.append(0.0)
+    # Each dish's rank: its places by effect, by effect per kcal and by its own balance.
+    by_effect, by_per_kcal = _descending_order(effects), _descending_order(per_kcal)
+    ranks = list(menu.balance_places)
+    places = range(len(ranks))
+    for place in places:
+        ranks[by_effect[place]] += place
+        ranks[by_per_kcal[place]] += place
+    order = sorted(places, key=ranks.__getitem__)
+    # Stable: by rank within those that reach (short by nothing), then the others from
+    # the closest, as `_order` puts them.
+    order.sort(key=short_by.__getitem__)
+    result = []
+    for index in _varied(menu.kinds, order, count):
+        added_calcium, added_magnesium, portion, _ = chosen[index]
+        after = (calcium + added_calcium) / (magnesium + added_magnesium)  # as in the loop
+        result.append(_suggestion(portion, after, short_by[index] == 0.0))
+    return result
+
+
+def _descending_order(values: list[float]) -> list[int]:
+    """The indices of the values in descending order (ties: first come first; NaN last):
+    `_ascending_order` of the values negated."""
+    total = sum(values)
+    if total == total:
+        return sorted(range(len(values)), key=values.__getitem__, reverse=True)
+    return _ascending_order([-value for value in values])
+
+
 def _keeping(
     calcium: float,
     magnesium: float,
@@ -304,7 +411,7 @@ def _keeping(
     best: _Portion | None = None
     best_after = math.nan
     for portion in portions:
-        _, grams, added_calcium, added_magnesium, _ = portion
+        _, grams, added_calcium, added_magnesium, _, _ = portion
         total = magnesium + added_magnesium
         after = (
             (calcium + added_calcium) / total
@@ -388,39 +495,24 @@ def _order(choices: list[_Choice], ranks: list[int]) -> list[int]:
     return reaching
 
 
-def _varied(
-    dishes: tuple[_Dish, ...], choices: list[_Choice], order: list[int], count: int
-) -> list[Suggestion]:
+def _varied(kinds: tuple[str, ...], order: list[int], count: int) -> list[int]:
     """The best of each kind first (not three seeds), then the rest in order."""
     picked: list[int] = []
-    kinds: set[str] = set()
+    seen: set[str] = set()
     for index in order:
-        kind = dishes[index].candidate.kind
-        if kind not in kinds:
+        kind = kinds[index]
+        if kind not in seen:
             picked.append(index)
-            kinds.add(kind)
+            seen.add(kind)
             if len(picked) == count:
                 break
     if len(picked) < count:
         picked += [index for index in order if index not in picked][: count - len(picked)]
-    return [_suggestion(dishes[index].candidate, choices[index]) for index in picked]
+    return picked
 
 
-def _suggestion(candidate: Candidate, choice: _Choice) -> Suggestion:
-    portion, after, reaches = choice[_PORTION], choice[_AFTER], choice[_REACHES]
-    return Suggestion(
-        candidate.food_id,
-        candidate.name,
-        candidate.label,
-        candidate.kind,
-        portion.text,
-        portion.grams,
-        portion.calcium,
-        portion.magnesium,
-        portion.kcal,
-        after if math.isfinite(after) else None,
-        reaches,
-    )
+def _suggestion(portion: _Portion, after: float, reaches: bool) -> Suggestion:
+    return Suggestion._make((*portion.suggested, after if math.isfinite(after) else None, reaches))
 
 
 def for_report(report: Report, count: int, avoid: frozenset[str]) -> None:

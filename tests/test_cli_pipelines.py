@@ -8,8 +8,11 @@ import json
 import os
 import subprocess
 import sys
+from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tests.conftest import ROOT, modules_loaded
 
@@ -305,3 +308,55 @@ def test_what_the_plain_writer_cannot_write_rich_writes(camg, monkeypatch, headi
         outputs.append(done.stdout)
     assert outputs[0] == outputs[1]
     assert "add one of" in outputs[0]
+
+
+CELLS = st.sampled_from(
+    ["", "a", "1 oz almonds", "+336 mg Mg,", "-> ratio 12.34", "é", "早", "x\ny"]
+)
+
+
+@st.composite
+def grids_sharing_their_heads(draw: st.DrawFn) -> list[Any]:
+    """Grids of the same number of columns, some of the same rows but for their last
+    cells."""
+    from camg.layout import Column, Grid
+
+    count = draw(st.integers(1, 6))
+    column = st.builds(
+        Column,
+        justify=st.sampled_from(["left", "right"]),
+        width=st.sampled_from([None, 1, 4]),
+        min_width=st.sampled_from([None, 16]),
+    )
+    columns = draw(st.tuples(*[column] * count))
+    flipped = tuple(  # another kind of grid: each column justified the other way, and wider
+        c._replace(justify="left" if c.justify == "right" else "right", min_width=20)
+        for c in columns
+    )
+    kinds = [columns, flipped]
+    rows = draw(st.lists(st.lists(CELLS, min_size=1, max_size=count), max_size=4))
+    grids = []
+    for _ in range(draw(st.integers(1, 4))):
+        lasts = draw(st.lists(CELLS, min_size=len(rows), max_size=len(rows)))
+        grids.append(
+            Grid(
+                draw(st.sampled_from(kinds)),
+                [
+                    (*row[:-1], last) if len(row) == count else tuple(row)
+                    for row, last in zip(rows, lasts, strict=True)
+                ],
+            )
+        )
+    return grids
+
+
+@settings(max_examples=300, deadline=None)
+@given(grids_sharing_their_heads(), st.sampled_from([20, 40, 100_000]))
+def test_grids_of_the_same_heads_are_drawn_as_each_alone(grids, width):
+    """The plain writer pads each grid's rows but their last cells once for every grid of
+    the same such rows (a long log's suggestions): each grid is drawn as on its own."""
+    from camg import plaintext
+
+    out = plaintext._Output(plaintext._Batched(io.StringIO()), width, lambda: None)
+    for grid in grids:
+        assert out._grid_lines(grid) == plaintext._grid_lines(grid, width)

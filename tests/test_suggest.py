@@ -4,13 +4,26 @@ from __future__ import annotations
 
 import csv
 import json
+import math
 from unittest.mock import patch
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from camg.suggest import Goal, _options, candidates, parse_avoid, suggest, suggest_many
+from camg.suggest import (
+    Goal,
+    _menu,
+    _options,
+    _ordinary,
+    _plain,
+    _reaching_fast,
+    avoid_kinds,
+    candidates,
+    parse_avoid,
+    suggest,
+    suggest_many,
+)
 from tests.conftest import ROOT
 
 with (ROOT / "data" / "foods.csv").open(encoding="utf-8", newline="") as handle:
@@ -59,6 +72,51 @@ def test_days_taken_a_few_at_a_time_give_what_all_at_once_give(goals):
     whole = suggest_many(goals, 3)
     with patch("camg.suggest._DAYS_AT_ONCE", 3):
         assert suggest_many(goals, 3) == whole
+
+
+@st.composite
+def ordinary_days(draw: st.DrawFn) -> tuple[Goal, int, frozenset[str]]:
+    """A day for the fast path, often one that a suggested portion brings exactly to an
+    end of the range (the ratio's last bit decides), or at a food's own balance (its
+    portions' ratios tie), with words to avoid and a count (up to every dish)."""
+    low, high = draw(
+        st.one_of(
+            st.sampled_from([(2.0, 2.8), (1.7, 2.6), (0.5, 3.5), (2.0, 2.0)]),
+            st.floats(0.0, 30.0).flatmap(lambda low: st.tuples(st.just(low), st.floats(low, 40.0))),
+        )
+    )
+    magnesium = float(draw(st.one_of(st.floats(1e-3, 2000), st.integers(1, 900))))
+    candidate = draw(st.sampled_from(candidates()))
+    grams = draw(st.sampled_from([grams for _, grams in _options(candidate)]))
+    calcium_per_g, magnesium_per_g = (
+        candidate.calcium_per_100g / 100.0,
+        candidate.magnesium_per_100g / 100.0,
+    )
+    if draw(st.booleans()):  # the portion brings the day exactly to an end of the range
+        end = draw(st.sampled_from([low, high]))
+        calcium = end * (magnesium + grams * magnesium_per_g) - grams * calcium_per_g
+    else:
+        calcium = draw(
+            st.one_of(st.floats(0, 4000), st.just(calcium_per_g / magnesium_per_g * magnesium))
+        )
+    calcium = draw(st.sampled_from([calcium, math.nextafter(calcium, 0)]))
+    rda = draw(st.sampled_from([None, 320.0, 420.0]))
+    avoid = frozenset(draw(st.lists(st.sampled_from(avoid_kinds()), max_size=3)))
+    count = draw(st.sampled_from([1, 2, 3, 50]))  # 50: every dish, in order
+    return Goal(calcium, magnesium, low, high, rda), count, avoid
+
+
+@settings(max_examples=1000, deadline=None)
+@given(ordinary_days())
+def test_the_fast_loop_picks_what_the_plain_one_picks(day):
+    """`_reaching_fast` stands for the plain choice, ranking and order on an ordinary day
+    out of range: the same foods, portions, ratios and order."""
+    goal, count, avoid = day
+    need = goal.need()
+    menu = _menu(need, avoid) if need is not None else None
+    if menu is None or not _ordinary(goal, menu):
+        return
+    assert _reaching_fast(goal, menu, count) == _plain(goal, menu, count)
 
 
 def test_a_high_day_gets_magnesium_foods_and_the_smallest_portion_that_reaches():
