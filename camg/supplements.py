@@ -46,8 +46,17 @@ _STRONG = frozenset(
 )
 # Words that make a line a supplement's ("cod liver oil 1 capsule"), not a food's.
 _PILLS = frozenset("tablet tablets tab tabs capsule capsules caplet softgel softgels pill".split())
+# Words without one of which no line names a supplement (the letters of vitamins too).
+_SUPPLEMENT_WORDS = frozenset(
+    {*ELEMENTS, *OTHER_NAMES, *SALTS, "cal", "mag", "b", "c", "d", "e", "k"}
+)
 _DOSE_WORDS = frozenset("iu mcg ug µg mg g ml x a an one two 1 2 3 4 5 6 7 8 9 0".split())
 _LETTERS = frozenset("a b c d e k".split())
+
+
+_MILLIGRAMS = re.compile(r"\d+(?:\.\d+)?mg")
+_DOSE_TOKEN = re.compile(r"\d*(?:mg|mcg|ug|iu)")
+_NUMBER_TOKEN = re.compile(r"\d+(?:\.\d+)?|\d+(?:iu|mg|mcg|ug|g)")
 
 
 class Supplement(NamedTuple):
@@ -62,6 +71,8 @@ class Supplement(NamedTuple):
 def recognise(text: str) -> Supplement | None:
     """The supplement a line names, or None when it names a food."""
     tokens = key(text).split()
+    if _SUPPLEMENT_WORDS.isdisjoint(tokens):
+        return None  # the common case, a food: no word a supplement is named by
     # "Ca 500 mg": a unit after a number is not magnesium.
     words = [
         word
@@ -79,14 +90,14 @@ def recognise(text: str) -> Supplement | None:
             return Supplement(None, None, combined=True)
         compound = " ".join(word for word in rest if word not in ("l", "amino", "acid")) or None
         return Supplement(elements.pop(), compound)
-    milligrams = any(re.fullmatch(r"\d+(?:\.\d+)?mg", token) for token in tokens) or any(
+    milligrams = any(_MILLIGRAMS.fullmatch(token) for token in tokens) or any(
         token == "mg" and at and _is_number(tokens[at - 1]) for at, token in enumerate(tokens)
     )
     if len(elements) == 1 and milligrams:  # "Nature Made Magnesium 250 mg", "calcium + D3"
         unused = " ".join(word for word in rest if word not in SALTS)
         return Supplement(elements.pop(), None, unused=unused)
     others = [w for w in words if w not in FORMS and w not in _DOSE_WORDS]
-    dosed = any(re.fullmatch(r"\d*(?:mg|mcg|ug|iu)", token) for token in tokens)
+    dosed = any(_DOSE_TOKEN.fullmatch(token) for token in tokens)
     dosed = dosed or bool(_PILLS.intersection(tokens)) or {"fish", "oil"} <= set(words)
     if (
         others
@@ -141,4 +152,4 @@ def label_reading(text: str) -> str:
 
 
 def _is_number(word: str) -> bool:
-    return bool(re.fullmatch(r"\d+(?:\.\d+)?|\d+(?:iu|mg|mcg|ug|g)", word))
+    return bool(_NUMBER_TOKEN.fullmatch(word))
