@@ -413,11 +413,7 @@ def _keeping(
     for portion in portions:
         _, grams, added_calcium, added_magnesium, _, _ = portion
         total = magnesium + added_magnesium
-        after = (
-            (calcium + added_calcium) / total
-            if total > 0
-            else _divide(calcium + added_calcium, total)
-        )
+        after = _divide(calcium + added_calcium, total)
         within = low <= after <= high
         done = within and total >= rda
         key = grams if done else (1e6 - grams if within else math.inf)
