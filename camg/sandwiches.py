@@ -54,6 +54,7 @@ class Kind(NamedTuple):
 
 @cache
 def kinds() -> dict[str, Kind]:
+    """Each sandwich word (data/sandwiches.csv) and what it stands for."""
     return {
         row["word"]: Kind(row["bread"], int(row["slices"]), row["source"])
         for row in tables.read_rows("sandwiches.csv")
