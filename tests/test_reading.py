@@ -486,6 +486,7 @@ def test_a_sandwich_spelled_out_after_a_dash_takes_the_fillings_as_written():
         ("turkey and swiss sandwich on rye", ["turkey", "swiss", "sandwich (rye bread)"]),
         ("bread roll with butter", ["bread roll", "butter"]),
         ("tuna mayo sandwich", ["tuna", "mayo", "sandwich"]),
+        ("ham sandwich, an apple", ["ham", "sandwich", "an apple"]),
         ("cinnamon roll with coffee", ["cinnamon roll", "coffee"]),
         (
             "Some strawberries, half of a ham sandwich with mayo",
