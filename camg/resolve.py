@@ -268,7 +268,12 @@ def _attempt(text: str, piece: Piece | None = None) -> Part:
         return part
     if part.resolution is not None and (piece.assumed is not None or piece.times != 1):
         part = part._replace(resolution=_as_piece_says(part.resolution, piece))
-    return part if piece.text == text else part._replace(text=piece.text)
+    if piece.text == text:
+        return part
+    # The entry says what the line said ("sandwich"), its reading what camg read ("2 slice
+    # bread"): made once for each line, which read_line keeps.
+    resolution = part.resolution and part.resolution._replace(text=piece.text)
+    return part._replace(text=piece.text, resolution=resolution)
 
 
 def _as_piece_says(resolution: Resolution, piece: Piece) -> Resolution:
