@@ -24,6 +24,10 @@ def find_food(parts: ItemParts) -> tuple[Match, list[str], ItemParts]:
     """The food an item names, honouring its modifiers; notes on how it was found; and the
     item as read (an example or an alternative may stand for its words)."""
     _check_pin(parts.food)
+    hint = dish_hint(parts.food)
+    if hint is not None:
+        # "sausage roll", "Milo": a dish SR28 lacks whose words name another food
+        raise ItemError(f'unknown food "{_short(parts.food)}": {hint}', Kind.UNKNOWN_FOOD)
     parts = _named_with_measure_word(parts)
     parts, notes = _such_as(parts)
     match, found_notes, parts = _food_or_alternative(parts)
@@ -414,6 +418,13 @@ def _unknown(phrase: str) -> str:
 def _dish_hints() -> dict[str, str]:
     """Everyday dishes SR28 lacks (data/dish_hints.csv), and how to log them instead."""
     return {row["word"]: row["hint"] for row in tables.read_rows("dish_hints.csv")}
+
+
+def dish_hint(food: str) -> str | None:
+    """The hint for a dish SR28 lacks named exactly ("sausage roll", "Milo"), whose words
+    must not be read as other foods; your own food of that name is yours."""
+    hint = _dish_hints().get(key(food))
+    return hint if hint is not None and foodtable.named(food) is None else None
 
 
 def _dish_hint(phrase: str) -> str | None:

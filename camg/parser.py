@@ -671,9 +671,23 @@ def _bare_meal(line: str) -> tuple[str, str] | None:
         return None
     text = _MARKDOWN.sub("", line).strip().rstrip(":").strip()
     words = text.lower().split()
-    if 0 < len(words) <= 3 and words[-1] in _BARE_MEALS and text.replace(" ", "").isalpha():
+    if (
+        0 < len(words) <= 3
+        and words[-1] in _BARE_MEALS
+        and text.replace(" ", "").isalpha()
+        and _MEAL_MODIFIERS.issuperset(words[:-1])  # "full English breakfast" is a dish
+    ):
         return " ".join(words), ""
     return None
+
+
+# Words that may stand before a meal word in a heading alone on its line ("Morning snack").
+_MEAL_MODIFIERS = frozenset(
+    (
+        "morning afternoon evening late early mid midday night light big small quick second "
+        "first my a the work packed sunday weekend post pre workout school office"
+    ).split()
+)
 
 
 def _clean_item(text: str) -> str:

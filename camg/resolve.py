@@ -18,7 +18,7 @@ from typing import NamedTuple
 from camg import estimates, foodtable
 from camg.amounts import AmountError, ItemParts, split_item, strip_prose
 from camg.errors import ItemError, Kind, Problem, Severity
-from camg.finding import find_food
+from camg.finding import dish_hint, find_food
 from camg.parser import Day, ParsedLog
 from camg.plausible import implausible
 from camg.portions import PortionError
@@ -231,6 +231,8 @@ def read_line(text: str) -> tuple[Part, ...]:
         return (whole,)
     if whole.problem is not None and whole.problem[0] is Kind.BAD_AMOUNT:
         return (whole,)  # cutting the line would not mend its amount
+    if whole.problem is not None and dish_hint(_food_of(text)) is not None:
+        return (whole,)  # "sausage roll": a dish to write as its parts, not a sandwich
     split = pieces(text, _is_food, _sandwich)
     if not split or (len(split) == 1 and split[0].text == text and split[0].read == text):
         return (whole,)
@@ -240,6 +242,14 @@ def read_line(text: str) -> tuple[Part, ...]:
     if whole.problem is not None and all(part.problem for part in parts):
         return (whole,)
     return parts
+
+
+def _food_of(text: str) -> str:
+    """The food words of an item ("2 sausage rolls" -> "sausage rolls"), or the item."""
+    try:
+        return split_item(text).food
+    except AmountError:
+        return text
 
 
 def _sandwich(text: str) -> list[Piece] | None:

@@ -868,3 +868,12 @@ def test_an_ampersand_joins_two_foods_as_and_does():
 )
 def test_a_broken_line_is_a_problem_or_an_entry_never_an_exception(line):
     assert all(part.resolution or part.problem or part.left_out for part in read_line(line))
+
+
+@pytest.mark.parametrize("line", ["Milo", "2 sausage rolls", "full English breakfast"])
+def test_a_dish_whose_words_name_other_foods_gets_its_hint_not_those_foods(line):
+    [part] = read_line(line)
+    assert part.problem is not None and part.problem[0] is Kind.UNKNOWN_FOOD
+    assert "e.g." in part.problem[1]
+    items = parse(f"2026-01-01\n{line}\n", "diary.txt").days[0].items
+    assert [item.text for item in items] == [line]  # an item, never a silent heading
