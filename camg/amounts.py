@@ -502,8 +502,6 @@ def _leading_amount(text: str) -> tuple[float, str] | None:
         return _word_amount(words)
     if len(words) > 2 and words[1].lower() == "of" and (canonical(lead) or _household(lead)):
         return 1.0, text  # "Tablespoon of chia seeds", "Slice of papaya"
-    if lead in ("grande", "venti") and len(words) > 1:
-        return 1.0, text  # "grande coffee": a coffee shop's size, cited
     if len(words) > 1 and _vague_led(words) and not re.search(r"\d", text):
         return 1.0, text  # "handful of almonds", "small spoonful of coleslaw"
     if len(words) > 1 and canonical(lead) and unit_of(canonical(lead)).kind == "volume":
@@ -574,7 +572,7 @@ def _leading_unit(rest: str) -> tuple[Unit | None, str]:
         unit, used = Unit("dessert bowl", "vague"), 2  # the 5 A DAY guide's bowl of salad
     elif (
         len(lowered) >= 3
-        and lowered[0] in _SIZES
+        and lowered[0] in VAGUE_SIZES
         and (_household(lowered[1]) or _vague(lowered[1]))
     ):
         unit, food = _leading_unit(" ".join(words[1:]))
@@ -613,15 +611,16 @@ def _household(word: str) -> str | None:
 def _vague_led(words: list[str]) -> bool:
     """ "handful of", "small spoonful of": a vague amount with no article before it."""
     lead = words[0].lower()
-    if lead in _SIZES:  # "small handful dried fruit", "Small tub low fat yoghurt"
+    if lead in VAGUE_SIZES:  # "small handful dried fruit", "Small tub low fat yoghurt"
         return len(words) > 2 and bool(_vague(words[1].lower()) or _household(words[1].lower()))
     return (words[1].lower() == "of" or lead in _PLAIN_VAGUE) and _vague(lead)
 
 
-_SIZES = frozenset(("small", "medium", "large", "big"))
-# Vague words that lead a food without "of" in a hurried diary ("handful almonds"); "pot
-# roast" and "plate" are not among them.
-_PLAIN_VAGUE = frozenset("handful glass mug bowl spoonful scoop splash dollop".split())
+# Sizes said of a vague word or a measure: "a small handful", "a big mug".
+VAGUE_SIZES = frozenset(("small", "medium", "large", "big"))
+# Vague words that lead a food without "of" in a hurried diary ("handful almonds", "grande
+# coffee"); "pot roast" and "plate" are not among them.
+_PLAIN_VAGUE = frozenset("handful glass mug bowl spoonful scoop splash dollop grande venti".split())
 
 
 def _vague_word(word: str) -> str:

@@ -67,11 +67,6 @@ def vague_default(word: str, food_name: str, group: str) -> Default | None:
     return next((default for default in defaults if _fits(default, food_name, group)), None)
 
 
-def cites_size(word: str, food_name: str, group: str) -> bool:
-    """Whether "small handful" has a cited size of its own for this food."""
-    return any(_fits(default, food_name, group) for default in vague_words().get(word, []))
-
-
 def _fits(default: Default, food_name: str, group: str) -> bool:
     scope = fold(default.applies_to)
     return scope in ("any", "any food", "") or _applies(scope, fold(food_name), group)

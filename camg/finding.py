@@ -153,14 +153,14 @@ def _food_or_alternative(parts: ItemParts) -> tuple[Match, list[str], ItemParts]
 
 
 # Words of a generic name that an everyday name in brackets may stand for.
-_GENERIC_NAMES = [["beverage"], ["drink"], ["product"], ["alternative"]]
+_GENERIC_NAMES = frozenset(("beverage", "drink", "product", "alternative"))
 
 
 def _named_in_brackets(parts: ItemParts) -> tuple[Match, list[str]] | None:
     """ "Soy beverage (soy milk), unsweetened": the everyday name in brackets stands for the
     first words, and the words after the comma still describe it."""
     first = parts.food.split(",")[0].strip()
-    if not _everyday(parts.remarks) or key(first).split()[-1:] not in _GENERIC_NAMES:
+    if not _everyday(parts.remarks) or key(first).rpartition(" ")[2] not in _GENERIC_NAMES:
         return None  # "cheese biscuits (Cheddars)": a brand of biscuit, not cheddar cheese
     described = ", ".join([parts.remarks, *parts.food.split(",")[1:]])
     match = _match(described)

@@ -21,42 +21,37 @@ from camg.sr28 import (
     NICHE_GROUPS,
     RAW_BY_DEFAULT,
 )
-from camg.text import key, words
+from camg.text import key, word_set, words
 from camg.units import HOUSEHOLD
 
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
 # Words that say nothing about which food is meant.
-FILLER = _words(
+FILLER = word_set(
     "a an the of some fresh organic homemade home made my bit serving portion style type kind "
     "buttered"
 )
-COOKING = _words(
+COOKING = word_set(
     "cooked boiled baked roasted grilled broiled fried steamed stewed braised sauteed poached "
     "scrambled toasted microwaved smoked mashed heated prepared roast griddled chargrilled "
     "barbecued"
 )
-PLAIN_COOKING = _words("cooked boiled roasted broiled baked")
+PLAIN_COOKING = word_set("cooked boiled roasted broiled baked")
 # Methods that any food "cooked" covers; frying, smoking and the like change a food.
-GENERIC_COOKING = PLAIN_COOKING | _words("grilled steamed stewed braised roast heated microwaved")
+GENERIC_COOKING = PLAIN_COOKING | word_set("grilled steamed stewed braised roast heated microwaved")
 # Words of cut and measure: they refine a match but never decide it.
 SOFT = (
     HOUSEHOLD
-    - _words(
+    - word_set(
         "breast thigh drumstick leg wing steak chop patty link rib loaf stick "
         "strip round medallion leaf cutlet"
     )
-) | _words(
+) | word_set(
     "sliced chopped diced cubed shredded grated crumbled halved chunk floret spear ripe packed "
     "large small medium size sized minced peeled rinsed drained crispy skinless pitted "
     "seeded half plain whole pureed puree"
 )
 # Forms a food can take; a food in one of these forms is not what a person means
 # unless they name the form ("almonds" is not "Oil, almond").
-FORMS = _words(
+FORMS = word_set(
     "oil juice soup sauce gravy flour meal powder drink bar cake cookie pie candy "
     "cereal chip salad sandwich dressing spread paste liquid broth stock extract syrup "
     "nectar flavored mix babyfood formula substitute imitation dip topping filling pudding "
@@ -64,12 +59,12 @@ FORMS = _words(
     "restaurant sprouted"
 )
 # Forms that make another food of the one named: never taken unless said.
-OTHER_FOODS = _words(
+OTHER_FOODS = word_set(
     "oil juice soup sauce gravy flour powder drink dressing spread paste syrup dip topping bar "
     "filling pudding babyfood formula substitute imitation nectar extract"
 )
 # Variants of a food that a person names when they mean them.
-VARIANTS = _words(
+VARIANTS = word_set(
     "meatless reduced low lowfat light lite diet free special dietary vegetarian sodium "
     "sweetened unsweetened fortified enriched unenriched glutinous decaffeinated instant "
     "mocha imitation salt without human fried chocolate"
@@ -78,12 +73,12 @@ VARIANTS = _words(
 SOFT_MATCH = 0.6
 # Words that join two foods or make a different food of the one that follows
 # ("soya mince" is not minced beef): never left out to force a match.
-NEVER_DROPPED = _words(
+NEVER_DROPPED = word_set(
     "with and on in vegan vegetarian veggie plant based dairy free soy soya quorn meatless "
     "imitation substitute mock fake non alternative"
 )
 # Flavours a product comes in: dropped, and said, when the product alone is a food.
-FLAVOURS = _words("salted caramel toffee vanilla cinnamon garlic chilli chili lemon herb spicy")
+FLAVOURS = word_set("salted caramel toffee vanilla cinnamon garlic chilli chili lemon herb spicy")
 # How close a misspelt word must be to a known one (1 - edits / length).
 TYPO_SIMILARITY = 0.75
 # How many leading words may go unexplained when the head noun decides.

@@ -634,8 +634,7 @@ def _heading(line: str) -> tuple[str, str] | None:
 # or a capital opens the food; "dinner roll", "lunch meat", "Breakfast sausage" stay foods.
 _TABLE_MEAL = re.compile(
     r"(?P<meal>(?:(?:Morning|Afternoon|Evening|Mid-morning|Mid-afternoon)\s+(?:Tea|Snack))"
-    r"|Breakfast|Brunch|Lunch|Dinner|Supper|Snack|Dessert|Elevenses)\s+"
-    r"(?=\d|[½⅓⅔¼¾⅛]|(?:a|an|one|two|three|half)\s|[A-Z][a-z])",
+    r"|Breakfast|Brunch|Lunch|Dinner|Supper|Snack|Dessert|Elevenses)\s+(?=\S)",
     re.IGNORECASE,
 )
 
@@ -645,12 +644,9 @@ def _table_meal(line: str) -> tuple[str, str] | None:
     if found is None or not found.group("meal")[0].isupper():
         return None
     rest = line[found.end() :]
-    if rest[0].isalpha() and rest[0].islower() and rest.split()[0] not in _AMOUNT_WORDS:
+    if not (rest[:2].istitle() or _AMOUNT_FIRST.match(rest)):
         return None  # "Breakfast sandwich", "Dinner roll": a food named after a meal
     return found.group("meal").lower(), rest
-
-
-_AMOUNT_WORDS = frozenset("a an one two three half".split())
 
 
 def _told_meal(line: str) -> tuple[str, str] | None:

@@ -111,7 +111,7 @@ def _spelled_out(
 ) -> list[Piece] | None:
     """ "... - 1 slice of cheddar, 1 slice of ham": the fillings as written, and the bread
     the sandwich named unless a detail names it too."""
-    breads = [part for part in details if key(part).split()[-1:] in ([n] for n in _BREAD_NOUNS)]
+    breads = [part for part in details if key(part).rpartition(" ")[2] in _BREAD_NOUNS]
     if not details or not all(reads(part) for part in details) or not reads(bread):
         return None
     pieces = [Piece(part, part) for part in details]

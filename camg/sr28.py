@@ -17,6 +17,7 @@ from typing import Any, NamedTuple
 from camg import tables
 from camg.foodtable import Food
 from camg.tables import Portion
+from camg.text import word_set
 
 NUTRIENT_COLUMNS = ["energy_kcal", "calcium_mg", "magnesium_mg", "phosphorus_mg"]
 LABEL = "USDA SR28"
@@ -26,17 +27,13 @@ _ID = re.compile(r"#?(\d{4,5})")
 # -- SR28's naming habits and food groups: what matching and weighing need to know --------
 
 
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
 # SR28 heads that name a category, not the food: "Nuts, almonds", "Fish, salmon, ...".
-CATEGORY_HEADS = _words(
+CATEGORY_HEADS = word_set(
     "nut seed fish crustacean mollusk spice beverage cheese game alcoholic fast food snack salad "
     "dressing"
 )
 # Words in many SR28 names that add little: they cost less than a real extra word.
-BOILERPLATE = _words(
+BOILERPLATE = word_set(
     "raw fluid with vitamin a d and all commercial variety regular ns as to or ready added "
     "prepared from water tap include includes including mature seeds kernels solid "
     "drained unprepared plain type grade separable lean only trimmed fat 0 1 2 3 4 8 "
@@ -64,13 +61,13 @@ COOKED_BY_DEFAULT = frozenset(
 )
 # Groups people rarely mean unless they say so, with the words that do say so.
 NICHE_GROUPS = {
-    "Baby Foods": _words("baby babyfood infant toddler"),
-    "Fast Foods": _words(
+    "Baby Foods": word_set("baby babyfood infant toddler"),
+    "Fast Foods": word_set(
         "fast mcdonald burger king wendy subway taco bell cheeseburger hamburger hotdog nugget "
         "burrito nacho quesadilla"
     ),
-    "Restaurant Foods": _words("restaurant chinese italian mexican applebee denny"),
-    "American Indian/Alaska Native Foods": _words(
+    "Restaurant Foods": word_set("restaurant chinese italian mexican applebee denny"),
+    "American Indian/Alaska Native Foods": word_set(
         "alaska native navajo hopi apache shoshone inupiat yupik"
     ),
 }

@@ -74,6 +74,11 @@ def words(text: str) -> list[str]:
     return [singular(word) for word in _WORD.findall(folded)]
 
 
+def word_set(text: str) -> frozenset[str]:
+    """A curated list of words written as one string: "nut seed fish" -> {"nut", ...}."""
+    return frozenset(text.split())
+
+
 def key(text: str) -> str:
     """A normalised phrase for exact look-ups: folded, singular, single-spaced."""
     return " ".join(words(text))

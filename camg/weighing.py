@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from camg import estimates, foodtable, sr28
-from camg.amounts import ItemParts
+from camg.amounts import VAGUE_SIZES, ItemParts
 from camg.errors import ItemError, Kind
 from camg.matching import Match, food_index
 from camg.portions import PortionError, Weighed, weigh
@@ -119,7 +119,7 @@ def _vague(
     word = parts.unit.name if parts.unit else ""
     default = estimates.vague_default(word, match.name, group)
     size, _, bare = word.partition(" ")
-    if bare and size in _SIZES and not estimates.cites_size(word, match.name, group):
+    if bare and size in VAGUE_SIZES and default is None:
         # "a large handful of raisins": no cited size of it, so a handful, and said
         weighed, said = _vague(match, parts._replace(unit=Unit(bare, "vague")), food_words, group)
         note = f'"{size}": no cited size for a {word} of this food; weighed as a {bare}'
@@ -153,7 +153,6 @@ def _vague(
     return weighed, f"{said} taken as {amount} ({estimates.cite(default.source)})"
 
 
-_SIZES = frozenset(("small", "medium", "large", "big"))
 # Words for a little of a food, never a portion of it.
 _TINY = frozenset("pinch dash smidgen splash sprinkle drizzle dab touch hint little scrape".split())
 
