@@ -128,6 +128,13 @@ def unhonoured(text: str, food_name: str, group: str) -> list[str]:
     return missing
 
 
+def changes_calcium_or_magnesium(text: str) -> bool:
+    """Whether `text` says a word that changes a food's calcium or magnesium, or its state
+    ("dry"): such a word is never left unused."""
+    said = fold(text)
+    return any(rule.said.search(said) for rule in RULES) or bool(_SAYS_RAW.search(said))
+
+
 def _state_clash(said: str, name: str) -> list[str]:
     """ "dry oats" is not cooked oatmeal, "cooked spinach" not raw spinach (a cup of each
     weighs five times the other)."""

@@ -22,6 +22,7 @@ from camg.finding import dish_hint, find_food
 from camg.parser import Day, ParsedLog
 from camg.plausible import implausible
 from camg.portions import PortionError
+from camg.salvage import salvaged
 from camg.sandwiches import sandwich_pieces
 from camg.splitting import Piece, pieces
 from camg.supplements import Supplement, label_reading, recognise, times_taken
@@ -235,13 +236,45 @@ def read_line(text: str) -> tuple[Part, ...]:
         return (whole,)  # "sausage roll": a dish to write as its parts, not a sandwich
     split = pieces(text, _is_food, _sandwich)
     if not split or (len(split) == 1 and split[0].text == text and split[0].read == text):
-        return (whole,)
+        return _salvaged(whole)
     parts = tuple(_attempt(piece.read, piece) for piece in split)
     if whole.resolution is not None and all(part.problem for part in parts):
         return (whole,)
     if whole.problem is not None and all(part.problem for part in parts):
-        return (whole,)
-    return parts
+        return _salvaged(whole)
+    return tuple(found for part in parts for found in _salvaged(part))
+
+
+def _salvaged(part: Part) -> tuple[Part, ...]:
+    """An unknown food's words, when a sentence among them names foods: those foods,
+    approximate, each saying the words camg did not use."""
+    if part.problem is None or part.problem[0] is not Kind.UNKNOWN_FOOD:
+        return (part,)
+    if dish_hint(_food_of(part.text)) is not None:
+        return (part,)
+    found = salvaged(part.text, _reads_cleanly)
+    if found is None:
+        return (part,)
+    runs, left = found
+    if any(dish_hint(word) is not None for word in left.split()):
+        return (part,)  # "a non-fat white mocha": a drink SR28 lacks, not its words
+    note = f'read from "{part.text}"' + (f'; not used: "{left}"' if left else "")
+    return tuple(_noted(_attempt(run.read, run), note) for run in runs)
+
+
+def _noted(part: Part, note: str) -> Part:
+    if part.resolution is None:
+        return part
+    resolution = part.resolution
+    return part._replace(
+        resolution=resolution._replace(notes=(*resolution.notes, note), approximate=True)
+    )
+
+
+def _reads_cleanly(text: str) -> bool:
+    """A food named by every word of `text`, none corrected, unused or substituted."""
+    resolution = _attempt(text).resolution
+    return resolution is not None and not resolution.approximate and not resolution.ignored
 
 
 def _food_of(text: str) -> str:

@@ -115,8 +115,36 @@ def pieces(
         joined = [] if food else _joined_pieces(strip_describing(piece.read))
         describing = any(_describes(part.read) for part in joined[1:])  # "baked w/ skin"
         changed = bool(joined) and [part.read for part in joined] != [piece.read]
+        if changed and len(joined) > 1:  # "a jam sandwich with ...": the sandwich's parts
+            joined = _dishes_read(joined, is_food, dish)
         if changed and not describing and any(is_food(part.read) for part in joined):
             found.extend(joined)
+        else:
+            found.append(piece)
+    return found
+
+
+def _dishes_read(
+    joined: list[Piece],
+    is_food: Callable[[str], bool],
+    dish: Callable[[str], list[Piece] | None],
+) -> list[Piece]:
+    """Joined parts with each dish the table lacks read as its parts: "peanut butter and
+    jam sandwich with a spread" is a sandwich of two fillings, then a spread."""
+    found: list[Piece] = []
+    for piece in joined:
+        if is_food(piece.read) or key(piece.read).rsplit(" ", 1)[-1] not in DISHES:
+            found.append(piece)
+            continue
+        first = len(found)  # the parts "and" joined to it are its fillings
+        while first > 0 and found[first - 1].joined is None and piece.joined is None:
+            first -= 1
+        for start in range(first, len(found) + 1):
+            whole = " and ".join(part.read for part in [*found[start:], piece])
+            parts = dish(whole)
+            if parts:
+                found[start:] = parts
+                break
         else:
             found.append(piece)
     return found

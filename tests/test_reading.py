@@ -877,3 +877,63 @@ def test_a_dish_whose_words_name_other_foods_gets_its_hint_not_those_foods(line)
     assert "e.g." in part.problem[1]
     items = parse(f"2026-01-01\n{line}\n", "diary.txt").days[0].items
     assert [item.text for item in items] == [line]  # an item, never a silent heading
+
+
+# Sentences from published food diaries (tests/data/phrases-validation.csv names each
+# source): the foods among a story's words, and the words left over said.
+@pytest.mark.parametrize(
+    ("line", "foods"),
+    [
+        (
+            "I started my morning, after a very good session at the gym, with my usual "
+            "ryvita / banana / peanut butter combination.",
+            ["ryvita", "banana", "peanut butter"],
+        ),
+        ("I'm going to eat an orange", ["an orange"]),
+    ],
+)
+def test_the_foods_a_sentence_names_are_read_and_the_other_words_said(line, foods):
+    parts = read_line(line)
+    assert [part.text for part in parts] == foods
+    for part in parts:
+        assert part.resolution.approximate
+        assert any(
+            note.startswith("read from") and "not used" in note for note in part.resolution.notes
+        )
+    assert "gym" in parts[0].resolution.notes[-1] or "going" in parts[0].resolution.notes[-1]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Artichoke, olive and pepper pizza",  # the dish they were in
+        "a white chocolate Ferrero Rocher (a mixed box came as a Christmas present)",
+        "a sweet tea (hold the lemon!) from McCallisters",  # a denial
+        "1 quarter-pound beef patty, cooked",  # an amount camg could not read
+        "the tallest non-fat white mocha I could get from Starbucks",  # a drink SR28 lacks
+        "a scoop of Super Greens",  # a word before the food that camg cannot place
+        "2 tablespoons of hemp protein",
+        "Two glasses of New Zealand Sauvignon Blanc.",
+        "I had my usual fortified oat drink with a banana",  # a word that changes calcium
+    ],
+)
+def test_a_sentence_whose_leftover_words_could_change_its_foods_is_refused(line):
+    assert any(part.problem for part in read_line(line))
+
+
+def test_a_sandwich_joined_to_a_spread_is_still_its_fillings_and_bread():
+    line = "a peanut butter and raspberry jam sandwich with my daily dose of plant sterol spread."
+    texts = [part.text for part in read_line(line)]
+    assert texts[:3] == ["peanut butter", "raspberry jam", "sandwich"]
+
+
+def test_a_word_that_changes_calcium_is_never_left_over():
+    from camg.resolve import _reads_cleanly
+    from camg.salvage import salvaged
+
+    story = "I started my morning, after the gym, with my usual {}ryvita / banana"
+    assert [run.text for run in salvaged(story.format(""), _reads_cleanly)[0]] == [
+        "ryvita",
+        "banana",
+    ]
+    assert salvaged(story.format("calcium-fortified "), _reads_cleanly) is None
