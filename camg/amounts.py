@@ -231,8 +231,13 @@ def _unhyphened(found: re.Match[str]) -> str:
 
 
 def _stated_amount(inside: str) -> re.Match[str] | None:
-    """ "½ cup ≈ 86g", "1 packet = 35 g", "100g per person": a mass first, else a volume."""
-    found = list(_ANY_AMOUNT.finditer(inside))
+    """ "½ cup ≈ 86g", "1 packet = 35 g", "100g per person": a mass first, else a volume;
+    never a concentration ("100 mg of added calcium per 100 ml")."""
+    found = [
+        found
+        for found in _ANY_AMOUNT.finditer(inside)
+        if not inside[: found.start()].rstrip().lower().endswith("per")  # "per 100 ml"
+    ]
     masses = [f for f in found if (unit := _unit_word(f.group("unit"))) and unit.kind == "mass"]
     return (masses or found or [None])[0]
 

@@ -366,7 +366,7 @@ def _fields(part: dict[str, Any]) -> list[tuple[str, str]]:
         rows.append(("estimate", part["assumed"]))
     if part["approximate"]:
         rows.append(("approximate", "yes: words unused, corrected or substituted"))
-    for note in part["notes"] + part["amount_notes"]:
+    for note in dict.fromkeys(part["notes"] + part["amount_notes"]):  # each note once
         rows.append(("note", note))
     if part["status"] == "resolved":
         rows.append(("calcium", _mg(part["calcium_mg"], part["calcium_per_100g"])))

@@ -96,12 +96,23 @@ def _bulk_default(match: Match, weighed: Weighed, group: str) -> tuple[Weighed, 
 def _several_default(
     match: Match, weighed: Weighed, group: str, food: str
 ) -> tuple[Weighed, str] | None:
-    """ "strawberries", "grapes" with no amount: one reference amount, not one berry."""
+    """ "strawberries" with no amount: one reference amount, not one berry; "eggs": two of
+    them, the fewest a plural means, where one weighs about a reference amount."""
     last = food.split()[-1].lower() if food.split() else ""
     if not last.endswith("s") or singular(last) == last or _BULK.search(weighed.portion):
         return None
     reference = _reference_if_any(match, group, "no amount, several")
-    return reference if reference and weighed.grams * 3 < reference[0].grams else None
+    if reference and weighed.grams * 3 < reference[0].grams:
+        return reference
+    if (
+        reference is None
+        or weighed.grams > reference[0].grams
+        or not weighed.portion.startswith("1 x ")
+    ):
+        return None  # "potatoes": one is a serving already; "almonds": an ounce of them
+    portion = re.sub(r"^1 x ", "", weighed.portion)
+    two = weighed._replace(grams=2 * weighed.grams, portion=f"2 x {portion}")
+    return two, f"no amount given, a plural: 2 x {portion}, the fewest a plural means"
 
 
 def _reference_if_any(match: Match, group: str, said: str) -> tuple[Weighed, str] | None:

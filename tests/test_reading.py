@@ -937,3 +937,34 @@ def test_a_word_that_changes_calcium_is_never_left_over():
         "banana",
     ]
     assert salvaged(story.format("calcium-fortified "), _reads_cleanly) is None
+
+
+def test_a_plural_without_an_amount_is_two_where_one_is_no_more_than_a_serving():
+    eggs = resolve_text("eggs")
+    assert eggs.grams == 2 * resolve_text("egg").grams and "plural" in eggs.estimate
+    # one potato is a serving already, and an ounce of almonds is many almonds
+    assert resolve_text("potatoes").grams == resolve_text("potato").grams
+    ounce = resolve_text("1 oz almonds").grams
+    assert resolve_text("almonds").grams == pytest.approx(ounce, rel=0.01)
+
+
+def test_a_concentration_on_a_label_is_neither_an_amount_nor_a_dose():
+    # Heart Foundation Australia, dairy foods (tests/data/phrases-published.csv)
+    line = (
+        "Soy or other cereal drinks (with at least 100 mg of added calcium per 100 ml): "
+        "1 cup (250 ml)"
+    )
+    drink = resolve_text(line)
+    assert drink.supplement is None and drink.food_id == resolve_text("soy milk").food_id
+    assert drink.amount == 250 and drink.unit == "ml"
+
+
+@pytest.mark.parametrize(
+    ("line", "says"),
+    [
+        ("50g unsalted cashew nuts", "without salt"),
+        ("3 oz unsalted water-packed tuna", "without salt"),
+    ],
+)
+def test_unsalted_chooses_a_food_without_salt(line, says):
+    assert says in resolve_text(line).food
