@@ -21,6 +21,16 @@ class Default(NamedTuple):
     source: str
 
 
+class Filling(NamedTuple):
+    """How much of a food fills one sandwich or roll (data/fillings.csv)."""
+
+    name: str
+    amount: float
+    unit: str
+    measure_words: tuple[str, ...]  # which of the food's measures: "thin" slices
+    source: str
+
+
 class Reference(NamedTuple):
     """A reference amount customarily consumed for a kind of food (21 CFR 101.12)."""
 
@@ -89,6 +99,37 @@ def _mentions(haystack: str, term: str) -> bool:
     "seedless")."""
     wanted = words(term.removeprefix("any ").strip())
     return bool(wanted) and set(wanted) <= set(words(haystack))
+
+
+@cache
+def _fillings() -> tuple[tuple[tuple[str, ...], tuple[str, ...], frozenset[str], Filling], ...]:
+    return tuple(
+        (
+            tuple(row["words"].split("|")),
+            tuple(word for word in row["unless"].split("|") if word),
+            frozenset(row["sr28_groups"].split("|")),
+            Filling(
+                row["filling"],
+                float(row["amount"]),
+                row["unit"],
+                tuple(row["measure_words"].split()),
+                row["source"],
+            ),
+        )
+        for row in tables.read_rows("fillings.csv")
+    )
+
+
+def filling_for(written: str, group: str) -> Filling | None:
+    """The cited amount of a sandwich filling written without one ("ham", "lettuce"), the
+    first row whose words the item says, in the food's group; None when none fits."""
+    said = " ".join(words(written))
+    for terms, unless, groups, filling in _fillings():
+        if group not in groups or any(_mentions(said, term) for term in unless):
+            continue
+        if any(_mentions(said, term) for term in terms):
+            return filling
+    return None
 
 
 def reference_for(food_name: str, group: str) -> Reference | None:

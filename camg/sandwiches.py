@@ -5,7 +5,8 @@ potato) and its fillings.
 are. Diaries name sandwiches more than any other dish, so camg reads one as its parts
 rather than refusing it. The bread a sandwich word stands for, and how many slices, are
 data (data/sandwiches.csv) with their source; slices camg assumed make the bread an
-estimate. Fillings without an amount are weighed as any food without one.
+estimate. Fillings without an amount take a cited amount for one sandwich where one is
+kept (data/fillings.csv), else are weighed as any food without one.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from functools import cache
 from typing import NamedTuple
 
 from camg import tables
-from camg.splitting import Piece
+from camg.splitting import BREADS, FILLING, Piece
 from camg.text import key, singular
 
 # Words that say what bread it is: "salmon wholegrain sandwich" is salmon on wholegrain bread.
@@ -41,7 +42,6 @@ _TAIL = re.compile(
 # "ham sandwich - 1 slice of ham": what follows the dash spells the sandwich out.
 _DETAILS = re.compile(r"\s+[-–—]\s+")
 _SEPARATOR = re.compile(r"\s*,\s*|\s+(?:and|&|\+|with)\s+|\s*&\s*", re.IGNORECASE)
-_BREAD_NOUNS = frozenset("bread roll bun bap bagel baguette toast tortilla wrap pitta pita".split())
 
 
 class Kind(NamedTuple):
@@ -111,7 +111,7 @@ def _spelled_out(
 ) -> list[Piece] | None:
     """ "... - 1 slice of cheddar, 1 slice of ham": the fillings as written, and the bread
     the sandwich named unless a detail names it too."""
-    breads = [part for part in details if key(part).rpartition(" ")[2] in _BREAD_NOUNS]
+    breads = [part for part in details if key(part).rpartition(" ")[2] in BREADS]
     if not details or not all(reads(part) for part in details) or not reads(bread):
         return None
     pieces = [Piece(part, part) for part in details]
@@ -171,7 +171,7 @@ def _tail(tail: str) -> tuple[str | None, list[str]]:
         bread = with_[0]
         if not key(bread):
             return None, [tail]  # "sandwich on ,": no bread named, so no sandwich read
-        if key(bread).split()[-1] not in _BREAD_NOUNS:
+        if key(bread).split()[-1] not in BREADS:
             bread = f"{bread} bread"
         return bread, _split(with_[1]) if len(with_) > 1 else []
     with_ = found.group("with") or found.group("filled")
@@ -191,8 +191,9 @@ _MAYO = re.compile(r"\s+(?=(?:mayo|mayonnaise)$)", re.IGNORECASE)
 
 
 def _filling(filling: str, count: float) -> Piece:
-    """A filling as written, weighed as the food alone would be, once for each sandwich."""
-    return Piece(filling, filling, times=count)
+    """A filling as written, once for each sandwich: without an amount, a cited amount
+    for a sandwich (data/fillings.csv), else as the food alone would be weighed."""
+    return Piece(filling, filling, joined=FILLING, times=count)
 
 
 def _bread(word: str, bread: str, count: float, kind: Kind) -> Piece:

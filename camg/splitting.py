@@ -21,7 +21,14 @@ from camg.units import HOUSEHOLD, VAGUE, canonical
 # How a part joined the one before it, when that changes its default amount.
 WITH = "with"
 WITH_DRINK = "with-drink"  # "tea with milk": a splash, not a glass
+# What fills a sandwich, or goes on bread ("pitta bread with ham, lettuce and cucumber"):
+# FILLING_WITH was joined by "with", FILLING by a comma or "and".
+FILLING = "filling"
+FILLING_WITH = "filling-with"
+FILLINGS = frozenset({FILLING, FILLING_WITH})
 ACCOMPANIES = frozenset({WITH, WITH_DRINK})
+# Breads that take fillings.
+BREADS = frozenset("bread roll bun bap bagel baguette toast tortilla wrap pitta pita".split())
 _DRINKS = frozenset("tea coffee latte cappuccino espresso americano chai cocoa".split())
 DESCRIBING = (
     COOKING
@@ -100,6 +107,14 @@ def pieces(
     last = key(text).rsplit(" ", 1)[-1] if text.strip() else ""
     if last in DISHES and not whole:
         return [Piece(text, text)]
+    return _on_bread(_cut(text, is_food, dish))
+
+
+def _cut(
+    text: str, is_food: Callable[[str], bool], dish: Callable[[str], list[Piece] | None]
+) -> list[Piece]:
+    """The comma-separated parts of a line, each cut at its joining words where that
+    names foods."""
     found: list[Piece] = []
     for piece in _comma_pieces(text, is_food):
         piece = _without_joining_word(piece)
@@ -122,6 +137,20 @@ def pieces(
         else:
             found.append(piece)
     return found
+
+
+def _on_bread(found: list[Piece]) -> list[Piece]:
+    """ "Pitta bread with cooked ham, lettuce and cucumber": what follows a bread's "with"
+    fills it, however it is joined."""
+    if len(found) < 2 or found[1].joined != WITH:
+        return found
+    if key(found[0].read).rsplit(" ", 1)[-1] not in BREADS:
+        return found
+    filled = [
+        piece._replace(joined=FILLING_WITH if piece.joined == WITH else FILLING)
+        for piece in found[1:]
+    ]
+    return [found[0], *filled]
 
 
 def _dishes_read(

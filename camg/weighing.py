@@ -11,7 +11,7 @@ from camg.amounts import VAGUE_SIZES, ItemParts
 from camg.errors import ItemError, Kind
 from camg.matching import Match, food_index
 from camg.portions import PortionError, Weighed, weigh
-from camg.splitting import ACCOMPANIES, WITH_DRINK
+from camg.splitting import ACCOMPANIES, FILLING_WITH, FILLINGS, WITH, WITH_DRINK
 from camg.text import singular
 from camg.units import Unit, unit_of
 
@@ -29,6 +29,11 @@ def weigh_item(
         fluid = f'fluid ounces: "oz" of a drink read as {parts.amount or 1:g} fl oz'
         weighed, estimate = weigh_item(match, parts, food_words, joined)
         return weighed._replace(notes=(fluid, *weighed.notes)), estimate
+    if parts.amount is None and joined in FILLINGS:
+        filled = _filling(match, food_words, group)
+        if filled is not None:
+            return filled
+        joined = WITH if joined == FILLING_WITH else None
     if parts.amount is None and joined in ACCOMPANIES:
         accompanied = _accompaniment(match, food_words, group, joined)
         if accompanied is not None:
@@ -193,6 +198,22 @@ def _accompaniment(
         cited = estimates.cite(default.source)
         return weighed, f'no amount: "a splash", {default.amount:g} {default.unit} ({cited})'
     return _reference_if_any(match, group, "no amount")  # else the food's own measure
+
+
+def _filling(match: Match, food_words: tuple[str, ...], group: str) -> tuple[Weighed, str] | None:
+    """ "ham" in a sandwich: the cited amount of that filling for one sandwich."""
+    filling = estimates.filling_for(" ".join(food_words), group)
+    if filling is None:
+        return None
+    unit = unit_of(filling.unit)
+    said = (*food_words, *filling.measure_words)
+    try:
+        weighed = weigh(match.food_id, match.name, filling.amount, unit, said)
+    except PortionError:
+        return None  # no such measure of this food: weighed as any food without an amount
+    amount = f"{filling.amount:g} {filling.unit}"
+    cited = estimates.cite(filling.source)
+    return weighed, f"{filling.name} in a sandwich or on bread: {amount} ({cited})"
 
 
 def _reference(match: Match, group: str, count: float, said: str) -> tuple[Weighed, str]:

@@ -6,7 +6,7 @@ import csv
 
 import pytest
 
-from camg import sr28, tables
+from camg import foodtable, sr28, tables
 from camg.text import key
 from tests.conftest import ROOT
 
@@ -58,6 +58,19 @@ def test_every_sandwich_word_names_a_bread_camg_reads_and_cites_a_source(row):
     bread = resolve_text(f"1 {row['bread']}")
     assert bread.food_id is not None and not bread.approximate
     assert int(row["slices"]) in (0, 2)
+
+
+@pytest.mark.parametrize("row", rows("fillings.csv"), ids=lambda row: row["filling"])
+def test_every_filling_weighs_a_food_it_names_by_its_cited_measure(row):
+    from camg import estimates
+    from camg.resolve import resolve_text
+
+    assert row["source"].startswith("Victorian Government") and float(row["amount"]) > 0
+    term = row["words"].split("|")[0]
+    food = resolve_text(term)
+    assert estimates.filling_for(term, foodtable.group_of(food.food_id)) is not None
+    measured = resolve_text(f"{row['amount']} {row['unit']} {row['measure_words']} {term}")
+    assert measured.grams > 0
 
 
 @pytest.mark.parametrize("row", rows("dish_hints.csv"), ids=lambda row: row["word"])

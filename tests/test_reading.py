@@ -968,3 +968,22 @@ def test_a_concentration_on_a_label_is_neither_an_amount_nor_a_dose():
 )
 def test_unsalted_chooses_a_food_without_salt(line, says):
     assert says in resolve_text(line).food
+
+
+def test_fillings_without_an_amount_take_the_cited_amount_for_one_sandwich():
+    # safefood meal planner (tests/data/phrases-validation.csv)
+    line = "Pitta bread with cooked ham, low-fat mayonnaise, lettuce and cucumber"
+    parts = {part.text: part.resolution for part in read_line(line)}
+    assert parts["cooked ham"].grams == resolve_text("1 slice cooked ham").grams
+    assert parts["lettuce"].grams == pytest.approx(resolve_text("2.5 tbsp shredded lettuce").grams)
+    assert parts["cucumber"].grams == resolve_text("2 slices cucumber").grams
+    for food in ("cooked ham", "lettuce", "cucumber"):
+        assert "Healthy Eating Advisory Service" in parts[food].estimate
+    cheese, tomato, _bread = read_line("cheese and tomato sandwich")
+    assert cheese.resolution.grams == resolve_text("1 slice cheddar").grams
+    assert "thin" in tomato.resolution.portion or tomato.resolution.grams < 2.5 * 20
+
+
+def test_what_follows_a_food_that_is_no_bread_is_no_filling():
+    _cereal, milk = read_line("cornflakes with milk")
+    assert "Healthy Eating" not in (milk.resolution.estimate or "")
