@@ -21,15 +21,23 @@ from camg.units import HOUSEHOLD, VAGUE, canonical
 # How a part joined the one before it, when that changes its default amount.
 WITH = "with"
 WITH_DRINK = "with-drink"  # "tea with milk": a splash, not a glass
+WITH_CEREAL = "with-cereal"  # "bran flakes with milk": what a cereal pack pairs with it
 # What fills a sandwich, or goes on bread ("pitta bread with ham, lettuce and cucumber"):
 # FILLING_WITH was joined by "with", FILLING by a comma or "and".
 FILLING = "filling"
 FILLING_WITH = "filling-with"
 FILLINGS = frozenset({FILLING, FILLING_WITH})
-ACCOMPANIES = frozenset({WITH, WITH_DRINK})
+ACCOMPANIES = frozenset({WITH, WITH_DRINK, WITH_CEREAL})
 # Breads that take fillings.
 BREADS = frozenset("bread roll bun bap bagel baguette toast tortilla wrap pitta pita".split())
 _DRINKS = frozenset("tea coffee latte cappuccino espresso americano chai cocoa".split())
+_CEREALS = frozenset(
+    key(word)
+    for word in (
+        "cereal cornflakes flakes weetabix weet-bix weetbix muesli granola cheerios krispies "
+        "shreddies bix shredded bran"
+    ).split()
+)
 DESCRIBING = (
     COOKING
     | SOFT
@@ -333,7 +341,13 @@ def _joined_pieces(text: str) -> list[Piece]:
     first_words = set(key(parts[0]).split())
     for part, joiner in zip(parts, joiners, strict=True):
         if joiner is not None or (found and found[-1].joined):
-            joiner = WITH_DRINK if first_words & _DRINKS else WITH
+            joiner = (
+                WITH_DRINK
+                if first_words & _DRINKS
+                else WITH_CEREAL
+                if first_words & _CEREALS
+                else WITH
+            )
         found.append(_each(Piece(part.strip(), part.strip(), joiner), found))
     return found
 

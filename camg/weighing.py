@@ -11,7 +11,7 @@ from camg.amounts import VAGUE_SIZES, ItemParts
 from camg.errors import ItemError, Kind
 from camg.matching import Match, food_index
 from camg.portions import PortionError, Weighed, weigh
-from camg.splitting import ACCOMPANIES, FILLING_WITH, FILLINGS, WITH, WITH_DRINK
+from camg.splitting import ACCOMPANIES, FILLING_WITH, FILLINGS, WITH, WITH_CEREAL, WITH_DRINK
 from camg.text import singular
 from camg.units import Unit, unit_of
 
@@ -185,18 +185,27 @@ def _own_measure(
     return weighed, f'"{word}" taken as the food\'s own SR28 measure, {weighed.portion}'
 
 
+# The cited default for what goes with a drink or a cereal, and how it is said.
+_ACCOMPANYING = {
+    WITH_DRINK: ("splash", '"a splash"'),
+    WITH_CEREAL: ("cereal milk", "milk with a breakfast cereal"),
+}
+
+
 def _accompaniment(
     match: Match, food_words: tuple[str, ...], group: str, joined: str
 ) -> tuple[Weighed, str] | None:
-    """ "tea with milk", "toast with butter": no amount for what goes with a food; a splash
-    of a drink's milk, else one reference amount, as an estimate."""
-    splash = estimates.vague_default("splash", match.name, group)
-    if joined == WITH_DRINK and (default := splash):
+    """ "tea with milk", "bran flakes with milk", "toast with butter": no amount for what
+    goes with a food; a splash of a drink's milk, a cereal's milk as its pack pairs them,
+    else one reference amount, as an estimate."""
+    word, said = _ACCOMPANYING.get(joined, (None, ""))
+    default = estimates.vague_default(word, match.name, group) if word else None
+    if default is not None:
         weighed = weigh(
             match.food_id, match.name, default.amount, unit_of(default.unit), food_words
         )
         cited = estimates.cite(default.source)
-        return weighed, f'no amount: "a splash", {default.amount:g} {default.unit} ({cited})'
+        return weighed, f"no amount: {said}, {default.amount:g} {default.unit} ({cited})"
     return _reference_if_any(match, group, "no amount")  # else the food's own measure
 
 

@@ -987,3 +987,12 @@ def test_fillings_without_an_amount_take_the_cited_amount_for_one_sandwich():
 def test_what_follows_a_food_that_is_no_bread_is_no_filling():
     _cereal, milk = read_line("cornflakes with milk")
     assert "Healthy Eating" not in (milk.resolution.estimate or "")
+
+
+def test_milk_with_a_breakfast_cereal_is_what_cereal_packs_pair_with_a_serving():
+    # hazelnet.org reprint of a delicious magazine menu (tests/data/phrases-validation.csv)
+    _cereal, milk = read_line("A bowl of bran flakes with semi-skimmed milk")
+    assert milk.resolution.grams == resolve_text("125 ml semi-skimmed milk").grams
+    assert "breakfast cereal" in milk.resolution.estimate
+    _tea, splash = read_line("tea with milk")
+    assert splash.resolution.grams < milk.resolution.grams
