@@ -126,7 +126,9 @@ _PACKED_IN = re.compile(
     r"\s+(?:canned\s+)?in\s+(?:its\s+own\s+|natural\s+|fruit\s+|light\s+|heavy\s+)?(juice|syrup)\b",
     re.IGNORECASE,
 )
-_N_EGG = re.compile(r"\b(\d+)-egg\s+(omelet|omelette)\b", re.IGNORECASE)
+_N_EGG = re.compile(r"\b(\d+)-egg\b(?:\s+(omelet|omelette)\b)?", re.IGNORECASE)
+# "Vogel's 12 grain bread", "7-grain cereal": a name, not twelve of it.
+_N_GRAIN = re.compile(r"\b\d{1,2}[- ]grain\b", re.IGNORECASE)
 _ON_TOP = re.compile(
     r"\b(?:(?:sprinkled|drizzled|served|spread|scattered)\s+)?on\s+(?:the\s+)?(?:top|side)\b",
     re.IGNORECASE,
@@ -459,11 +461,19 @@ _LEAD_FILLER = re.compile(
 )
 
 
+# "It consisted of 3 dried apricots", "Breakfast included a peach": what a meal was.
+_CONSISTED = re.compile(
+    r"^(?:[\w']+\s+){0,3}?(?:consisted of|consists of|consisting of|included|includes|"
+    r"comprised|comprises)\s+(?=\S)",
+    re.IGNORECASE,
+)
+
+
 def strip_prose(text: str) -> str:
     """ "While working, I sipped on iced coffee": what was had, without the story."""
     if " " not in text:
         return text
-    return _LEAD_FILLER.sub("", _I_ATE.sub("", text))
+    return _LEAD_FILLER.sub("", _CONSISTED.sub("", _I_ATE.sub("", text)))
 
 
 def _normalise(text: str) -> str:
@@ -481,6 +491,8 @@ def _normalise(text: str) -> str:
         text = re.sub(r"(?i)spring water", "water", text)
     if " in " in text:  # "peach halves, canned in juice", "blueberries in natural syrup"
         text = _PACKED_IN.sub(lambda found: f" canned {found.group(1).lower()} pack", text)
+    if "grain" in text:
+        text = _N_GRAIN.sub("multigrain", text)
     if "-egg" in text:  # "2-egg omelet": an omelet of two large eggs
         text = _N_EGG.sub(r"\1 large egg \2", text)
     text = _NAME_DASH.sub(", ", text)

@@ -996,3 +996,18 @@ def test_milk_with_a_breakfast_cereal_is_what_cereal_packs_pair_with_a_serving()
     assert "breakfast cereal" in milk.resolution.estimate
     _tea, splash = read_line("tea with milk")
     assert splash.resolution.grams < milk.resolution.grams
+
+
+@pytest.mark.parametrize(
+    ("line", "same_as"),
+    [
+        # cherrymousse.wordpress.com, a pesco-vegetarian diary (phrases-validation.csv)
+        ("It consisted of 3 dried apricots", "3 dried apricots"),
+        ("Breakfast included a peach", "a peach"),
+        ("1 slice 7-grain bread", "1 slice multigrain bread"),
+    ],
+)
+def test_what_a_meal_consisted_of_and_a_grain_count_that_is_a_name(line, same_as):
+    [part] = read_line(line)
+    assert part.resolution.food_id == resolve_text(same_as).food_id
+    assert part.resolution.grams == resolve_text(same_as).grams
