@@ -218,7 +218,13 @@ def _notice(resolution: Resolution) -> str:
 @lru_cache(maxsize=32768)
 def read_line(text: str) -> tuple[Part, ...]:
     """The parts of one item's text and what each means: the whole text when it names
-    one food, else its comma-, "and"- and "with"-separated parts that are foods."""
+    one food, else its comma-, "and"- and "with"-separated parts that are foods, else the
+    foods a sentence names among its other words."""
+    return _read(text, True)
+
+
+@lru_cache(maxsize=32768)
+def _read(text: str, salvage: bool) -> tuple[Part, ...]:
     if text.strip(" .!").lower() in _NOTHING:
         return (Part(text, left_out=f'"{text}": nothing eaten'),)
     text = _AMPERSAND.sub(" and ", strip_prose(text))  # "cheese & crackers": two foods
@@ -229,6 +235,8 @@ def read_line(text: str) -> tuple[Part, ...]:
         if len(parts) > 1 and len(clean) == len(parts) and not any(r.approximate for r in clean):
             return parts  # "fish steamed with tomatoes": two foods read cleanly, not one roughly
     if whole.left_out is not None or (whole.resolution and not whole.resolution.ignored):
+        if salvage and whole.resolution is not None and _roughly(whole.resolution):
+            return _salvaged(whole, text) or _unread_sentence(whole)
         return (whole,)
     if whole.problem is not None and whole.problem[0] is Kind.BAD_AMOUNT:
         return (whole,)  # cutting the line would not mend its amount
@@ -236,30 +244,57 @@ def read_line(text: str) -> tuple[Part, ...]:
         return (whole,)  # "sausage roll": a dish to write as its parts, not a sandwich
     split = pieces(text, _is_food, _sandwich)
     if not split or (len(split) == 1 and split[0].text == text and split[0].read == text):
-        return _salvaged(whole)
+        return _unknown(whole, salvage)
     parts = tuple(_attempt(piece.read, piece) for piece in split)
     if whole.resolution is not None and all(part.problem for part in parts):
         return (whole,)
     if whole.problem is not None and all(part.problem for part in parts):
-        return _salvaged(whole)
-    return tuple(found for part in parts for found in _salvaged(part))
+        return _unknown(whole, salvage)
+    return tuple(found for part in parts for found in _unknown(part, salvage))
 
 
-def _salvaged(part: Part) -> tuple[Part, ...]:
-    """An unknown food's words, when a sentence among them names foods: those foods,
-    approximate, each saying the words camg did not use."""
-    if part.problem is None or part.problem[0] is not Kind.UNKNOWN_FOOD:
+def _roughly(resolution: Resolution) -> bool:
+    """A sentence read as one food only by correcting or leaving out its words."""
+    return bool(resolution.read_as or resolution.ignored) and len(resolution.text.split()) >= 6
+
+
+def _unread_sentence(whole: Part) -> tuple[Part, ...]:
+    """ "Came home for lunch and Luca cooked us up ...": a sentence read as a food only by
+    correcting a word ("Came" as "cake") is no reading of it."""
+    resolution = whole.resolution
+    if resolution is None or not resolution.read_as:
+        return (whole,)  # words left out, said: "Half a pint of fine Adnams' bitter"
+    problem = (
+        f'unknown food "{_short(whole.text)}": a sentence camg could not read; write each '
+        'food as its own item with its amount, e.g. "1 slice ham; 2 eggs"'
+    )
+    return (Part(whole.text, problem=(Kind.UNKNOWN_FOOD, problem)),)
+
+
+def _short(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _unknown(part: Part, salvage: bool) -> tuple[Part, ...]:
+    """An unknown food's part as it is, or the foods its sentence names."""
+    if not salvage or part.problem is None or part.problem[0] is not Kind.UNKNOWN_FOOD:
         return (part,)
     if dish_hint(_food_of(part.text)) is not None:
         return (part,)
-    found = salvaged(part.text, _reads_cleanly)
+    return _salvaged(part, part.text) or (part,)
+
+
+def _salvaged(part: Part, text: str) -> tuple[Part, ...] | None:
+    """The foods a sentence names, approximate, each saying the words camg did not use;
+    None when it names none cleanly."""
+    found = salvaged(text, _reads_cleanly)
     if found is None:
-        return (part,)
+        return None
     runs, left = found
     if any(dish_hint(word) is not None for word in left.split()):
-        return (part,)  # "a non-fat white mocha": a drink SR28 lacks, not its words
-    note = f'read from "{part.text}"' + (f'; not used: "{left}"' if left else "")
-    return tuple(_noted(_attempt(run.read, run), note) for run in runs)
+        return None  # "a non-fat white mocha": a drink SR28 lacks, not its words
+    note = f'read from "{text}"' + (f'; not used: "{left}"' if left else "")
+    return tuple(_noted(found, note) for run in runs for found in _read(run, False))
 
 
 def _noted(part: Part, note: str) -> Part:
@@ -272,9 +307,14 @@ def _noted(part: Part, note: str) -> Part:
 
 
 def _reads_cleanly(text: str) -> bool:
-    """A food named by every word of `text`, none corrected, unused or substituted."""
-    resolution = _attempt(text).resolution
-    return resolution is not None and not resolution.approximate and not resolution.ignored
+    """Foods named by every word of `text`, none corrected, unused or substituted."""
+    parts = _read(text, False)
+    return all(
+        part.resolution is not None
+        and not part.resolution.approximate
+        and not part.resolution.ignored
+        for part in parts
+    )
 
 
 def _food_of(text: str) -> str:
@@ -503,4 +543,5 @@ def _supplement(supplement: Supplement, text: str) -> Resolution:
 
 
 foodtable.when_changed(read_line.cache_clear)
+foodtable.when_changed(_read.cache_clear)
 foodtable.when_changed(_outcome.cache_clear)

@@ -932,10 +932,7 @@ def test_a_word_that_changes_calcium_is_never_left_over():
     from camg.salvage import salvaged
 
     story = "I started my morning, after the gym, with my usual {}ryvita / banana"
-    assert [run.text for run in salvaged(story.format(""), _reads_cleanly)[0]] == [
-        "ryvita",
-        "banana",
-    ]
+    assert salvaged(story.format(""), _reads_cleanly)[0] == ["ryvita", "banana"]
     assert salvaged(story.format("calcium-fortified "), _reads_cleanly) is None
 
 
@@ -1011,3 +1008,17 @@ def test_what_a_meal_consisted_of_and_a_grain_count_that_is_a_name(line, same_as
     [part] = read_line(line)
     assert part.resolution.food_id == resolve_text(same_as).food_id
     assert part.resolution.grams == resolve_text(same_as).grams
+
+
+def test_a_clause_of_a_sentence_is_read_as_any_line_is():
+    # HealthSmart Exercise Physiology, "My weight loss diary" (tests/data/phrases-dev.csv)
+    parts = read_line("So my dinner tonight was a ham and salad wrap.")
+    assert [part.text for part in parts] == ["ham", "salad", "wrap"]
+    assert all(part.resolution.approximate for part in parts)
+
+
+def test_a_sentence_read_only_by_correcting_a_word_is_a_problem_not_a_cake():
+    # "For Food's Sake Ireland", an Irish food diary (tests/data/phrases-dev.csv)
+    line = "Came home for lunch and Luca cooked us up a lovely ham and gubbeen cheese omelette."
+    [part] = read_line(line)
+    assert part.resolution is None and part.problem[0] is Kind.UNKNOWN_FOOD
