@@ -457,7 +457,8 @@ _I_ATE = re.compile(
 
 # "and a glass of juice", "the remaining 1/2 cup of coffee": words before the amount.
 _LEAD_FILLER = re.compile(
-    r"^(?:(?:and|then|also|plus|finally|the|my|remaining|rest of)\b,?\s+)+(?=\S)", re.IGNORECASE
+    r"^(?:(?:and|then|also|plus|finally|the|my|remaining|rest of|add)\b,?\s+)+(?=\S)",
+    re.IGNORECASE,
 )
 
 
@@ -469,10 +470,20 @@ _CONSISTED = re.compile(
 )
 
 
+# "1 cup skim milk 85 calories", "1/4 pint of skimmed milk - 1 point", "Diet Coke 0PP",
+# "(5 Pro Points)": a diet plan's count of energy or points, not an amount of the food.
+_ENERGY_NOTE = re.compile(
+    r"\s*(?:[-–,]\s*|\(\s*)?\b\d+(?:\.\d+)?\s*(?:k?cals?|kcals?|calories|kilojoules|kj|"
+    r"(?:pro\s*|smart\s*)?points?|pts|pp|syns?|sp)\b\s*\)?(?=\s*[.,;]?\s*$)",
+    re.IGNORECASE,
+)
+
+
 def strip_prose(text: str) -> str:
     """ "While working, I sipped on iced coffee": what was had, without the story."""
     if " " not in text:
         return text
+    text = _ENERGY_NOTE.sub("", text)
     return _LEAD_FILLER.sub("", _CONSISTED.sub("", _I_ATE.sub("", text)))
 
 

@@ -178,7 +178,7 @@ def _everyday(word: str) -> bool:
 def _find_food(parts: ItemParts) -> tuple[Match, list[str]]:
     """The food for the words: as written (with the bracketed remarks when they help),
     else with words relaxed in steps, each relaxation said in the notes."""
-    if parts.remarks:
+    if parts.remarks and not _NEGATION.search(parts.remarks):
         match = _match(f"{parts.food} {parts.remarks}")
         if match is not None and not match.ignored:
             return match, []
@@ -243,6 +243,7 @@ _REPEATED = re.compile(r"\b(\w+)(?:\s+\1\b)+", re.IGNORECASE)
 MEASURE_WORDS = HOUSEHOLD | VAGUE | frozenset({"of"})
 # "(hold the lemon!)", "(no sugar)": a remark that names what was not eaten.
 _NEGATION = re.compile(r"\b(?:hold|no|not|without|minus|except|skip)\b", re.IGNORECASE)
+_NEGATED = re.compile(r"\b(?:not|no|without)\s+[\w-]+(?:\s+in\s+[\w-]+)?", re.IGNORECASE)
 
 
 def _measure_words(text: str) -> list[str]:
@@ -363,7 +364,7 @@ def _match(phrase: str) -> Match | None:
 def _honoured(match: Match, parts: ItemParts) -> Match:
     """The food itself when it honours every word that changes Ca or Mg ("fortified",
     "skim", "dry"); else the best food that does; else the line is refused."""
-    said = f"{parts.food} {parts.remarks}"
+    said = f"{parts.food} {_NEGATED.sub(' ', parts.remarks)}"  # "(not fried)" is no frying
     missing = modifiers.unhonoured(said, match.name, foodtable.group_of(match.food_id))
     if not missing:
         return match
@@ -423,8 +424,12 @@ def _dish_hints() -> dict[str, str]:
 def dish_hint(food: str) -> str | None:
     """The hint for a dish SR28 lacks named exactly ("sausage roll", "Milo"), whose words
     must not be read as other foods; your own food of that name is yours."""
-    hint = _dish_hints().get(key(food))
+    named = key(food)
+    hint = _dish_hints().get(named) or _dish_hints().get(_SIZES.sub("", named).strip())
     return hint if hint is not None and foodtable.named(food) is None else None
+
+
+_SIZES = re.compile(r"\b(?:small|medium|large|big)\b\s*")
 
 
 def _dish_hint(phrase: str) -> str | None:

@@ -56,7 +56,7 @@ DESCRIBING = (
     )
 )
 # "yogurt mixed with blueberries", "salad topped with oil": a food and what goes with it.
-_WITH_VERBS = "mixed|topped|served|sprinkled|drizzled|garnished|layered|spread"
+_WITH_VERBS = "mixed|topped|served|sprinkled|drizzled|garnished|layered|spread|filled|stuffed"
 _JOINER = re.compile(
     rf"\s+(?:{_WITH_VERBS})\s+(with)\s+|\s+(and|with|plus|on|\+|&)\s+|\s+(w/)\s*|\s*(&|\+)\s*",
     re.IGNORECASE,
@@ -73,6 +73,7 @@ _TRAILING_AMOUNT = re.compile(
     r"|\s*\((?P<bracketed>\d[\d./ ]*\s*[A-Za-z]{0,12}\.?)\))\s*$"
 )
 _BRACKET_AMOUNT = re.compile(r"\([^()]*\d[^()]*(?:g|ml|oz|cup)s?\b[^()]*\)", re.IGNORECASE)
+_HAS_AMOUNT = re.compile(r"\d")
 
 
 class Piece(NamedTuple):
@@ -314,6 +315,8 @@ def _joined_pieces(text: str) -> list[Piece]:
     """ "jacket potato with beans and cheddar" -> potato, beans (with), cheddar (with)."""
     piece = Piece(text, text)
     tail = _TRAILING_AMOUNT.search(text)
+    if tail is not None and _HAS_AMOUNT.search(text[: tail.start()].split(" with ")[0]):
+        tail = None  # "porridge (110g) served with milk (50ml)": each has its own
     if tail is not None:  # "Cup of tea with milk - 1 cup": the amount is the tea's
         text = text[: tail.start()]
     parts: list[str] = []
@@ -338,14 +341,16 @@ def _joined_pieces(text: str) -> list[Piece]:
     if _describes(parts[0]):  # "steamed with tomatoes": the cooking, then the food
         parts, joiners = parts[1:], [None, *joiners[2:]]
     found = []
-    first_words = set(key(parts[0]).split())
+    accompanied: set[str] = set()  # the words of the food a "with" part goes with
     for part, joiner in zip(parts, joiners, strict=True):
+        if joiner is not None and not (found and found[-1].joined):
+            accompanied = set(key(found[-1].read if found else part).split())
         if joiner is not None or (found and found[-1].joined):
             joiner = (
                 WITH_DRINK
-                if first_words & _DRINKS
+                if accompanied & _DRINKS
                 else WITH_CEREAL
-                if first_words & _CEREALS
+                if accompanied & _CEREALS
                 else WITH
             )
         found.append(_each(Piece(part.strip(), part.strip(), joiner), found))

@@ -1022,3 +1022,44 @@ def test_a_sentence_read_only_by_correcting_a_word_is_a_problem_not_a_cake():
     line = "Came home for lunch and Luca cooked us up a lovely ham and gubbeen cheese omelette."
     [part] = read_line(line)
     assert part.resolution is None and part.problem[0] is Kind.UNKNOWN_FOOD
+
+
+# Lines of published menus and diaries (tests/data/phrases-dev.csv names each source).
+@pytest.mark.parametrize(
+    ("line", "same_as"),
+    [
+        ("1 cup Skim (non-fat) milk 85 calories", "1 cup skim milk"),  # a plan's energy
+        ("1/4 pint of skimmed milk - 1 point", "1/4 pint skimmed milk"),  # a diet's points
+        ("Can of Diet Coke 0PP", "1 can diet coke"),
+        ("Eggs (boiled or poached, not fried)", "2 poached eggs"),  # no frying said
+        ("a tub of reduced-fat yoghurt", "a tub of low-fat yoghurt"),
+        ("Add 95gr can tuna", "95 g canned tuna"),
+    ],
+)
+def test_menu_lines_read_as_their_plain_form(line, same_as):
+    [part] = read_line(line)
+    plain = resolve_text(same_as)
+    assert (part.resolution.food_id, part.resolution.grams) == (plain.food_id, plain.grams)
+
+
+def test_each_part_keeps_its_own_bracketed_amount():
+    porridge, milk = read_line("porridge (110g) served with milk (50ml)")
+    assert porridge.resolution.grams == 110
+    assert milk.resolution.grams == resolve_text("50 ml milk").grams
+
+
+def test_milk_goes_with_the_food_before_it_not_the_first_of_the_sentence():
+    line = "I made some tea and ate a bowl of crunchy nut cornflakes with some semi skimmed milk"
+    milk = read_line(line)[-1].resolution
+    assert "breakfast cereal" in milk.estimate
+
+
+@pytest.mark.parametrize(("line", "most"), [("chips with ketchup", 20), ("ham with mustard", 6)])
+def test_a_condiment_without_an_amount_is_a_condiment_s_reference_amount(line, most):
+    condiment = read_line(line)[-1].resolution
+    assert condiment.grams <= most and "condiments" in condiment.estimate
+
+
+def test_fruit_in_general_is_a_problem_that_asks_for_the_fruit():
+    [part] = read_line("1 medium piece of fruit")
+    assert part.resolution is None and "name the fruit" in part.problem[1]
