@@ -128,6 +128,7 @@ _PACKED_IN = re.compile(
 )
 _N_EGG = re.compile(r"\b(\d+)-egg\b(?:\s+(omelet|omelette)\b)?", re.IGNORECASE)
 # "Vogel's 12 grain bread", "7-grain cereal": a name, not twelve of it.
+_LOW_SALT = re.compile(r"\b(low|reduced|lower)[- ]salt\b", re.IGNORECASE)
 _N_GRAIN = re.compile(r"\b\d{1,2}[- ]grain\b", re.IGNORECASE)
 _ON_TOP = re.compile(
     r"\b(?:(?:sprinkled|drizzled|served|spread|scattered)\s+)?on\s+(?:the\s+)?(?:top|side)\b",
@@ -479,11 +480,15 @@ _ENERGY_NOTE = re.compile(
 )
 
 
+# "Semi-skimmed milk 250ml plus": a list's joining word left at the end of a line.
+_TRAILING_JOIN = re.compile(r"\s+(?:plus|and|with|&|\+)\s*$", re.IGNORECASE)
+
+
 def strip_prose(text: str) -> str:
     """ "While working, I sipped on iced coffee": what was had, without the story."""
     if " " not in text:
         return text
-    text = _ENERGY_NOTE.sub("", text)
+    text = _TRAILING_JOIN.sub("", _ENERGY_NOTE.sub("", text))
     return _LEAD_FILLER.sub("", _CONSISTED.sub("", _I_ATE.sub("", text)))
 
 
@@ -502,6 +507,8 @@ def _normalise(text: str) -> str:
         text = re.sub(r"(?i)spring water", "water", text)
     if " in " in text:  # "peach halves, canned in juice", "blueberries in natural syrup"
         text = _PACKED_IN.sub(lambda found: f" canned {found.group(1).lower()} pack", text)
+    if "salt" in text:  # "Soup, pea, low salt": SR28 says sodium
+        text = _LOW_SALT.sub(r"\1 sodium", text)
     if "grain" in text:
         text = _N_GRAIN.sub("multigrain", text)
     if "-egg" in text:  # "2-egg omelet": an omelet of two large eggs

@@ -449,6 +449,9 @@ def _count_portion(
     sized = [p for p in portions if _size_of(p) in food_words]
     default = [p for p in portions if p.measure == default_measure]
     own = _named_by(portions, (*name_head, *food_words))
+    if counted:  # "2 chunks of pineapple" are no two "cup, chunks"; two "1 cube" are
+        named = [p for p in named if _counts(p)]
+        own = [p for p in own if _counts(p)]
     # A serving by weight or volume ("oz" of almonds) is not one of a count.
     countable = bool(default) and not _by_weight_or_volume(default[0])
     order = (default, own) if countable or not counted else (own, default)
@@ -460,6 +463,11 @@ def _count_portion(
         if matching:
             return _best(matching, food_words, food_id)
     return portions[0]
+
+
+def _counts(portion: Portion) -> bool:
+    """A measure that is one of something: "cube", "serving 1 cube"; not "cup, chunks"."""
+    return not _by_weight_or_volume(portion) or bool(_SERVING_OF.match(portion.measure))
 
 
 def _by_weight_or_volume(portion: Portion) -> bool:

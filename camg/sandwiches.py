@@ -6,7 +6,8 @@ are. Diaries name sandwiches more than any other dish, so camg reads one as its 
 rather than refusing it. The bread a sandwich word stands for, and how many slices, are
 data (data/sandwiches.csv) with their source; slices camg assumed make the bread an
 estimate. Fillings without an amount take a cited amount for one sandwich where one is
-kept (data/fillings.csv), else are weighed as any food without one.
+kept (data/fillings.csv), else are weighed as any food without one, up to one reference
+amount.
 """
 
 from __future__ import annotations
@@ -17,8 +18,8 @@ from functools import cache
 from typing import NamedTuple
 
 from camg import tables
-from camg.splitting import BREADS, FILLING, Piece
-from camg.text import key, singular
+from camg.splitting import BREADS, DESCRIBING, FILLING, Piece
+from camg.text import key, singular, words
 
 # Words that say what bread it is: "salmon wholegrain sandwich" is salmon on wholegrain bread.
 _BREAD_WORDS = frozenset(
@@ -150,6 +151,8 @@ def _count(lead: str) -> tuple[float, str]:
 def _fillings_and_bread_words(lead: str) -> tuple[list[str], list[str]]:
     """ "salmon wholegrain" -> ["salmon"], ["wholegrain"]: bread words end the fillings."""
     words = lead.split()
+    if words and key(words[-1]) == "bread":  # "tuna wholemeal bread sandwich"
+        words.pop()
     adjectives: list[str] = []
     while words and key(words[-1]) in _BREAD_WORDS:
         adjectives.insert(0, words.pop())
@@ -183,7 +186,15 @@ def _tail(tail: str) -> tuple[str | None, list[str]]:
 def _split(text: str) -> list[str]:
     """Fillings: "ham, cheese and tomato"; "tuna mayo" is tuna and mayo."""
     parts = [part.strip() for part in _SEPARATOR.split(text) if part.strip()]
-    return [piece for part in parts for piece in _MAYO.split(part) if piece]
+    return [piece for part in parts for piece in _mayo_split(part)]
+
+
+def _mayo_split(part: str) -> list[str]:
+    """ "tuna mayo" is tuna and mayo; "reduced-fat mayo" is one mayonnaise."""
+    pieces = [piece for piece in _MAYO.split(part) if piece]
+    if len(pieces) == 2 and set(words(pieces[0])) <= DESCRIBING:
+        return [part]
+    return pieces
 
 
 # "tuna mayo", "egg mayonnaise": a filling mixed with mayonnaise, as British menus name it.

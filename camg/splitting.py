@@ -22,11 +22,8 @@ from camg.units import HOUSEHOLD, VAGUE, canonical
 WITH = "with"
 WITH_DRINK = "with-drink"  # "tea with milk": a splash, not a glass
 WITH_CEREAL = "with-cereal"  # "bran flakes with milk": what a cereal pack pairs with it
-# What fills a sandwich, or goes on bread ("pitta bread with ham, lettuce and cucumber"):
-# FILLING_WITH was joined by "with", FILLING by a comma or "and".
+# What fills a sandwich, or goes on bread ("pitta bread with ham, lettuce and cucumber").
 FILLING = "filling"
-FILLING_WITH = "filling-with"
-FILLINGS = frozenset({FILLING, FILLING_WITH})
 ACCOMPANIES = frozenset({WITH, WITH_DRINK, WITH_CEREAL})
 # Breads that take fillings.
 BREADS = frozenset("bread roll bun bap bagel baguette toast tortilla wrap pitta pita".split())
@@ -155,11 +152,7 @@ def _on_bread(found: list[Piece]) -> list[Piece]:
         return found
     if key(found[0].read).rsplit(" ", 1)[-1] not in BREADS:
         return found
-    filled = [
-        piece._replace(joined=FILLING_WITH if piece.joined == WITH else FILLING)
-        for piece in found[1:]
-    ]
-    return [found[0], *filled]
+    return [found[0], *(piece._replace(joined=FILLING) for piece in found[1:])]
 
 
 def _dishes_read(
@@ -171,7 +164,7 @@ def _dishes_read(
     jam sandwich with a spread" is a sandwich of two fillings, then a spread."""
     found: list[Piece] = []
     for piece in joined:
-        if is_food(piece.read) or key(piece.read).rsplit(" ", 1)[-1] not in DISHES:
+        if is_food(piece.read):
             found.append(piece)
             continue
         first = len(found)  # the parts "and" joined to it are its fillings

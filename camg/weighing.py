@@ -11,7 +11,7 @@ from camg.amounts import VAGUE_SIZES, ItemParts
 from camg.errors import ItemError, Kind
 from camg.matching import Match, food_index
 from camg.portions import PortionError, Weighed, weigh
-from camg.splitting import ACCOMPANIES, FILLING_WITH, FILLINGS, WITH, WITH_CEREAL, WITH_DRINK
+from camg.splitting import ACCOMPANIES, FILLING, WITH_CEREAL, WITH_DRINK
 from camg.text import singular
 from camg.units import Unit, unit_of
 
@@ -29,11 +29,15 @@ def weigh_item(
         fluid = f'fluid ounces: "oz" of a drink read as {parts.amount or 1:g} fl oz'
         weighed, estimate = weigh_item(match, parts, food_words, joined)
         return weighed._replace(notes=(fluid, *weighed.notes)), estimate
-    if parts.amount is None and joined in FILLINGS:
+    if parts.amount is None and joined == FILLING:
         filled = _filling(match, food_words, group)
         if filled is not None:
             return filled
-        joined = WITH if joined == FILLING_WITH else None
+        # A filling the guide does not give: as the food alone, but no more than one
+        # reference amount ("tuna" in a sandwich is no 165 g can).
+        alone = weigh_item(match, parts, food_words, None)
+        reference = _reference_if_any(match, group, "no amount, a filling")
+        return reference if reference and reference[0].grams < alone[0].grams else alone
     if parts.amount is None and joined in ACCOMPANIES:
         accompanied = _accompaniment(match, food_words, group, joined)
         if accompanied is not None:
@@ -170,7 +174,9 @@ def _vague(
 
 
 # Words for a little of a food, never a portion of it.
-_TINY = frozenset("pinch dash smidgen splash sprinkle drizzle dab touch hint little scrape".split())
+_TINY = frozenset(
+    "pinch dash smidgen splash sprinkle drizzle dab touch hint little scrape bit".split()
+)
 
 
 def _own_measure(

@@ -791,6 +791,11 @@ def test_a_line_taken_twice_and_a_filled_potato(line, texts, times):
     parts = read_line(line)
     assert [part.text for part in parts] == texts
     alone = [resolve_text(text if text != "jacket potato" else "1 jacket potato") for text in texts]
+    if times == 1:  # a filling without an amount is no more than one reference amount
+        assert all(p.resolution.grams <= a.grams for p, a in zip(parts, alone, strict=True))
+        assert [p.resolution.grams for p in parts[:2]] == [85, 85]  # 21 CFR 101.12
+        alone = alone[2:]
+        parts = parts[2:]
     assert [part.resolution.grams for part in parts] == [
         pytest.approx(times * entry.grams) for entry in alone
     ]
@@ -1063,3 +1068,27 @@ def test_a_condiment_without_an_amount_is_a_condiment_s_reference_amount(line, m
 def test_fruit_in_general_is_a_problem_that_asks_for_the_fruit():
     [part] = read_line("1 medium piece of fruit")
     assert part.resolution is None and "name the fruit" in part.problem[1]
+
+
+@pytest.mark.parametrize(
+    ("line", "same_as"),
+    [
+        ("1 whole wheat hot dog bun", "1 whole wheat hot dog roll"),
+        ("1 tablespoon oil vinaigrette dressing", "1 tbsp oil and vinegar dressing"),
+        ("1 cup Soup, pea, low salt 165 calories", "1 cup pea soup, low sodium"),
+        ("Semi-skimmed milk (green top) 250ml plus", "250 ml semi-skimmed milk"),
+    ],
+)
+def test_more_menu_lines_read_as_their_plain_form(line, same_as):
+    [part] = read_line(line)
+    plain = resolve_text(same_as)
+    assert (part.resolution.food_id, part.resolution.grams) == (plain.food_id, plain.grams)
+
+
+def test_a_bit_of_a_food_is_at_most_a_teaspoon():
+    assert resolve_text("a bit of grated cheese").grams <= resolve_text("1 tsp grated cheese").grams
+
+
+def test_a_sandwich_named_with_its_bread_and_a_reduced_fat_spread():
+    texts = [part.text for part in read_line("Tuna and reduced-fat mayo wholemeal bread sandwich")]
+    assert texts == ["Tuna", "reduced-fat mayo", "wholemeal sandwich"]
