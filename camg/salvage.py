@@ -6,9 +6,9 @@ nor cut at its commas and joining words, it is cut into clauses at punctuation a
 words that tell a story ("was", "for", "then"). In each clause, the words after its story
 words ("I had", "my usual", an article) are read as any line is, and taken when every
 food among them is read cleanly. Every word left over is said, so the entries are
-approximate. The line is refused as before when a word left over changes calcium or
-magnesium, gives an amount, denies ("hold the lemon"), or names the dish the foods were
-in ("pizza").
+approximate. A clause that denies ("hold the lemon") gives no food, and the line is
+refused as before when a word left over changes calcium or magnesium, gives an amount, or
+names the dish the foods were in ("pizza").
 """
 
 from __future__ import annotations
@@ -31,11 +31,13 @@ _BOUNDARY = re.compile(
 )
 # The fewest words of a sentence.
 _SHORTEST = 5
-# Words that may lead a food in a story: determiners, pronouns and verbs of eating.
+# Words that may lead a food in a story: determiners, pronouns, meals and verbs of eating.
 _BEFORE_A_FOOD = word_set(
-    "the some my our his her their this these those usual more another extra of "
-    "daily regular favourite favorite same i we you he she they it it's its just also then "
-    "finally still and with eat eating drink drinking sipped munched snacked on"
+    "the some my our his her their this these those usual more another extra of with "
+    "daily regular favourite favorite same i we you he she they it it's its me us them just "
+    "also then finally still and eat eating drink drinking sipped munched snacked on "
+    "giving gave give get getting love loving loved enjoy enjoying like fancy fancied "
+    "breakfast lunch dinner supper snack brunch meal"
 )
 # Words that may follow a food in a story without changing it.
 _AFTER_A_FOOD = word_set("combination combo again too today tonight yesterday instead and")
@@ -69,26 +71,29 @@ def salvaged(text: str, reads_cleanly: Callable[[str], bool]) -> tuple[list[str]
 
 
 def _must_not_be_left(unused: list[str]) -> bool:
-    """An amount ("1 quarter-pound beef patty"), a denial, or a dish left unread."""
-    return any(
-        _amount_word(word) or _plain(word) in _UNDOING or key(word) in DISHES for word in unused
-    )
+    """An amount ("1 quarter-pound beef patty"), or a dish left unread ("pizza")."""
+    return any(_amount_word(word) or key(word) in DISHES for word in unused)
 
 
 def _foods_in(clause: list[str], reads_cleanly: Callable[[str], bool]) -> tuple[int, int] | None:
-    """The words of a clause after its story words, up to any words that end a story
-    ("again"), when they read cleanly: a name ends in its food, so "white chocolate
-    Ferrero Rocher" is no white cheese, and "Super Greens" no beet greens."""
+    """The longest run of a clause's words that starts after a story word ("I had", "my
+    usual", "breakfast of") and runs to its end, save words that end a story ("again"),
+    when it reads cleanly: a name ends in its food, so "white chocolate Ferrero Rocher" is
+    no white cheese, and "Super Greens" no beet greens. A clause that denies ("hold the
+    lemon") gives none."""
+    if any(_plain(word) in _UNDOING for word in clause):
+        return None
     end = len(clause)
     while end > 0 and _plain(clause[end - 1]) in _AFTER_A_FOOD:
         end -= 1
     for start in range(end):
         if start and not _story(clause[start - 1]):
-            return None  # "Super [Greens]": a word camg cannot place
-        if _plain(clause[start]) in _BEFORE_A_FOOD or _clock(clause[start]):
+            continue  # "Super [Greens]": a word camg cannot place
+        if _story(clause[start]):
             continue
         run = " ".join(clause[start:end])
-        return (start, end) if reads_cleanly(run) and _names_a_food(run) else None
+        if reads_cleanly(run) and _names_a_food(run):
+            return start, end
     return None
 
 

@@ -913,7 +913,6 @@ def test_the_foods_a_sentence_names_are_read_and_the_other_words_said(line, food
     [
         "Artichoke, olive and pepper pizza",  # the dish they were in
         "a white chocolate Ferrero Rocher (a mixed box came as a Christmas present)",
-        "a sweet tea (hold the lemon!) from McCallisters",  # a denial
         "1 quarter-pound beef patty, cooked",  # an amount camg could not read
         "the tallest non-fat white mocha I could get from Starbucks",  # a drink SR28 lacks
         "a scoop of Super Greens",  # a word before the food that camg cannot place
@@ -930,6 +929,12 @@ def test_a_sandwich_joined_to_a_spread_is_still_its_fillings_and_bread():
     line = "a peanut butter and raspberry jam sandwich with my daily dose of plant sterol spread."
     texts = [part.text for part in read_line(line)]
     assert texts[:3] == ["peanut butter", "raspberry jam", "sandwich"]
+
+
+def test_a_clause_that_denies_gives_no_food():
+    # "a sweet tea (hold the lemon!)": the tea, never the lemon
+    parts = read_line("a sweet tea (hold the lemon!) from McCallisters")
+    assert [part.text for part in parts] == ["a sweet tea"]
 
 
 def test_a_word_that_changes_calcium_is_never_left_over():
