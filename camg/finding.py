@@ -374,6 +374,7 @@ def _honoured(match: Match, parts: ItemParts) -> Match:
     if unsaid and named - unsaid:  # "chocolate" of a chocolate almond milk nobody named
         named -= unsaid
     named -= VARIANTS  # "fortified" is for the modifiers to judge, not for the name to say
+    named -= set(words(" ".join(missing)))  # "whole-wheat" bagel: a whole grain one will do
     honouring = []
     for candidate in food_index().rank(said, limit=40):
         candidate_group = foodtable.group_of(candidate.food_id)

@@ -1097,3 +1097,9 @@ def test_a_bit_of_a_food_is_at_most_a_teaspoon():
 def test_a_sandwich_named_with_its_bread_and_a_reduced_fat_spread():
     texts = [part.text for part in read_line("Tuna and reduced-fat mayo wholemeal bread sandwich")]
     assert texts == ["Tuna", "reduced-fat mayo", "wholemeal sandwich"]
+
+
+def test_a_whole_grain_word_is_honoured_by_a_food_that_says_it_another_way():
+    # DASH diet sample menus (tests/data/phrases-published.csv)
+    bagel = resolve_text("Whole-wheat bagel, half")
+    assert "whole grain" in bagel.food.lower()
