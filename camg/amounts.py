@@ -128,6 +128,7 @@ _PACKED_IN = re.compile(
 )
 _N_EGG = re.compile(r"\b(\d+)-egg\b(?:\s+(omelet|omelette)\b)?", re.IGNORECASE)
 # "Vogel's 12 grain bread", "7-grain cereal": a name, not twelve of it.
+_UNSALTED = re.compile(r"\bunsalted\b,?\s*", re.IGNORECASE)
 _LOW_SALT = re.compile(r"\b(low|reduced|lower)[- ]salt\b", re.IGNORECASE)
 _N_GRAIN = re.compile(r"\b\d{1,2}[- ]grain\b", re.IGNORECASE)
 _ON_TOP = re.compile(
@@ -509,6 +510,8 @@ def _normalise(text: str) -> str:
         text = _PACKED_IN.sub(lambda found: f" canned {found.group(1).lower()} pack", text)
     if "salt" in text:  # "Soup, pea, low salt": SR28 says sodium
         text = _LOW_SALT.sub(r"\1 sodium", text)
+        if _UNSALTED.search(text):  # "unsalted cashews": SR28 says "without salt"
+            text = f"{_UNSALTED.sub('', text).strip()} without salt"
     if "grain" in text:
         text = _N_GRAIN.sub("multigrain", text)
     if "-egg" in text:  # "2-egg omelet": an omelet of two large eggs
