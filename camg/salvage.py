@@ -105,7 +105,8 @@ def _story(word: str) -> bool:
 _NOT_FOODS = word_set(
     "breakfast lunch dinner supper tea snack brunch elevenses meal morning afternoon "
     "evening night day today yesterday tonight week gym work home time usual combination "
-    "water soft pastry dessert food dish drink juice soup sauce salad cake mix"
+    "water soft pastry dessert food dish drink juice soup sauce salad cake mix protein fibre "
+    "fiber vitamin calorie carb carbohydrate fat"
 )
 
 
