@@ -16,7 +16,7 @@ from camg.errors import ItemError, Kind
 from camg.matching import BOILERPLATE, VARIANTS, Match, brand_words, food_index
 from camg.portions import head_of
 from camg.splitting import DESCRIBING
-from camg.text import key, singular, words
+from camg.text import COLOURS, key, singular, words
 from camg.units import HOUSEHOLD, VAGUE, Unit
 
 
@@ -24,6 +24,11 @@ def find_food(parts: ItemParts) -> tuple[Match, list[str], ItemParts]:
     """The food an item names, honouring its modifiers; notes on how it was found; and the
     item as read (an example or an alternative may stand for its words)."""
     _check_pin(parts.food)
+    if key(parts.food) in COLOURS:  # "red" of "red, green and yellow peppers"
+        raise ItemError(
+            f'unknown food "{parts.food}": a colour, not a food; name the food it describes',
+            Kind.UNKNOWN_FOOD,
+        )
     hint = dish_hint(parts.food)
     if hint is not None:
         # "sausage roll", "Milo": a dish SR28 lacks whose words name another food

@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from camg.amounts import NUMBER_WORDS, AmountError, split_item, strip_describing
 from camg.matching import BOILERPLATE, COOKING, FILLER, SOFT, VARIANTS
-from camg.text import key
+from camg.text import COLOURS, key
 from camg.units import HOUSEHOLD, VAGUE, canonical
 
 # How a part joined the one before it, when that changes its default amount.
@@ -242,11 +242,19 @@ def _comma_pieces(text: str, is_food: Callable[[str], bool]) -> list[Piece]:
         adjectives = Piece(joined.text, f"{previous.read} {chunk}")  # "1 soft, white roll"
         if _describes(chunk) or (not is_food(chunk) and is_food(joined.read)):
             merged[-1] = joined
-        elif _adjective(previous.read) and not is_food(previous.read) and is_food(adjectives.read):
-            merged[-1] = adjectives
+        elif (
+            _adjective(previous.read)
+            and (not is_food(previous.read) or _last_word(previous.read) in COLOURS)
+            and is_food(adjectives.read)
+        ):
+            merged[-1] = adjectives  # "1 soft, white roll", "2 cups Green, leafy salad"
         else:
             merged.append(Piece(chunk, chunk))
     return merged
+
+
+def _last_word(text: str) -> str:
+    return key(text).rsplit(" ", 1)[-1] if text.strip() else ""
 
 
 def _adjective(chunk: str) -> bool:

@@ -74,6 +74,10 @@ def words(text: str) -> list[str]:
     return [singular(word) for word in _WORD.findall(folded)]
 
 
+# Words that describe a food more often than they name one ("Green", "red").
+COLOURS = frozenset("green red white brown black yellow purple golden".split())
+
+
 def word_set(text: str) -> frozenset[str]:
     """A curated list of words written as one string: "nut seed fish" -> {"nut", ...}."""
     return frozenset(text.split())

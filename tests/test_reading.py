@@ -1103,3 +1103,14 @@ def test_a_whole_grain_word_is_honoured_by_a_food_that_says_it_another_way():
     # DASH diet sample menus (tests/data/phrases-published.csv)
     bagel = resolve_text("Whole-wheat bagel, half")
     assert "whole grain" in bagel.food.lower()
+
+
+def test_a_colour_alone_is_no_food():
+    red, green, peppers = read_line("red, green and yellow peppers")
+    assert red.problem and green.problem and "colour" in red.problem[1]
+    assert "Peppers, sweet, yellow" in peppers.resolution.food
+
+
+def test_added_says_nothing_about_which_food():
+    # "added carrots (40g)": carrots added to a dish, not canned ones with no salt added
+    assert resolve_text("added carrots (40g)").food_id == resolve_text("40 g carrots").food_id
