@@ -24,11 +24,7 @@ def find_food(parts: ItemParts) -> tuple[Match, list[str], ItemParts]:
     """The food an item names, honouring its modifiers; notes on how it was found; and the
     item as read (an example or an alternative may stand for its words)."""
     _check_pin(parts.food)
-    if key(parts.food) in COLOURS:  # "red" of "red, green and yellow peppers"
-        raise ItemError(
-            f'unknown food "{parts.food}": a colour, not a food; name the food it describes',
-            Kind.UNKNOWN_FOOD,
-        )
+    _check_a_food(parts.food)
     hint = dish_hint(parts.food)
     if hint is not None:
         # "sausage roll", "Milo": a dish SR28 lacks whose words name another food
@@ -51,6 +47,23 @@ def _brand_taken(match: Match, parts: ItemParts) -> list[str]:
     if not brand or brand & set(words(f"{parts.food} {parts.remarks}")):
         return []
     return [f'took a branded food for "{parts.food}": no generic food in the table fits it']
+
+
+def _check_a_food(food: str) -> None:
+    """ "red", "meat", "bowl": words a ranking would match to some food ("Pigeon peas (red
+    gram)", bear meat, a rice bowl) that name no food by themselves (data/not_foods.csv)."""
+    named = key(food)
+    if named in COLOURS:  # "red" of "red, green and yellow peppers"
+        hint = "a colour, not a food; name the food it describes"
+    else:
+        hint = _not_foods().get(named)
+    if hint is not None and foodtable.named(food) is None:
+        raise ItemError(f'unknown food "{food}": {hint}', Kind.UNKNOWN_FOOD)
+
+
+@cache
+def _not_foods() -> dict[str, str]:
+    return {row["word"]: row["hint"] for row in tables.read_rows("not_foods.csv")}
 
 
 def _check_pin(food: str) -> None:

@@ -73,7 +73,9 @@ def test_every_filling_weighs_a_food_it_names_by_its_cited_measure(row):
     assert measured.grams > 0
 
 
-@pytest.mark.parametrize("row", rows("dish_hints.csv"), ids=lambda row: row["word"])
+@pytest.mark.parametrize(
+    "row", rows("dish_hints.csv") + rows("not_foods.csv"), ids=lambda row: row["word"]
+)
 def test_every_dish_hint_s_example_reads_as_it_says(row):
     import re
 
@@ -84,6 +86,15 @@ def test_every_dish_hint_s_example_reads_as_it_says(row):
     resolved = resolve_log(parse(example + "\n", "hint.txt"))
     assert resolved.problems == [] and len(resolved.days[0].entries) == example.count(";") + 1
     assert row["word"] == key(row["word"])
+
+
+@pytest.mark.parametrize("row", rows("not_foods.csv"), ids=lambda row: row["word"])
+def test_a_word_that_names_no_food_alone_is_a_problem_that_says_so(row):
+    from camg.errors import ItemError
+    from camg.resolve import resolve_text
+
+    with pytest.raises(ItemError, match="unknown food"):
+        resolve_text(row["word"])
 
 
 @pytest.mark.parametrize("row", rows("calcium_added.csv"), ids=lambda row: row["food_id"])
