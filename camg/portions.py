@@ -153,7 +153,9 @@ def weigh(
         # "Three whole dried apricots" where SR28 weighs only a half: two halves each.
         whole = Portion(portion.seq, portion.amount / 2, "whole (two halves)", portion.grams)
         return _times(whole, amount or 1.0, default=amount is None)
-    return _times(portion, amount or 1.0, default=amount is None)
+    if amount is None:  # no amount: the measure as SR28 lists it ("0.2 block", "0.5 cup")
+        return _times(portion, portion.amount, default=True)
+    return _times(portion, amount)
 
 
 def _named_count(food_id: str, food_words: tuple[str, ...]) -> tuple[Portion, int] | None:

@@ -1114,3 +1114,10 @@ def test_a_colour_alone_is_no_food():
 def test_added_says_nothing_about_which_food():
     # "added carrots (40g)": carrots added to a dish, not canned ones with no salt added
     assert resolve_text("added carrots (40g)").food_id == resolve_text("40 g carrots").food_id
+
+
+def test_no_amount_is_the_measure_as_sr28_lists_it():
+    # SR28 lists "4 spears" of asparagus and "0.2 block" of nigari tofu, not one of each
+    asparagus = resolve_text("asparagus")
+    assert asparagus.portion.startswith("4 x spears") and asparagus.grams == 60
+    assert resolve_text("Nigari set tofu").grams == pytest.approx(91)
