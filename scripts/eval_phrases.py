@@ -27,6 +27,9 @@ DEFAULT_SET = DATA / "phrases.csv"
 PUBLISHED_SET = DATA / "phrases-published.csv"
 ALL_SETS = [DEFAULT_SET, DATA / "phrases-menus.csv", PUBLISHED_SET]
 VALIDATION_SET = DATA / "phrases-validation.csv"
+# Further published sets: a development set whose failures were read, and a check set
+# kept apart from tuning.
+LATER_SETS = [VALIDATION_SET, DATA / "phrases-dev.csv", DATA / "phrases-check.csv"]
 GRAMS_TOLERANCE = 0.10
 
 
@@ -155,7 +158,7 @@ def _score_part(row: dict[str, str], result: Evaluation) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    default = [*ALL_SETS, VALIDATION_SET] if VALIDATION_SET.exists() else ALL_SETS
+    default = [*ALL_SETS, *(path for path in LATER_SETS if path.exists())]
     parser.add_argument("sets", nargs="*", type=Path, default=default)
     parser.add_argument("--failures", action="store_true", help="list every failing line")
     args = parser.parse_args(argv)
