@@ -481,6 +481,12 @@ _ENERGY_NOTE = re.compile(
 )
 
 
+# "steamed with ½ cup tomatoes": what a food was cooked or served with, after a comma.
+_LEAD_WITH = re.compile(
+    r"^(?:steamed|served|topped|mixed|cooked|grilled|baked|sprinkled|drizzled|garnished|"
+    r"layered|tossed)\s+with\s+(?=\S)",
+    re.IGNORECASE,
+)
 # "Semi-skimmed milk 250ml plus": a list's joining word left at the end of a line.
 _TRAILING_JOIN = re.compile(r"\s+(?:plus|and|with|&|\+)\s*$", re.IGNORECASE)
 
@@ -489,12 +495,12 @@ def strip_prose(text: str) -> str:
     """ "While working, I sipped on iced coffee": what was had, without the story."""
     if " " not in text:
         return text
-    text = _TRAILING_JOIN.sub("", _ENERGY_NOTE.sub("", text))
+    text = _LEAD_WITH.sub("", _TRAILING_JOIN.sub("", _ENERGY_NOTE.sub("", text)))
     return _LEAD_FILLER.sub("", _CONSISTED.sub("", _I_ATE.sub("", text)))
 
 
 def _normalise(text: str) -> str:
-    text = _LEAD_FILLER.sub("", _I_ATE.sub("", text))
+    text = _LEAD_FILLER.sub("", _LEAD_WITH.sub("", _I_ATE.sub("", text)))
     if "- " in text:
         text = re.sub(r"(?<=[a-z])- (?=[a-z])", "-", text)  # "calcium- fortified"
     if "/" in text:

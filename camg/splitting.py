@@ -71,6 +71,7 @@ _TRAILING_AMOUNT = re.compile(
 )
 _BRACKET_AMOUNT = re.compile(r"\([^()]*\d[^()]*(?:g|ml|oz|cup)s?\b[^()]*\)", re.IGNORECASE)
 _HAS_AMOUNT = re.compile(r"\d")
+_EXCHANGE = re.compile(r"\d+(?:\.\d+)?\s*[A-Z]")
 
 
 class Piece(NamedTuple):
@@ -318,6 +319,8 @@ def _joined_pieces(text: str) -> list[Piece]:
     tail = _TRAILING_AMOUNT.search(text)
     if tail is not None and _HAS_AMOUNT.search(text[: tail.start()].split(" with ")[0]):
         tail = None  # "porridge (110g) served with milk (50ml)": each has its own
+    if tail is not None and _EXCHANGE.fullmatch(tail.group("amount") or tail.group("bracketed")):
+        tail = None  # "(1 C)": a diabetic menu's exchange, not a cup
     if tail is not None:  # "Cup of tea with milk - 1 cup": the amount is the tea's
         text = text[: tail.start()]
     parts: list[str] = []

@@ -572,7 +572,7 @@ def test_a_brand_taken_for_a_generic_name_makes_the_entry_approximate():
         ),
         (
             "garden salad with tomato, topped with one tablespoon oil",
-            ["garden salad", "tomato", "one tablespoon oil"],
+            ["garden salad", "tomato", "topped with one tablespoon oil"],
         ),
     ],
 )
