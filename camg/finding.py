@@ -13,7 +13,7 @@ from functools import cache
 from camg import foodtable, modifiers, sr28, tables
 from camg.amounts import ItemParts
 from camg.errors import ItemError, Kind
-from camg.matching import BOILERPLATE, VARIANTS, Match, brand_words, food_index
+from camg.matching import BOILERPLATE, VARIANTS, Match, brand_words, brands, food_index
 from camg.portions import head_of
 from camg.splitting import DESCRIBING
 from camg.text import COLOURS, key, singular, words
@@ -250,6 +250,10 @@ def _relaxations(parts: ItemParts) -> list[tuple[str, list[str], bool]]:
     ]
     if parts.remarks and not _NEGATION.search(parts.remarks):
         found.append((parts.remarks, [food], True))
+    branded = [w for w in relaxed.split() if set(words(w)) <= brands()]
+    if branded:  # "Heinz baked beans": a brand the table has no such food of
+        rest = " ".join(w for w in relaxed.split() if w not in branded)
+        found.append((rest, neutral + modifiers_ + branded, True))
     named = set(nouns)
     described = [w for w in known if w not in named]
     found.append((" ".join(nouns), neutral + modifiers_ + unknown + described, bool(unknown)))

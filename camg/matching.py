@@ -411,6 +411,19 @@ def brand_words(name: str) -> list[str]:
     return [word for word in name.split() if len(word) >= 3 and word.isupper() and word.isalpha()]
 
 
+@cache
+def brands() -> frozenset[str]:
+    """Every word SR28 writes only in a brand's capitals ("heinz", "kellogg"), never as a
+    food word: a brand a log names with a food the table has without it."""
+    branded: set[str] = set()
+    plain: set[str] = set()
+    for row in sr28.food_rows():
+        for word in row.name.replace(",", " ").split():
+            capitals = len(word) >= 3 and word.isupper()
+            (branded if capitals else plain).update(words(word))
+    return frozenset(branded - plain)
+
+
 def _unique_sorted_keys(aliases: dict[str, str]) -> dict[str, str]:
     """Alias phrases by their sorted words, kept only where that is unambiguous."""
     by_set: dict[str, set[str]] = {}

@@ -1121,3 +1121,15 @@ def test_no_amount_is_the_measure_as_sr28_lists_it():
     asparagus = resolve_text("asparagus")
     assert asparagus.portion.startswith("4 x spears") and asparagus.grams == 60
     assert resolve_text("Nigari set tofu").grams == pytest.approx(91)
+
+
+@pytest.mark.parametrize(
+    ("line", "same_as"),
+    [
+        ("Heinz baked beans", "baked beans"),  # a brand the table has no such food of
+        ("Weight Watchers Raspberry Yoghurt", "fruit yogurt"),
+    ],
+)
+def test_a_brand_before_a_food_the_table_has_is_said_and_set_aside(line, same_as):
+    entry = resolve_text(line)
+    assert entry.food_id == resolve_text(same_as).food_id and entry.approximate
