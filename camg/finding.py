@@ -14,7 +14,7 @@ from camg import foodtable, modifiers, sr28, tables
 from camg.amounts import ItemParts
 from camg.errors import ItemError, Kind
 from camg.matching import BOILERPLATE, VARIANTS, Match, brand_words, brands, food_index
-from camg.portions import head_of
+from camg.portions import ANY_SIZE, has_measure, head_of
 from camg.splitting import DESCRIBING
 from camg.text import COLOURS, key, singular, words
 from camg.units import HOUSEHOLD, VAGUE, Unit
@@ -34,6 +34,52 @@ def find_food(parts: ItemParts) -> tuple[Match, list[str], ItemParts]:
     match, found_notes, parts = _food_or_alternative(parts)
     match = _explained(_honoured(match, parts))
     return match, [*notes, *found_notes, *_brand_taken(match, parts)], parts
+
+
+def with_measure(match: Match, parts: ItemParts) -> tuple[Match, list[str]]:
+    """ "a slice of chicken", "2 large broccoli florets": a household measure the chosen
+    food lacks picks, among the foods the same words name, the first that has it and
+    honours every word that changes calcium or magnesium; else the food as chosen."""
+    if parts.unit is None or parts.unit.kind != "household" or match.alias is None:
+        return match, []
+    if foodtable.group_of(match.food_id) not in _CUT_GROUPS:
+        return match, []  # "a slice of cake" is no reason to take a fruitcake
+    said = words(f"{parts.food} {parts.remarks}")
+    measure = parts.unit.name
+    if measure in ANY_SIZE:  # "2 large broccoli florets": the florets are the measure
+        measure = next((word for word in said if word in _CUTS), measure)
+    if measure not in _CUTS:
+        return match, []  # "a piece", "a serving": no cut that a form of the food is sold in
+    if has_measure(match.food_id, measure, tuple(said)):
+        return match, []
+    head = set(words(head_of(match.name)))
+    text = f"{parts.food} {parts.remarks}"
+    cut = _CUT_NAMES.get(measure, measure)  # SR28 names a food cut so: "sliced"
+    for candidate in food_index().rank(f"{parts.food} {cut}", limit=40):
+        group = foodtable.group_of(candidate.food_id)
+        if not group or not head <= set(words(candidate.name)):
+            continue
+        if modifiers.unhonoured(text, candidate.name, group):
+            continue
+        if has_measure(candidate.food_id, measure, tuple(said)):
+            return candidate, [f'took {candidate.name}: it has a "{measure}" measure']
+    return match, []
+
+
+_CUT_NAMES = {"slice": "sliced", "floret": "flower clusters"}
+# Cuts that a form of a food is sold or served in ("sliced" deli meats, florets), and the
+# groups whose foods are.
+_CUTS = frozenset("slice floret rasher strip stick wedge spear ring link".split())
+_CUT_GROUPS = frozenset(
+    {
+        "Poultry Products",
+        "Beef Products",
+        "Pork Products",
+        "Lamb, Veal, and Game Products",
+        "Sausages and Luncheon Meats",
+        "Vegetables and Vegetable Products",
+    }
+)
 
 
 def _brand_taken(match: Match, parts: ItemParts) -> list[str]:

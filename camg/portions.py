@@ -294,6 +294,11 @@ def _state(name: str) -> bool:
     return bool(_RAW_NAME.search(lowered)) and "prepared with" not in lowered
 
 
+def has_measure(food_id: str, unit: str, food_words: tuple[str, ...]) -> bool:
+    """Whether SR28 lists a measure of this name for the food ("slice", "packet")."""
+    return _household(food_id, unit, food_words) is not None
+
+
 def head_of(name: str) -> str:
     """The words that name the food: "Carrots" of "Carrots, baby, raw", and "Seeds, chia
     seeds" or "Beverages, almond milk" where the first segment is only a category."""

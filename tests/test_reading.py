@@ -290,11 +290,13 @@ def test_halves_counted_inside_a_measure_and_whole_nuts():
 def test_a_measure_is_borrowed_only_from_the_same_food_in_the_same_state():
     [chicken] = read_line("a slice of chicken")  # not the slice of a raw breast
     assert "raw" not in chicken.resolution.food and "borrowed" not in chicken.resolution.portion
-    # a slice is a vague amount when the food has none: one reference amount, an estimate
-    assert "reference amount" in chicken.resolution.estimate
+    # a slice the food lacks picks the same food sliced, and says so
+    assert "sliced" in chicken.resolution.food and chicken.resolution.approximate
     [beef] = read_line("2 slices of roast beef")  # nor a whole roast, SR28's "piece"
-    assert beef.resolution.grams < 200 and beef.resolution.estimate
+    assert beef.resolution.grams < 200 and "sliced" in beef.resolution.food
     assert "borrowed" not in beef.resolution.portion  # nor a slice of liver
+    [cake] = read_line("a slice of cake")  # a slice is no reason to take another cake
+    assert "reference amount" in cake.resolution.estimate
     [pita] = read_line("One-half piece of pita bread")  # nor a piece of cornbread
     assert pita.problem is not None and "1 pita, small" in pita.problem[1]
 
