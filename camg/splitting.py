@@ -186,9 +186,14 @@ def _choices(text: str) -> Piece | None:
     """ "Black coffee, unsweetened tea, or water": one of a list, not all three; read as
     "black coffee or unsweetened tea or water", whose first food the table has is taken."""
     chunks = _top_level_commas(text)
-    if len(chunks) < 3 or not chunks[-1].lower().startswith("or "):
+    last = chunks[-1].lower() if chunks else ""
+    if len(chunks) >= 3 and last.startswith("or "):
+        options = [*chunks[:-1], chunks[-1][3:]]
+    elif len(chunks) >= 2 and " or " in last and all(len(c.split()) <= 2 for c in chunks[:-1]):
+        # "whey, soy, rice or egg protein powder": the powder of one of them
+        options = [*chunks[:-1], *re.split(r"\s+or\s+", chunks[-1], flags=re.IGNORECASE)]
+    else:
         return None
-    options = [*chunks[:-1], chunks[-1][3:]]
     if any(_AMOUNT_LED.match(option) for option in options[1:]):
         return None  # "1/2 cup, or about 8, raw baby carrots": amounts, not choices
     return Piece(text, " or ".join(option.strip() for option in options))

@@ -1135,3 +1135,9 @@ def test_no_amount_is_the_measure_as_sr28_lists_it():
 def test_a_brand_before_a_food_the_table_has_is_said_and_set_aside(line, same_as):
     entry = resolve_text(line)
     assert entry.food_id == resolve_text(same_as).food_id and entry.approximate
+
+
+def test_a_list_of_alternatives_sharing_a_last_word_is_one_choice():
+    # CRON-web meal plans (tests/data/phrases-dev.csv): a protein powder, never rice
+    [part] = read_line("18g whey, soy, rice or egg protein powder")
+    assert "protein powder" in part.resolution.food.lower() and part.resolution.grams == 18
