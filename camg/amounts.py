@@ -450,16 +450,17 @@ def _plain_numbers(text: str) -> str:
 # "On my first break, I ate an apple": what was eaten follows "I ate".
 _I_ATE = re.compile(
     r"^(?:had|ate|drank|grabbed|snacked on)\s+(?=\S)|"
-    r"^(?:[^.;]*?(?:,\s*|\s))?(?:and\s+|then\s+)?(?:I|we)\s+(?:also\s+|just\s+)?(?:ate|had|drank|drink|eat|sip|"
-    r"sipped|munched|snacked|grabbed|finished|shared|tried|made|cooked|ordered|got|am having|"
-    r"'m having|’m having|will have|'ll have)(?:\s+on)?\s+",
+    r"^(?:[^.;]*?(?:,\s*|\s))?(?:and\s+|then\s+)?(?:I|we)(?:\s+|(?=['’]))(?:also\s+|just\s+)?"
+    r"(?:ate|had|drank|drink|eat|sip|sipped|munched|snacked|grabbed|finished|shared|tried|made|"
+    r"cooked|ordered|got|am having|['’]m having|will have|['’]ll have|['’]ve had)(?:\s+on)?\s+",
     re.IGNORECASE,
 )
 
 
 # "and a glass of juice", "the remaining 1/2 cup of coffee": words before the amount.
 _LEAD_FILLER = re.compile(
-    r"^(?:(?:and|then|also|plus|finally|the|my|remaining|rest of|add)\b,?\s+)+(?=\S)",
+    r"^(?:(?:and|then|also|plus|finally|the|my|remaining|rest of|add|mix|soak|stir|top|"
+    r"serve|sprinkle|spread|blend|combine)\b,?\s+)+(?=\S)",
     re.IGNORECASE,
 )
 
@@ -484,17 +485,36 @@ _ENERGY_NOTE = re.compile(
 # "steamed with ½ cup tomatoes": what a food was cooked or served with, after a comma.
 _LEAD_WITH = re.compile(
     r"^(?:steamed|served|topped|mixed|cooked|grilled|baked|sprinkled|drizzled|garnished|"
-    r"layered|tossed)\s+with\s+(?=\S)",
+    r"layered|tossed|toasted)\s+with\s+(?=\S)",
     re.IGNORECASE,
 )
 # "Semi-skimmed milk 250ml plus": a list's joining word left at the end of a line.
 _TRAILING_JOIN = re.compile(r"\s+(?:plus|and|with|&|\+)\s*$", re.IGNORECASE)
 
 
+# "(1.5 cups cereal, 1 sliced banana)": a whole line in brackets is no remark.
+_WRAPPED = re.compile(r"^\(([^()]*)\)\.?$")
+# "#1 2 eggs": a list's number; "sandwich*": a menu's footnote mark; "(3SP)": a diet's points.
+_LIST_NUMBER = re.compile(r"^#\d{1,2}\s+")
+_EMPHASIS = re.compile(r"\*([^*]+)\*")
+_FOOTNOTE = re.compile(r"\*+(?=\s*(?:[,;.]|$))")
+_POINTS_NOTE = re.compile(
+    r"\s*\(\s*\d+(?:\.\d+)?\s*(?:k?cals?|calories|(?:pro\s*|smart\s*)?points?|pts|pp|syns?|sp)\s*\)",
+    re.IGNORECASE,
+)
+# "milk from allowance": a diet plan's allowance, said of a food's source.
+_ALLOWANCE = re.compile(r"\s+from\s+(?:your\s+|my\s+|the\s+)?(?:daily\s+)?allowance\b", re.I)
+
+
 def strip_prose(text: str) -> str:
     """ "While working, I sipped on iced coffee": what was had, without the story."""
     if " " not in text:
         return text
+    wrapped = _WRAPPED.match(text.strip())
+    text = wrapped.group(1) if wrapped else text
+    text = _EMPHASIS.sub(r"\1", _LIST_NUMBER.sub("", text))  # "*another vegetable*"
+    text = _POINTS_NOTE.sub("", _FOOTNOTE.sub("", text))
+    text = _ALLOWANCE.sub("", text)
     text = _LEAD_WITH.sub("", _TRAILING_JOIN.sub("", _ENERGY_NOTE.sub("", text)))
     return _LEAD_FILLER.sub("", _CONSISTED.sub("", _I_ATE.sub("", text)))
 

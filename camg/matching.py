@@ -27,7 +27,7 @@ from camg.units import HOUSEHOLD
 # Words that say nothing about which food is meant.
 FILLER = word_set(
     "a an the of some fresh organic homemade home made my bit serving portion style type kind "
-    "buttered added"
+    "buttered added overnight"
 )
 COOKING = word_set(
     "cooked boiled baked roasted grilled broiled fried steamed stewed braised sauteed poached "

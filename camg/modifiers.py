@@ -84,7 +84,11 @@ RULES = (
         unless=_p(r"semi[- ]skimmed"),
     ),
     Rule(_p(r"(?<![\d.])1%"), _p(r"\b1%|lowfat|low fat"), groups=_DAIRY),
-    Rule(_p(r"(?<![\d.])2%|semi[- ]skimmed"), _p(r"2%|reduced fat"), groups=_DAIRY),
+    Rule(  # "2% Greek yogurt" is a low-fat one: SR28 says 2% of milks alone
+        _p(r"(?<![\d.])2%|semi[- ]skimmed"),
+        _p(r"2%|reduced fat|low ?fat"),
+        groups=_DAIRY,
+    ),
     Rule(  # "reduced-fat yoghurt": a low-fat one; reduced-fat milk is 2% by its name
         _p(r"reduced[- ]fat"),
         _p(r"2%|reduced fat|low ?fat|1%|light|part skim"),

@@ -55,7 +55,8 @@ DESCRIBING = (
 # "yogurt mixed with blueberries", "salad topped with oil": a food and what goes with it.
 _WITH_VERBS = "mixed|topped|served|sprinkled|drizzled|garnished|layered|spread|filled|stuffed"
 _JOINER = re.compile(
-    rf"\s+(?:{_WITH_VERBS})\s+(with)\s+|\s+(and|with|plus|on|\+|&)\s+|\s+(w/)\s*|\s*(&|\+)\s*",
+    rf"\s+(?:{_WITH_VERBS})\s+(with)\s+|\s+(and|with|plus|on|\+|&)\s+|\s+(w/)\s*|\s*(&|\+)\s*"
+    r"|\s+(in)\s+(?=\d)",  # "30g oats in 200ml skimmed milk": two foods, each measured
     re.IGNORECASE,
 )
 _AMOUNT_LED = re.compile(
@@ -337,6 +338,8 @@ def _joined_pieces(text: str) -> list[Piece]:
         counted = found.start()
         if opened > 0:
             continue  # "(packed in water and drained)": inside brackets, no cut
+        if found.group(5) and not _HAS_AMOUNT.search(piece.read[start : found.start()]):
+            continue  # "peaches in 100ml juice": a packing, not a second food
         parts.append(piece.read[start : found.start()])
         word = next(group for group in found.groups() if group).lower()
         joiners.append(WITH if word in ("with", "w/") else None)

@@ -1141,3 +1141,51 @@ def test_a_list_of_alternatives_sharing_a_last_word_is_one_choice():
     # CRON-web meal plans (tests/data/phrases-dev.csv): a protein powder, never rice
     [part] = read_line("18g whey, soy, rice or egg protein powder")
     assert "protein powder" in part.resolution.food.lower() and part.resolution.grams == 18
+
+
+# Lines of further published menus and diaries (tests/data/phrases-dev2.csv names each).
+@pytest.mark.parametrize(
+    ("line", "texts"),
+    [
+        (  # a dietitian's day from Canada's Food Guide, the whole line in brackets
+            "(1.5 cups Guardian or high fibre cereal, 1 sliced banana, "
+            "1 cup skim or 1 per cent milk)",
+            [
+                "1.5 cups Guardian or high fibre cereal",
+                "1 sliced banana",
+                "1 cup skim or 1 per cent milk",
+            ],
+        ),
+        (
+            "Soak 30g oats in 200ml skimmed milk overnight",
+            ["30g oats", "200ml skimmed milk overnight"],
+        ),
+        ("Chicken and Avocado Roll*", ["Chicken", "Avocado", "Roll"]),  # a menu's footnote mark
+    ],
+)
+def test_lines_as_menus_and_recipes_print_them(line, texts):
+    parts = read_line(line)
+    assert [part.text for part in parts] == texts
+    assert all(part.resolution is not None for part in parts)
+
+
+@pytest.mark.parametrize(
+    ("line", "same_as"),
+    [
+        ("Glass of milk from allowance", "a glass of milk"),  # a diet plan's allowance
+        ("I'll have some rye toast", "1 slice rye toast"),
+        ("100g 2% fat greek yogurt", "100 g lowfat greek yogurt"),
+        ("2 cuties", "2 clementines"),
+    ],
+)
+def test_diet_plan_and_diary_words_read_as_their_plain_form(line, same_as):
+    [part] = read_line(line)
+    plain = resolve_text(same_as)
+    assert (part.resolution.food_id, part.resolution.grams) == (plain.food_id, plain.grams)
+
+
+def test_in_joins_two_measured_foods_but_not_a_packing():
+    oats, milk = read_line("30g oats in 200ml skimmed milk")
+    assert oats.resolution.grams == 30 and milk.resolution.grams > 200
+    [tuna] = read_line("tuna in oil")
+    assert "in oil" in tuna.resolution.food
