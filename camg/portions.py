@@ -155,6 +155,11 @@ def weigh(
         return _times(whole, amount or 1.0, default=amount is None)
     if amount is None:  # no amount: the measure as SR28 lists it ("0.2 block", "0.5 cup")
         return _times(portion, portion.amount, default=True)
+    if _bulk(portion) and not _drink(food_id, food_name):
+        # "2 small chocolates" are no two cups of chocolate chips; "2 coffees" are two cups
+        raise PortionError(
+            f'no weight per piece for {food_name}; give grams, e.g. "30 g {" ".join(food_words)}"'
+        )
     return _times(portion, amount)
 
 
@@ -215,8 +220,9 @@ def _unsized(
     """ "1 medium orange" where SR28 lists one size of fruit: that one, said in the notes."""
     head = tuple(words(food_name.split(",")[0]))
     portion = _count_portion(food_id, food_words, None, (), head, counted=True)
-    if portion is None or measure_unit(portion.measure)[0] in GRAMS_PER:
-        raise PortionError(_missing(size, food_id, food_name))
+    unit = measure_unit(portion.measure)[0] if portion is not None else None
+    if portion is None or unit in GRAMS_PER or (_bulk(portion) and not _drink(food_id, food_name)):
+        raise PortionError(_missing(size, food_id, food_name))  # "2 small chocolates"
     found = _times(portion, amount or 1.0)
     note = f'no "{size}" measure; took {portion.label}'
     return found._replace(notes=(note,), borrowed=size != "medium")
@@ -470,6 +476,18 @@ def _count_portion(
         if matching:
             return _best(matching, food_words, food_id)
     return portions[0]
+
+
+def _bulk(portion: Portion) -> bool:
+    """A volume ("cup chips") that is no serving: never one of a count."""
+    unit, qualifiers = measure_unit(portion.measure)
+    return unit in ML_PER and not {"serving", "nlea"} & {q.lower() for q in qualifiers}
+
+
+def _drink(food_id: str, food_name: str) -> bool:
+    """A drink or a soup: "2 coffees", "2 soups" are cups of them."""
+    group = foodtable.group_of(food_id)
+    return group == "Soups, Sauces, and Gravies" or sr28.is_drink(food_name, group)
 
 
 def _counts(portion: Portion) -> bool:

@@ -85,7 +85,7 @@ def weigh_item(
 
 # Household words that are vague when the food has no measure of that name: "a scoop of
 # ice cream", "a slice of chicken" are estimates, never refusals.
-_LOOSE = frozenset(("scoop", "slice", "bottle", "carton"))
+_LOOSE = frozenset(("scoop", "slice", "bottle", "carton", "punnet"))
 # Measures whose US and imperial sizes differ by a fifth (data/reference.csv).
 _US_OR_IMPERIAL = frozenset(("pint", "quart", "gallon"))
 

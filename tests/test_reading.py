@@ -1189,3 +1189,12 @@ def test_in_joins_two_measured_foods_but_not_a_packing():
     assert oats.resolution.grams == 30 and milk.resolution.grams > 200
     [tuna] = read_line("tuna in oil")
     assert "in oil" in tuna.resolution.food
+
+
+def test_a_count_is_never_weighed_by_cups_of_a_food_that_is_no_drink():
+    # "2 small chocolates" are no two cups of chocolate chips; "2 coffees" are two cups
+    [chocolates] = read_line("2 small chocolates")
+    assert chocolates.resolution is None and chocolates.problem[0] is Kind.NO_MEASURE
+    assert resolve_text("2 coffees").grams == 2 * resolve_text("1 cup coffee").grams
+    # a punnet, as a carton, is one reference amount when the food has no such measure
+    assert "reference amount" in resolve_text("1 punnet of blueberries").estimate
