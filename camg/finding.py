@@ -8,6 +8,7 @@ explained make it approximate.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cache
 
 from camg import foodtable, modifiers, sr28, tables
@@ -273,7 +274,7 @@ def _found(match: Match, neutral: list[str], parts: ItemParts) -> tuple[Match, l
     return match, notes
 
 
-def _relaxations(parts: ItemParts) -> list[tuple[str, list[str], bool]]:
+def _relaxations(parts: ItemParts) -> Iterator[tuple[str, list[str], bool]]:
     """The phrase as written; without words of preparation; without words of fat level,
     fortification and sweetening (honoured later if a food has them); without words no
     food knows; and, last, the bracketed remarks alone ("Soy beverage (soy milk)")."""
@@ -286,24 +287,21 @@ def _relaxations(parts: ItemParts) -> list[tuple[str, list[str], bool]]:
         known = []  # "Coconut LaCroix": the unknown last word is what was had
     nouns = [w for w in known if not set(words(w)) <= DESCRIBING]
     measured = [w for w in relaxed.split() if key(w) not in MEASURE_WORDS]
-    found = [
-        (food, [], False),
-        (plain, neutral, False),
-        (relaxed, neutral + modifiers_, False),
-        # "95 g can tuna in oil": the words of a measure, said as unused
-        (" ".join(measured), neutral + modifiers_ + _measure_words(relaxed), False),
-        (" ".join(known), neutral + modifiers_ + unknown, bool(unknown)),
-    ]
+    yield food, [], False
+    yield plain, neutral, False
+    yield relaxed, neutral + modifiers_, False
+    # "95 g can tuna in oil": the words of a measure, said as unused
+    yield " ".join(measured), neutral + modifiers_ + _measure_words(relaxed), False
+    yield " ".join(known), neutral + modifiers_ + unknown, bool(unknown)
     if parts.remarks and not _NEGATION.search(parts.remarks):
-        found.append((parts.remarks, [food], True))
+        yield parts.remarks, [food], True
     branded = [w for w in relaxed.split() if set(words(w)) <= brands()]
     if branded:  # "Heinz baked beans": a brand the table has no such food of
         rest = " ".join(w for w in relaxed.split() if w not in branded)
-        found.append((rest, neutral + modifiers_ + branded, True))
+        yield rest, neutral + modifiers_ + branded, True
     named = set(nouns)
     described = [w for w in known if w not in named]
-    found.append((" ".join(nouns), neutral + modifiers_ + unknown + described, bool(unknown)))
-    return found
+    yield " ".join(nouns), neutral + modifiers_ + unknown + described, bool(unknown)
 
 
 _REPEATED = re.compile(r"\b(\w+)(?:\s+\1\b)+", re.IGNORECASE)

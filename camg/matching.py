@@ -10,6 +10,7 @@ the correction is reported, never hidden.
 
 from __future__ import annotations
 
+import re
 from functools import cache, cached_property, lru_cache
 from typing import Any, NamedTuple
 
@@ -21,7 +22,7 @@ from camg.sr28 import (
     NICHE_GROUPS,
     RAW_BY_DEFAULT,
 )
-from camg.text import key, word_set, words
+from camg.text import key, singular, word_set, words
 from camg.units import HOUSEHOLD
 
 # Words that say nothing about which food is meant.
@@ -418,10 +419,13 @@ def brands() -> frozenset[str]:
     branded: set[str] = set()
     plain: set[str] = set()
     for row in sr28.food_rows():
-        for word in row.name.replace(",", " ").split():
-            capitals = len(word) >= 3 and word.isupper()
-            (branded if capitals else plain).update(words(word))
+        for token in _TOKEN.findall(row.name):
+            capitals = len(token) >= 3 and token.isupper()
+            (branded if capitals else plain).add(singular(token.lower()))
     return frozenset(branded - plain)
+
+
+_TOKEN = re.compile(r"[A-Za-z0-9]+")
 
 
 def _unique_sorted_keys(aliases: dict[str, str]) -> dict[str, str]:
