@@ -450,9 +450,11 @@ def _plain_numbers(text: str) -> str:
 # "On my first break, I ate an apple": what was eaten follows "I ate".
 _I_ATE = re.compile(
     r"^(?:had|ate|drank|grabbed|snacked on)\s+(?=\S)|"
-    r"^(?:[^.;]*?(?:,\s*|\s))?(?:and\s+|then\s+)?(?:I|we)(?:\s+|(?=['’]))(?:also\s+|just\s+)?"
-    r"(?:ate|had|drank|drink|eat|sip|sipped|munched|snacked|grabbed|finished|shared|tried|made|"
-    r"cooked|ordered|got|am having|['’]m having|will have|['’]ll have|['’]ve had)(?:\s+on)?\s+",
+    r"^(?:[^.;]*?(?:,\s*|\s))?(?:and\s+|then\s+)?(?:I|we)(?:\s+|(?=['’]))"
+    r"(?:(?:also|just|usually|generally|always|often|normally|then|then also)\s+)?"
+    r"(?:ate|had|have|drank|drink|eat|sip|sipped|munched|snacked|grabbed|finished|shared|tried|"
+    r"made|cooked|ordered|got|am having|['’]m having|will have|['’]ll have|['’]ve had)"
+    r"(?:\s+on)?\s+",
     re.IGNORECASE,
 )
 
@@ -488,6 +490,12 @@ _LEAD_WITH = re.compile(
     r"layered|tossed|toasted)\s+with\s+(?=\S)",
     re.IGNORECASE,
 )
+# "porridge every morning", "2 eggs this morning": when, not what.
+_WHEN = re.compile(
+    r"\s+(?:every|each|this|most|in the|on)\s+(?:morning|day|evening|night|afternoon|weekday|"
+    r"lunchtime|week)s?\s*[.!]?$|\s+(?:today|tonight|yesterday|overnight)\s*[.!]?$",
+    re.IGNORECASE,
+)
 # "Semi-skimmed milk 250ml plus": a list's joining word left at the end of a line.
 _TRAILING_JOIN = re.compile(r"\s+(?:plus|and|with|&|\+)\s*$", re.IGNORECASE)
 
@@ -514,7 +522,7 @@ def strip_prose(text: str) -> str:
     text = wrapped.group(1) if wrapped else text
     text = _EMPHASIS.sub(r"\1", _LIST_NUMBER.sub("", text))  # "*another vegetable*"
     text = _POINTS_NOTE.sub("", _FOOTNOTE.sub("", text))
-    text = _ALLOWANCE.sub("", text)
+    text = _WHEN.sub("", _ALLOWANCE.sub("", text))
     text = _LEAD_WITH.sub("", _TRAILING_JOIN.sub("", _ENERGY_NOTE.sub("", text)))
     return _LEAD_FILLER.sub("", _CONSISTED.sub("", _I_ATE.sub("", text)))
 

@@ -1158,7 +1158,7 @@ def test_a_list_of_alternatives_sharing_a_last_word_is_one_choice():
         ),
         (
             "Soak 30g oats in 200ml skimmed milk overnight",
-            ["30g oats", "200ml skimmed milk overnight"],
+            ["30g oats", "200ml skimmed milk"],
         ),
         ("Chicken and Avocado Roll*", ["Chicken", "Avocado", "Roll"]),  # a menu's footnote mark
     ],
@@ -1198,3 +1198,18 @@ def test_a_count_is_never_weighed_by_cups_of_a_food_that_is_no_drink():
     assert resolve_text("2 coffees").grams == 2 * resolve_text("1 cup coffee").grams
     # a punnet, as a carton, is one reference amount when the food has no such measure
     assert "reference amount" in resolve_text("1 punnet of blueberries").estimate
+
+
+@pytest.mark.parametrize(
+    ("line", "texts"),
+    [
+        ("I have porridge every morning", ["porridge"]),
+        (  # a food diary on a New Zealand blog (tests/data/phrases-dev2.csv)
+            "After lunch I generally have home-made yoghurt (Easi-Yo yoghurt maker) with  "
+            "a good dollop of Manuka honey",
+            ["home-made yoghurt (Easi-Yo yoghurt maker)", "a good dollop of Manuka honey"],
+        ),
+    ],
+)
+def test_what_a_diarist_usually_has_and_when_is_no_part_of_the_food(line, texts):
+    assert [part.text for part in read_line(line)] == texts
