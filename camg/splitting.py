@@ -150,11 +150,23 @@ def _cut(
 def _on_bread(found: list[Piece]) -> list[Piece]:
     """ "Pitta bread with cooked ham, lettuce and cucumber": what follows a bread's "with"
     fills it, however it is joined."""
-    if len(found) < 2 or found[1].joined != WITH:
+    if len(found) < 2 or found[1].joined not in (WITH, None):
         return found
-    if key(found[0].read).rsplit(" ", 1)[-1] not in BREADS:
+    last = key(found[0].read).rsplit(" ", 1)[-1]
+    if last == "potato" and found[1].joined == WITH:  # "jacket potato with beans"
+        return [found[0], *(_baked(piece) for piece in found[1:])]
+    if last == "toast":  # "toast and beans", "beans on toast" are baked beans
+        found = [found[0], *(_baked(piece) for piece in found[1:])]
+    if last not in BREADS or found[1].joined != WITH:
         return found
     return [found[0], *(piece._replace(joined=FILLING) for piece in found[1:])]
+
+
+def _baked(piece: Piece) -> Piece:
+    """ "beans" with toast or a jacket potato: baked beans, as people who eat them mean."""
+    if key(piece.read) != "bean":
+        return piece
+    return piece._replace(read="baked beans")
 
 
 def _dishes_read(

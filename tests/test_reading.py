@@ -526,7 +526,7 @@ def test_a_drink_made_from_a_powder_is_weighed_as_a_drink_and_lends_the_powder_n
     ("line", "said"),
     [
         ("chips", "fries"),
-        ("jacket potato with beans", "baked beans"),
+        ("rice and beans", "baked beans"),  # beans alone: kidney beans, and said
         ("toast with marmite", ""),
         ("1 small Biscuit", "buttermilk biscuit"),
     ],
@@ -535,6 +535,12 @@ def test_a_word_that_means_different_foods_across_countries_says_what_was_taken(
     entry = read_line(line)[-1].resolution
     assert said in entry.estimate
     assert entry.grams < 200  # marmite by the teaspoon, never a vegetable's 85 g
+
+
+@pytest.mark.parametrize("line", ["jacket potato with beans", "toast and beans"])
+def test_beans_with_toast_or_a_jacket_potato_are_baked_beans(line):
+    beans = read_line(line)[-1].resolution
+    assert beans.food_id == resolve_text("baked beans").food_id
 
 
 @pytest.mark.parametrize("line", ["fish oil", "Fish oil 1000mg", "cod liver oil 1 capsule"])
