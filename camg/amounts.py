@@ -476,10 +476,11 @@ _CONSISTED = re.compile(
 
 
 # "1 cup skim milk 85 calories", "1/4 pint of skimmed milk - 1 point", "Diet Coke 0PP",
-# "(5 Pro Points)": a diet plan's count of energy or points, not an amount of the food.
+# "(5 Pro Points)", "(3SP)": a diet plan's count of energy or points, not an amount.
+_ENERGY_UNITS = r"k?cals?|calories|kilojoules|kj|(?:pro\s*|smart\s*)?points?|pts|pp|syns?|sp"
+_ENERGY = rf"\d+(?:\.\d+)?\s*(?:{_ENERGY_UNITS})\b"
 _ENERGY_NOTE = re.compile(
-    r"\s*(?:[-–,]\s*|\(\s*)?\b\d+(?:\.\d+)?\s*(?:k?cals?|kcals?|calories|kilojoules|kj|"
-    r"(?:pro\s*|smart\s*)?points?|pts|pp|syns?|sp)\b\s*\)?(?=\s*[.,;]?\s*$)",
+    rf"\s*(?:[-–,]\s*|\(\s*)?\b{_ENERGY}\s*\)?(?=\s*[.,;]?\s*$)|\s*\(\s*{_ENERGY}\s*\)",
     re.IGNORECASE,
 )
 
@@ -502,14 +503,10 @@ _TRAILING_JOIN = re.compile(r"\s+(?:plus|and|with|&|\+)\s*$", re.IGNORECASE)
 
 # "(1.5 cups cereal, 1 sliced banana)": a whole line in brackets is no remark.
 _WRAPPED = re.compile(r"^\(([^()]*)\)\.?$")
-# "#1 2 eggs": a list's number; "sandwich*": a menu's footnote mark; "(3SP)": a diet's points.
+# "#1 2 eggs": a list's number; "sandwich*": a menu's footnote mark.
 _LIST_NUMBER = re.compile(r"^#\d{1,2}\s+")
 _EMPHASIS = re.compile(r"\*([^*]+)\*")
 _FOOTNOTE = re.compile(r"\*+(?=\s*(?:[,;.]|$))")
-_POINTS_NOTE = re.compile(
-    r"\s*\(\s*\d+(?:\.\d+)?\s*(?:k?cals?|calories|(?:pro\s*|smart\s*)?points?|pts|pp|syns?|sp)\s*\)",
-    re.IGNORECASE,
-)
 # "milk from allowance": a diet plan's allowance, said of a food's source.
 _ALLOWANCE = re.compile(r"\s+from\s+(?:your\s+|my\s+|the\s+)?(?:daily\s+)?allowance\b", re.I)
 
@@ -521,10 +518,13 @@ def strip_prose(text: str) -> str:
     wrapped = _WRAPPED.match(text.strip())
     text = wrapped.group(1) if wrapped else text
     text = _EMPHASIS.sub(r"\1", _LIST_NUMBER.sub("", text))  # "*another vegetable*"
-    text = _POINTS_NOTE.sub("", _FOOTNOTE.sub("", text))
-    text = _WHEN.sub("", _ALLOWANCE.sub("", text))
-    text = _LEAD_WITH.sub("", _TRAILING_JOIN.sub("", _ENERGY_NOTE.sub("", text)))
+    for aside in _ASIDES:  # in order: a footnote, then the energy note it may hide
+        text = aside.sub("", text)
     return _LEAD_FILLER.sub("", _CONSISTED.sub("", _I_ATE.sub("", text)))
+
+
+# What a line says beside its foods, set aside before they are read.
+_ASIDES = (_FOOTNOTE, _ALLOWANCE, _WHEN, _ENERGY_NOTE, _TRAILING_JOIN, _LEAD_WITH)
 
 
 def _normalise(text: str) -> str:
