@@ -29,7 +29,7 @@ def find_food(parts: ItemParts) -> tuple[Match, list[str], ItemParts]:
     hint = dish_hint(parts.food)
     if hint is not None:
         # "sausage roll", "Milo": a dish SR28 lacks whose words name another food
-        raise ItemError(f'unknown food "{_short(parts.food)}": {hint}', Kind.UNKNOWN_FOOD)
+        raise ItemError(f'unknown food "{shortened(parts.food)}": {hint}', Kind.UNKNOWN_FOOD)
     parts = _named_with_measure_word(parts)
     parts, notes = _such_as(parts)
     match, found_notes, parts = _food_or_alternative(parts)
@@ -38,8 +38,8 @@ def find_food(parts: ItemParts) -> tuple[Match, list[str], ItemParts]:
 
 
 def with_measure(match: Match, parts: ItemParts) -> tuple[Match, list[str]]:
-    """ "a slice of chicken", "2 large broccoli florets": a household measure the chosen
-    food lacks picks, among the foods the same words name, the first that has it and
+    """ "a slice of chicken", "2 large broccoli florets": a cut the chosen meat or vegetable
+    has no measure of picks, among the foods the same words name, the first that has it and
     honours every word that changes calcium or magnesium; else the food as chosen."""
     if parts.unit is None or parts.unit.kind != "household" or match.alias is None:
         return match, []
@@ -67,10 +67,10 @@ def with_measure(match: Match, parts: ItemParts) -> tuple[Match, list[str]]:
     return match, []
 
 
-_CUT_NAMES = {"slice": "sliced", "floret": "flower clusters"}
-# Cuts that a form of a food is sold or served in ("sliced" deli meats, florets), and the
-# groups whose foods are.
+# Cuts that a form of a food is sold or served in ("sliced" deli meats, florets), how SR28
+# names a food so cut, and the groups whose foods are.
 _CUTS = frozenset("slice floret rasher strip stick wedge spear ring link".split())
+_CUT_NAMES = {"slice": "sliced", "floret": "flower clusters"}
 _CUT_GROUPS = frozenset(
     {
         "Poultry Products",
@@ -466,18 +466,18 @@ def _unknown(phrase: str) -> str:
     an id."""
     hint = _dish_hint(phrase)
     if hint is not None and "," not in phrase:
-        return f'unknown food "{_short(phrase)}": {hint}'
+        return f'unknown food "{shortened(phrase)}": {hint}'
     if re.search(r"\b(?:with|and)\b|&", phrase, flags=re.IGNORECASE):
         return (
-            f'unknown food "{_short(phrase)}"; if these are two foods, write each as its own '
+            f'unknown food "{shortened(phrase)}"; if these are two foods, write each as its own '
             'item with its own amount, separated by ";"'
         )
     candidates = food_index().candidates(phrase[:60])
-    hint = "; did you mean: " + ", ".join(_short(m.label, 40) for m in candidates[:2])
+    hint = "; did you mean: " + ", ".join(shortened(m.label, 40) for m in candidates[:2])
     if not candidates:
         hint = ""
     return (
-        f'unknown food "{_short(phrase)}"{hint}; or pin one by id, e.g. "100 g #11457", '
+        f'unknown food "{shortened(phrase)}"{hint}; or pin one by id, e.g. "100 g #11457", '
         "or split a dish into its ingredients"
     )
 
@@ -504,5 +504,6 @@ def _dish_hint(phrase: str) -> str | None:
     return next((hint for word, hint in _dish_hints().items() if f" {word} " in said), None)
 
 
-def _short(text: str, limit: int = 60) -> str:
+def shortened(text: str, limit: int = 60) -> str:
+    """A text cut to a length a one-line message can hold."""
     return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -18,7 +18,7 @@ from typing import NamedTuple
 from camg import estimates, foodtable
 from camg.amounts import AmountError, ItemParts, split_item, strip_prose
 from camg.errors import ItemError, Kind, Problem, Severity
-from camg.finding import dish_hint, find_food, with_measure
+from camg.finding import dish_hint, find_food, shortened, with_measure
 from camg.parser import Day, ParsedLog
 from camg.plausible import implausible
 from camg.portions import PortionError
@@ -265,14 +265,10 @@ def _unread_sentence(whole: Part) -> tuple[Part, ...]:
     if resolution is None or not resolution.read_as:
         return (whole,)  # words left out, said: "Half a pint of fine Adnams' bitter"
     problem = (
-        f'unknown food "{_short(whole.text)}": a sentence camg could not read; write each '
+        f'unknown food "{shortened(whole.text)}": a sentence camg could not read; write each '
         'food as its own item with its amount, e.g. "1 slice ham; 2 eggs"'
     )
     return (Part(whole.text, problem=(Kind.UNKNOWN_FOOD, problem)),)
-
-
-def _short(text: str, limit: int = 60) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _unknown(part: Part, salvage: bool) -> tuple[Part, ...]:
@@ -294,7 +290,7 @@ def _salvaged(part: Part, text: str) -> tuple[Part, ...] | None:
     if any(dish_hint(word) is not None for word in left.split()):
         return None  # "a non-fat white mocha": a drink SR28 lacks, not its words
     note = f'read from "{text}"' + (f'; not used: "{left}"' if left else "")
-    return tuple(_noted(found, note) for run in runs for found in _read(run, False))
+    return tuple(_noted(part, note) for run in runs for part in _read(run, False))
 
 
 def _noted(part: Part, note: str) -> Part:
