@@ -462,7 +462,7 @@ def _count_portion(
     sized = [p for p in portions if _size_of(p) in food_words]
     default = [p for p in portions if p.measure == default_measure]
     own = _named_by(portions, (*name_head, *food_words))
-    if counted:  # "2 chunks of pineapple" are no two "cup, chunks"; two "1 cube" are
+    if counted:  # "2 chunks of pineapple" are no two "cup, chunks", "2 sugar cubes" two cubes
         named = [p for p in named if _counts(p)]
         own = [p for p in own if _counts(p)]
     # A serving by weight or volume ("oz" of almonds) is not one of a count.

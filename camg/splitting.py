@@ -149,7 +149,7 @@ def _cut(
 
 def _on_bread(found: list[Piece]) -> list[Piece]:
     """ "Pitta bread with cooked ham, lettuce and cucumber": what follows a bread's "with"
-    fills it, however it is joined."""
+    fills it, however it is joined; and beans with toast or a jacket potato are baked."""
     if len(found) < 2 or found[1].joined not in (WITH, None):
         return found
     last = key(found[0].read).rsplit(" ", 1)[-1]
