@@ -461,8 +461,15 @@ _I_ATE = re.compile(
 
 # "and a glass of juice", "the remaining 1/2 cup of coffee": words before the amount.
 _LEAD_FILLER = re.compile(
-    r"^(?:(?:and|then|also|plus|finally|the|my|remaining|rest of|add|mix|soak|stir|top|"
-    r"serve|sprinkle|spread|blend|combine)\b,?\s+)+(?=\S)",
+    r"^(?:(?:and|then|also|plus|finally|the|my|remaining|rest of|add|mix|soak|stir in|stir|"
+    r"top|serve|sprinkle|spread|blend|combine)\b,?\s+)+(?=\S)",
+    re.IGNORECASE,
+)
+
+
+# "about 2 cups rice", "roughly a cup of rice": the diarist's own rounding of the amount.
+_ABOUT = re.compile(
+    r"^(?:about|approximately|approx\.?|around|roughly|nearly|almost|circa|~)\s*(?=\S)",
     re.IGNORECASE,
 )
 
@@ -494,7 +501,8 @@ _LEAD_WITH = re.compile(
 # "porridge every morning", "2 eggs this morning": when, not what.
 _WHEN = re.compile(
     r"\s+(?:every|each|this|most|in the|on)\s+(?:morning|day|evening|night|afternoon|weekday|"
-    r"lunchtime|week)s?\s*[.!]?$|\s+(?:today|tonight|yesterday|overnight)\s*[.!]?$",
+    r"lunchtime|week)s?\s*[.!]?$|\s+(?:today|tonight|yesterday|overnight|before serving|"
+    r"to serve)\s*[.!]?$",
     re.IGNORECASE,
 )
 # "Semi-skimmed milk 250ml plus": a list's joining word left at the end of a line.
@@ -529,6 +537,7 @@ _ASIDES = (_FOOTNOTE, _ALLOWANCE, _WHEN, _ENERGY_NOTE, _TRAILING_JOIN, _LEAD_WIT
 
 def _normalise(text: str) -> str:
     text = _LEAD_FILLER.sub("", _LEAD_WITH.sub("", _I_ATE.sub("", text)))
+    text = _ABOUT.sub("", text)  # "about 2 cups rice": the amount as written
     if "- " in text:
         text = re.sub(r"(?<=[a-z])- (?=[a-z])", "-", text)  # "calcium- fortified"
     if "/" in text:

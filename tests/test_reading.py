@@ -1219,3 +1219,18 @@ def test_a_count_is_never_weighed_by_cups_of_a_food_that_is_no_drink():
 )
 def test_what_a_diarist_usually_has_and_when_is_no_part_of_the_food(line, texts):
     assert [part.text for part in read_line(line)] == texts
+
+
+@pytest.mark.parametrize(
+    ("line", "same_as"),
+    [
+        ("about 2 cups rice", "2 cups rice"),  # the diarist's own rounding of the amount
+        ("approximately 100g chicken", "100 g chicken"),
+        ("roughly a cup of rice", "1 cup rice"),
+        ("Stir in 1 grated apple before serving", "1 grated apple"),  # a recipe's words
+    ],
+)
+def test_a_rounded_amount_is_the_amount_written(line, same_as):
+    [part] = read_line(line)
+    plain = resolve_text(same_as)
+    assert (part.resolution.food_id, part.resolution.grams) == (plain.food_id, plain.grams)
