@@ -155,7 +155,7 @@ def weigh(
         return _times(whole, amount or 1.0, default=amount is None)
     if amount is None:  # no amount: the measure as SR28 lists it ("0.2 block", "0.5 cup")
         return _times(portion, portion.amount, default=True)
-    if _bulk(portion) and not _drink(food_id, food_name):
+    if amount != 1 and _bulk(portion) and not _drink(food_id, food_name):
         # "2 small chocolates" are no two cups of chocolate chips; "2 coffees" are two cups
         raise PortionError(
             f'no weight per piece for {food_name}; give grams, e.g. "30 g {" ".join(food_words)}"'

@@ -76,8 +76,8 @@ def sandwich_pieces(
     if found is None:
         return None
     start, end, kind = found
-    if text[end:].lstrip().startswith((",", ";")):
-        return None  # "ham sandwich, an apple": the apple is a food of its own, read apart
+    if text[end:].lstrip().lower().startswith((",", ";", "and ", "& ", "+ ")):
+        return None  # "ham sandwich, an apple", "... and chips": foods of their own
     count, lead = _count(text[:start])
     if is_food(f"{lead}{text[start:end]}"):
         return None  # "cinnamon roll with coffee", "bread roll": a food of its own

@@ -115,7 +115,7 @@ def pieces(
     last = key(text).rsplit(" ", 1)[-1] if text.strip() else ""
     if last in DISHES and not whole:
         return [Piece(text, text)]
-    return _on_bread(_cut(text, is_food, dish))
+    return _chips_with_a_meal(_on_bread(_cut(text, is_food, dish)))
 
 
 def _cut(
@@ -160,6 +160,30 @@ def _on_bread(found: list[Piece]) -> list[Piece]:
     if last not in BREADS or found[1].joined != WITH:
         return found
     return [found[0], *(piece._replace(joined=FILLING) for piece in found[1:])]
+
+
+# What chips are served with where "chips" are fries (UK, Ireland, Australia).
+_WITH_CHIPS = frozenset(
+    key(word)
+    for word in (
+        "fish cod haddock plaice scampi steak egg eggs sausage sausages burger pie chicken "
+        "gammon kebab nuggets"
+    ).split()
+)
+
+
+def _chips_with_a_meal(found: list[Piece]) -> list[Piece]:
+    """ "fish and chips", "egg and chips": chips served with a meal are fries, and said."""
+    if len(found) < 2 or not any(key(piece.read) == "chips" for piece in found):
+        return found
+    served = {word for piece in found for word in key(piece.read).split()}
+    if not served & _WITH_CHIPS:
+        return found
+    said = '"chips" with a meal read as fries, as in the UK, Ireland and Australia'
+    return [
+        piece._replace(read="french fries", assumed=said) if key(piece.read) == "chips" else piece
+        for piece in found
+    ]
 
 
 def _baked(piece: Piece) -> Piece:

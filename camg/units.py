@@ -81,7 +81,7 @@ VAGUE = frozenset(
     (
         "handful pinch dash splash drizzle knob dollop mug bowl plate plateful spoon "
         "spoonful sprinkle smidgen scoopful glass glassful beaker pot heaped-tablespoon grande "
-        "venti little scrape bit"
+        "venti little scrape bit drop"
     ).split()
 )
 

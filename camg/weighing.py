@@ -175,7 +175,7 @@ def _vague(
 
 # Words for a little of a food, never a portion of it.
 _TINY = frozenset(
-    "pinch dash smidgen splash sprinkle drizzle dab touch hint little scrape bit".split()
+    "pinch dash smidgen splash sprinkle drizzle dab touch hint little scrape bit drop".split()
 )
 
 

@@ -1234,3 +1234,21 @@ def test_a_rounded_amount_is_the_amount_written(line, same_as):
     [part] = read_line(line)
     plain = resolve_text(same_as)
     assert (part.resolution.food_id, part.resolution.grams) == (plain.food_id, plain.grams)
+
+
+@pytest.mark.parametrize("line", ["fish and chips", "egg and chips", "steak, chips and peas"])
+def test_chips_with_a_meal_are_fries_and_said(line):
+    chips = next(part.resolution for part in read_line(line) if part.text == "chips")
+    assert chips.food_id == resolve_text("french fries").food_id
+    assert "read as fries" in chips.estimate
+
+
+def test_a_sandwich_and_another_food_are_read_apart():
+    texts = [part.text for part in read_line("ham sandwich and chips")]
+    assert texts == ["ham", "sandwich", "chips"]
+
+
+@pytest.mark.parametrize(("line", "most"), [("a drop of milk", 6), ("side of fries", 200)])
+def test_a_drop_is_a_little_and_a_side_is_the_food(line, most):
+    [part] = read_line(line)
+    assert part.resolution.grams <= most
