@@ -76,7 +76,8 @@ def test_validation_lines_do_not_regress():
 
 
 @pytest.mark.parametrize(
-    ("name", "floor"), [("phrases-dev.csv", 0.57), ("phrases-check.csv", 0.62)]
+    ("name", "floor"),
+    [("phrases-dev.csv", 0.58), ("phrases-dev2.csv", 0.55), ("phrases-check.csv", 0.62)],
 )
 def test_later_published_sets_do_not_regress_and_name_their_sources(name, floor):
     import csv
@@ -87,4 +88,4 @@ def test_later_published_sets_do_not_regress_and_name_their_sources(name, floor)
     assert len(rows) >= 150 and all(row["source"].strip() for row in rows)
     result = _evaluator().evaluate(path)
     assert result.accuracy >= floor, "\n".join(result.failures)
-    assert result.silent_rate <= 0.03, "\n".join(result.failures)
+    assert result.silent_rate <= 0.04, "\n".join(result.failures)
