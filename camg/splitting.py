@@ -113,9 +113,13 @@ def pieces(
     if choices is not None:
         return [choices]
     last = key(text).rsplit(" ", 1)[-1] if text.strip() else ""
-    if last in DISHES and not whole:
-        return [Piece(text, text)]
+    if last in DISHES and not whole and not is_food(_LAST_PART.split(text)[-1]):
+        return [Piece(text, text)]  # "olive and pepper pizza": one dish, not an olive
     return _chips_with_a_meal(_on_bread(_cut(text, is_food, dish)))
+
+
+# The last part of a list: "a bread roll" of "tomato soup and a bread roll".
+_LAST_PART = re.compile(r"\s+(?:and|&|\+)\s+|\s*,\s*", re.IGNORECASE)
 
 
 def _cut(
@@ -155,8 +159,8 @@ def _on_bread(found: list[Piece]) -> list[Piece]:
     last = key(found[0].read).rsplit(" ", 1)[-1]
     if last == "potato" and found[1].joined == WITH:  # "jacket potato with beans"
         return [found[0], *(_baked(piece) for piece in found[1:])]
-    if last == "toast":  # "toast and beans", "beans on toast" are baked beans
-        found = [found[0], *(_baked(piece) for piece in found[1:])]
+    if any(key(piece.read).endswith("toast") for piece in found):  # "beans on toast"
+        found = [_baked(piece) for piece in found]
     if last not in BREADS or found[1].joined != WITH:
         return found
     return [found[0], *(piece._replace(joined=FILLING) for piece in found[1:])]

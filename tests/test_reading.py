@@ -1252,3 +1252,15 @@ def test_a_sandwich_and_another_food_are_read_apart():
 def test_a_drop_is_a_little_and_a_side_is_the_food(line, most):
     [part] = read_line(line)
     assert part.resolution.grams <= most
+
+
+def test_a_list_ending_in_a_food_the_table_has_is_cut_though_its_last_word_names_a_dish():
+    texts = [part.text for part in read_line("tomato soup and a bread roll")]
+    assert texts == ["tomato soup", "a bread roll"]
+    [pizza] = read_line("olive and pepper pizza")  # still one dish, not an olive
+    assert pizza.problem is not None
+
+
+def test_beans_anywhere_on_a_line_with_toast_are_baked_beans():
+    beans = read_line("beans on toast with grated cheese")[0].resolution
+    assert beans.food_id == resolve_text("baked beans").food_id
