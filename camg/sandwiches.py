@@ -18,8 +18,8 @@ from functools import cache
 from typing import NamedTuple
 
 from camg import tables
-from camg.splitting import BREADS, DESCRIBING, FILLING, Piece
-from camg.text import key, singular, words
+from camg.splitting import BREADS, FILLING, Piece, mayo_split
+from camg.text import key, singular
 
 # Words that say what bread it is: "salmon wholegrain sandwich" is salmon on wholegrain bread.
 _BREAD_WORDS = frozenset(
@@ -186,18 +186,9 @@ def _tail(tail: str) -> tuple[str | None, list[str]]:
 def _split(text: str) -> list[str]:
     """Fillings: "ham, cheese and tomato"; "tuna mayo" is tuna and mayo."""
     parts = [part.strip() for part in _SEPARATOR.split(text) if part.strip()]
-    return [piece for part in parts for piece in _mayo_split(part)]
+    return [piece for part in parts for piece in mayo_split(part)]
 
 
-def _mayo_split(part: str) -> list[str]:
-    """ "tuna mayo" is tuna and mayo; "reduced-fat mayo" is one mayonnaise."""
-    pieces = [piece for piece in _MAYO.split(part) if piece]
-    if len(pieces) == 2 and set(words(pieces[0])) <= DESCRIBING:
-        return [part]
-    return pieces
-
-
-# "tuna mayo", "egg mayonnaise": a filling mixed with mayonnaise, as British menus name it.
 _MAYO = re.compile(r"\s+(?=(?:mayo|mayonnaise)$)", re.IGNORECASE)
 
 

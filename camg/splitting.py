@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from camg.amounts import NUMBER_WORDS, AmountError, split_item, strip_describing
 from camg.matching import BOILERPLATE, COOKING, FILLER, SOFT, VARIANTS
-from camg.text import COLOURS, key
+from camg.text import COLOURS, key, words
 from camg.units import HOUSEHOLD, VAGUE, canonical
 
 # How a part joined the one before it, when that changes its default amount.
@@ -139,6 +139,10 @@ def _cut(
         if not food and ends_in_dish and found:  # "..., split pea and ham soup": one dish
             found.append(piece)
             continue
+        mayo = [] if food else _mayo_pieces(piece, is_food)
+        if mayo:  # "tuna mayo"
+            found.extend(mayo)
+            continue
         joined = [] if food else _joined_pieces(strip_describing(piece.read))
         describing = any(_describes(part.read) for part in joined[1:])  # "baked w/ skin"
         changed = bool(joined) and [part.read for part in joined] != [piece.read]
@@ -176,6 +180,27 @@ _WITH_CHIPS = frozenset(
 )
 
 
+def mayo_split(part: str) -> list[str]:
+    """ "tuna mayo", "egg mayonnaise" (as British menus name a food mixed with mayonnaise)
+    are the food and the mayonnaise; "reduced-fat mayo" is one mayonnaise."""
+    pieces = [piece for piece in _MAYO.split(part) if piece]
+    if len(pieces) == 2 and set(words(pieces[0])) <= DESCRIBING:
+        return [part]
+    return pieces
+
+
+_MAYO = re.compile(r"\s+(?=(?:mayo|mayonnaise)$)", re.IGNORECASE)
+
+
+def _mayo_pieces(piece: Piece, is_food: Callable[[str], bool]) -> list[Piece]:
+    """A part that is a food and its mayonnaise, as two parts; else none."""
+    parts = mayo_split(piece.read)
+    if len(parts) != 2 or not all(is_food(part) for part in parts):
+        return []
+    food, mayo = parts
+    return [Piece(food, food, piece.joined), Piece(mayo, mayo, WITH)]
+
+
 def _chips_with_a_meal(found: list[Piece]) -> list[Piece]:
     """ "fish and chips", "egg and chips": chips served with a meal are fries, and said."""
     if len(found) < 2 or not any(key(piece.read) == "chips" for piece in found):
@@ -208,6 +233,10 @@ def _dishes_read(
     for piece in joined:
         if is_food(piece.read):
             found.append(piece)
+            continue
+        mayo = _mayo_pieces(piece, is_food)
+        if mayo:  # "jacket potato with tuna mayo"
+            found.extend(mayo)
             continue
         first = len(found)  # the parts "and" joined to it are its fillings
         while first > 0 and found[first - 1].joined is None and piece.joined is None:

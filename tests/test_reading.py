@@ -1264,3 +1264,14 @@ def test_a_list_ending_in_a_food_the_table_has_is_cut_though_its_last_word_names
 def test_beans_anywhere_on_a_line_with_toast_are_baked_beans():
     beans = read_line("beans on toast with grated cheese")[0].resolution
     assert beans.food_id == resolve_text("baked beans").food_id
+
+
+@pytest.mark.parametrize(
+    ("line", "texts"),
+    [
+        ("tuna mayo", ["tuna", "mayo"]),
+        ("a jacket potato with tuna mayo", ["a jacket potato", "tuna", "mayo"]),
+    ],
+)
+def test_a_food_mixed_with_mayonnaise_is_the_food_and_the_mayonnaise(line, texts):
+    assert [part.text for part in read_line(line)] == texts
