@@ -51,6 +51,9 @@ def weigh_item(
     except PortionError:
         if parts.amount is None and parts.unit is None:  # "cereal bar": no measure at all
             return _reference(match, group, 1.0, "no amount and no SR28 measure")
+        counted = _counted_by_a_measure(match, parts, group)
+        if counted is not None:  # "two sugars": two small spoons of it
+            return counted
         if parts.estimate and parts.estimate.startswith(('"a few"', '"several"')):
             # "a few squares of chocolate": a measure SR28 lacks, of a vague count
             return _reference(match, group, 1.0, f"{parts.estimate}, of no SR28 measure")
@@ -81,6 +84,21 @@ def weigh_item(
         )
         estimate = f"{estimate}; {us}" if estimate else us
     return weighed, estimate
+
+
+def _counted_by_a_measure(match: Match, parts: ItemParts, group: str) -> tuple[Weighed, str] | None:
+    """ "one sugar", "2 sugars": a food English counts by a measure, as a dictionary says
+    (data/vague_amounts.csv), where SR28 has no piece of it."""
+    if parts.unit is not None or parts.amount is None or not parts.food.split():
+        return None
+    word = singular(parts.food.split()[-1].lower())
+    default = estimates.vague_default(word, match.name, group)
+    if default is None or default.unit == "racc":
+        return None
+    amount = parts.amount * default.amount
+    weighed = weigh(match.food_id, match.name, amount, unit_of(default.unit), ())
+    said = f'{parts.amount:g} "{word}" taken as {amount:g} {default.unit}'
+    return weighed, f"{said} ({estimates.cite(default.source)})"
 
 
 # Household words that are vague when the food has no measure of that name: "a scoop of

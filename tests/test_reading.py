@@ -1275,3 +1275,10 @@ def test_beans_anywhere_on_a_line_with_toast_are_baked_beans():
 )
 def test_a_food_mixed_with_mayonnaise_is_the_food_and_the_mayonnaise(line, texts):
     assert [part.text for part in read_line(line)] == texts
+
+
+@pytest.mark.parametrize(("line", "spoons"), [("one sugar", 1), ("2 sugars", 2)])
+def test_a_sugar_counted_is_a_small_spoonful_as_the_dictionary_says(line, spoons):
+    entry = resolve_text(line)
+    assert entry.grams == pytest.approx(spoons * resolve_text("1 tsp sugar").grams)
+    assert "Longman" in entry.estimate
