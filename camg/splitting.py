@@ -87,7 +87,7 @@ class Piece(NamedTuple):
 DISHES = frozenset(
     (
         "cake pie pizza sandwich baguette wrap burrito taco curry stew soup lasagne lasagna "
-        "casserole quiche tart pasty sub panini roll bake risotto omelet omelette kebab"
+        "casserole quiche tart pasty sub panini roll bake risotto omelet omelette kebab bar"
     ).split()
 )
 
@@ -285,7 +285,7 @@ def _without_joining_word(piece: Piece) -> Piece:
 
 
 def _comma_pieces(text: str, is_food: Callable[[str], bool]) -> list[Piece]:
-    chunks = _top_level_commas(text)
+    chunks = _leading_adjectives(_top_level_commas(text), is_food)
     amounts = sum(bool(re.search(r"\d", chunk)) for chunk in chunks[:-1])
     if (
         len(chunks) > 1
@@ -333,6 +333,26 @@ def _last_word(text: str) -> str:
     return key(text).rsplit(" ", 1)[-1] if text.strip() else ""
 
 
+def _leading_adjectives(chunks: list[str], is_food: Callable[[str], bool]) -> list[str]:
+    """ "2 tablespoons toasted, unsalted walnut halves": an amount and describing words
+    before a comma begin the food after it."""
+    merged: list[str] = []
+    for chunk in chunks:
+        previous = merged[-1] if merged else ""
+        if (
+            previous
+            and _AMOUNT_LED.match(previous)
+            and _describes(previous)
+            and any(not _amount_word(word) for word in key(previous).split())
+            and not _AMOUNT_LED.match(chunk)
+            and is_food(chunk)
+        ):
+            merged[-1] = f"{previous}, {chunk}"
+            continue
+        merged.append(chunk)
+    return merged
+
+
 def _adjective(chunk: str) -> bool:
     """ "1 soft": an amount and a word, which describe the food after the comma."""
     found = [word for word in key(chunk).split() if not word.isdigit() and word not in NUMBER_WORDS]
@@ -351,6 +371,11 @@ def _all_amount_or_unit(chunk: str) -> bool:
     ("2 eggs" is a food of its own)."""
     words = [word for word in key(chunk).split() if not word.isdigit()]
     return len(chunk.split()) <= 4 and all(_measure_word(word) for word in words)
+
+
+def _amount_word(word: str) -> bool:
+    """A number or a unit: "2", "one", "tablespoon", "slice"."""
+    return bool(word.isdigit() or word in NUMBER_WORDS or canonical(word) or word in HOUSEHOLD)
 
 
 def _measure_word(word: str) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from camg import estimates, foodtable, sr28
+from camg import estimates, foodtable, sr28, tables
 from camg.amounts import VAGUE_SIZES, ItemParts
 from camg.errors import ItemError, Kind
 from camg.matching import Match, food_index
@@ -51,6 +51,9 @@ def weigh_item(
     except PortionError:
         if parts.amount is None and parts.unit is None:  # "cereal bar": no measure at all
             return _reference(match, group, 1.0, "no amount and no SR28 measure")
+        if parts.unit is None and not tables.portions_of(match.food_id):
+            # "a cereal bar" of a food SR28 lists no measure of: one reference amount each
+            return _reference(match, group, parts.amount or 1.0, "a count, no SR28 measure")
         counted = _counted_by_a_measure(match, parts, group)
         if counted is not None:  # "two sugars": two small spoons of it
             return counted

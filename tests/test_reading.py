@@ -1282,3 +1282,18 @@ def test_a_sugar_counted_is_a_small_spoonful_as_the_dictionary_says(line, spoons
     entry = resolve_text(line)
     assert entry.grams == pytest.approx(spoons * resolve_text("1 tsp sugar").grams)
     assert "Longman" in entry.estimate
+
+
+def test_an_amount_and_describing_words_before_a_comma_begin_the_next_food():
+    # a heart-healthy sample menu (tests/data/phrases-dev.csv)
+    line = (
+        "½ cup sliced strawberries, 2 tablespoons toasted, unsalted walnut halves (about 8 halves)"
+    )
+    strawberries, walnuts = read_line(line)
+    assert strawberries.resolution.food_id == resolve_text("strawberries").food_id
+    assert walnuts.resolution.grams == resolve_text("2 tbsp walnut halves").grams
+
+
+def test_a_count_of_a_food_sr28_has_no_measure_of_is_reference_amounts():
+    one, two = resolve_text("a cereal bar"), resolve_text("2 cereal bars")
+    assert two.grams == 2 * one.grams and "reference amount" in one.estimate
