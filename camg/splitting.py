@@ -115,7 +115,7 @@ def pieces(
     last = key(text).rsplit(" ", 1)[-1] if text.strip() else ""
     if last in DISHES and not whole and not is_food(_LAST_PART.split(text)[-1]):
         return [Piece(text, text)]  # "olive and pepper pizza": one dish, not an olive
-    return _chips_with_a_meal(_on_bread(_cut(text, is_food, dish)))
+    return _milk_with_cereal(_chips_with_a_meal(_on_bread(_cut(text, is_food, dish))))
 
 
 # The last part of a list: "a bread roll" of "tomato soup and a bread roll".
@@ -199,6 +199,22 @@ def _mayo_pieces(piece: Piece, is_food: Callable[[str], bool]) -> list[Piece]:
         return []
     food, mayo = parts
     return [Piece(food, food, piece.joined), Piece(mayo, mayo, WITH)]
+
+
+def _milk_with_cereal(found: list[Piece]) -> list[Piece]:
+    """ "Granola, low fat greek yoghurt, semi skimmed milk": milk listed after a breakfast
+    cereal, with no amount, is the cereal's milk, however it is joined."""
+    cereal = next(
+        (i for i, piece in enumerate(found) if set(key(piece.read).split()) & _CEREALS), None
+    )
+    if cereal is None:
+        return found
+    return [
+        piece._replace(joined=WITH_CEREAL)
+        if i > cereal and piece.joined is None and "milk" in key(piece.read).split()
+        else piece
+        for i, piece in enumerate(found)
+    ]
 
 
 def _chips_with_a_meal(found: list[Piece]) -> list[Piece]:

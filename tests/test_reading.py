@@ -1297,3 +1297,14 @@ def test_an_amount_and_describing_words_before_a_comma_begin_the_next_food():
 def test_a_count_of_a_food_sr28_has_no_measure_of_is_reference_amounts():
     one, two = resolve_text("a cereal bar"), resolve_text("2 cereal bars")
     assert two.grams == 2 * one.grams and "reference amount" in one.estimate
+
+
+def test_milk_listed_after_a_breakfast_cereal_is_the_cereal_s_milk():
+    # a UK food diary (tests/data/phrases-validation.csv)
+    line = (
+        "Salted caramel granola, low fat greek yoghurt, semi skimmed milk, blueberries and grapes"
+    )
+    milk = next(part.resolution for part in read_line(line) if "milk" in part.text)
+    assert "breakfast cereal" in milk.estimate
+    # milk listed before any cereal is a drink of its own
+    assert "breakfast cereal" not in (read_line("milk, cornflakes")[0].resolution.estimate or "")
