@@ -234,14 +234,15 @@ def _unhyphened(found: re.Match[str]) -> str:
     return f"{count} {found.group(2)}"
 
 
+# "100 mg of added calcium per 100 ml": what a food holds, never an amount of it.
+CONCENTRATION = re.compile(r"\bper\s+(\d+(?:\.\d+)?\s*(?:ml|g|l|oz|fl oz)\b)", re.IGNORECASE)
+
+
 def _stated_amount(inside: str) -> re.Match[str] | None:
     """ "½ cup ≈ 86g", "1 packet = 35 g", "100g per person": a mass first, else a volume;
     never a concentration ("100 mg of added calcium per 100 ml")."""
-    found = [
-        found
-        for found in _ANY_AMOUNT.finditer(inside)
-        if not inside[: found.start()].rstrip().lower().endswith("per")  # "per 100 ml"
-    ]
+    per = [span.start(1) for span in CONCENTRATION.finditer(inside)]
+    found = [found for found in _ANY_AMOUNT.finditer(inside) if found.start() not in per]
     masses = [f for f in found if (unit := _unit_word(f.group("unit"))) and unit.kind == "mass"]
     return (masses or found or [None])[0]
 
@@ -536,8 +537,7 @@ _ASIDES = (_FOOTNOTE, _ALLOWANCE, _WHEN, _ENERGY_NOTE, _TRAILING_JOIN, _LEAD_WIT
 
 
 def _normalise(text: str) -> str:
-    text = _LEAD_FILLER.sub("", _LEAD_WITH.sub("", _I_ATE.sub("", text)))
-    text = _ABOUT.sub("", text)  # "about 2 cups rice": the amount as written
+    text = _ABOUT.sub("", strip_prose(text))  # "about 2 cups rice": the amount as written
     if "- " in text:
         text = re.sub(r"(?<=[a-z])- (?=[a-z])", "-", text)  # "calcium- fortified"
     if "/" in text:

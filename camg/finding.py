@@ -34,10 +34,11 @@ def find_food(parts: ItemParts) -> tuple[Match, list[str], ItemParts]:
     parts, notes = _such_as(parts)
     match, found_notes, parts = _food_or_alternative(parts)
     match = _explained(_honoured(match, parts))
-    return match, [*notes, *found_notes, *_brand_taken(match, parts)], parts
+    match, measured = _with_measure(match, parts)
+    return match, [*notes, *found_notes, *_brand_taken(match, parts), *measured], parts
 
 
-def with_measure(match: Match, parts: ItemParts) -> tuple[Match, list[str]]:
+def _with_measure(match: Match, parts: ItemParts) -> tuple[Match, list[str]]:
     """ "a slice of chicken", "2 large broccoli florets": a cut the chosen meat or vegetable
     has no measure of picks, among the foods the same words name, the first that has it and
     honours every word that changes calcium or magnesium; else the food as chosen."""

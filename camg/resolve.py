@@ -18,7 +18,7 @@ from typing import NamedTuple
 from camg import estimates, foodtable
 from camg.amounts import AmountError, ItemParts, split_item, strip_prose
 from camg.errors import ItemError, Kind, Problem, Severity
-from camg.finding import dish_hint, find_food, shortened, with_measure
+from camg.finding import dish_hint, find_food, shortened
 from camg.parser import Day, ParsedLog
 from camg.plausible import implausible
 from camg.portions import PortionError
@@ -402,8 +402,6 @@ def _resolve_item(text: str, joined: str | None) -> Resolution:
     except AmountError as error:
         raise ItemError(str(error), Kind.BAD_AMOUNT) from None
     match, notes, parts = find_food(parts)
-    match, measured = with_measure(match, parts)
-    notes = [*notes, *measured]
     food_words = (*words(parts.food), *_remark_words(parts.remarks))
     try:
         weighed, estimate = weigh_item(match, parts, food_words, joined)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from camg.amounts import CONCENTRATION
 from camg.text import key
 
 ELEMENTS = {"calcium": "calcium", "ca": "calcium", "magnesium": "magnesium", "mg": "magnesium"}
@@ -73,7 +74,7 @@ def recognise(text: str) -> Supplement | None:
     tokens = key(text).split()
     if _SUPPLEMENT_WORDS.isdisjoint(tokens):
         return None  # the common case, a food: no word a supplement is named by
-    if _PER_AMOUNT.search(text):
+    if CONCENTRATION.search(text):
         return None  # "soy drink (with 100 mg of added calcium per 100 ml)": a food's label
     # "Ca 500 mg": a unit after a number is not magnesium.
     words = [
@@ -110,7 +111,6 @@ def recognise(text: str) -> Supplement | None:
     return None
 
 
-_PER_AMOUNT = re.compile(r"\bper\s+\d+(?:\.\d+)?\s*(?:ml|g|l|oz|fl oz)\b", re.IGNORECASE)
 # "84 mg of elemental magnesium", "(equivalent to 500 mg elemental calcium)": the label's
 # elemental figure, which is the dose that counts, whatever the compound weighs.
 _ELEMENTAL = re.compile(
