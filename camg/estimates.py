@@ -132,6 +132,17 @@ def filling_for(written: str, group: str) -> Filling | None:
     return None
 
 
+def names_a_filling(written: str) -> bool:
+    """Whether the words name a filling of the guide ("lettuce", "ham"), whatever the food
+    they turn out to be: its group is checked when it is weighed."""
+    said = " ".join(words(written))
+    return any(
+        any(_mentions(said, term) for term in terms)
+        and not any(_mentions(said, term) for term in unless)
+        for terms, unless, _, _ in _fillings()
+    )
+
+
 def reference_for(food_name: str, group: str) -> Reference | None:
     """The reference amount of the first category that fits the food."""
     name = fold(food_name)

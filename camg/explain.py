@@ -41,7 +41,11 @@ def explain(text: str) -> dict[str, Any]:
     parsed = parse(text, "line")
     items = [item for day in parsed.days for item in day.items]
     problems = [*parsed.problems, *(problem for day in parsed.days for problem in day.problems)]
-    parts = [_part(part, item.text, item.meal) for item in items for part in read_line(item.text)]
+    parts = [
+        _part(part, item.text, item.meal)
+        for item in items
+        for part in read_line(item.text, item.meal)
+    ]
     record: dict[str, Any] = {
         "text": text,
         "ok": not problems and all(part["status"] != "problem" for part in parts),

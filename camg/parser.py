@@ -623,10 +623,21 @@ def _heading(line: str) -> tuple[str, str] | None:
     words = found.group("words").lower().replace("/", " ").split()
     rest = found.group("rest").strip()
     occasion = MEAL_WORDS.intersection(words) or _OCCASION.intersection(words)
-    if not occasion and (_AMOUNT_FIRST.match(rest) or ":" not in line[: found.end("words") + 3]):
+    if not occasion and (
+        (_AMOUNT_FIRST.match(rest) and not _measured_list(rest))
+        or ":" not in line[: found.end("words") + 3]
+    ):
         # "Greek yogurt: 150 g" is an item, not a meal; so is "Two slices of toast... daily"
         return None
     return " ".join(words), rest
+
+
+def _measured_list(rest: str) -> bool:
+    """ "2 slices bread, 3 ounces tuna, lettuce" after "Sandwich:": foods, two of them
+    measured, under a label of what they make; "150 g" and "1 cup, cooked" are amounts."""
+    parts = [part.strip() for part in re.split(r"[,;]", rest)]
+    measured = [part for part in parts if _AMOUNT_FIRST.match(part) and len(part.split()) > 2]
+    return len(measured) >= 2
 
 
 # A menu copied from a table: "Breakfast 1 cup cereal", "Morning Tea Small handful of nuts",

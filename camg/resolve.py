@@ -24,7 +24,7 @@ from camg.plausible import implausible
 from camg.portions import PortionError
 from camg.salvage import salvaged
 from camg.sandwiches import sandwich_pieces
-from camg.splitting import Piece, pieces
+from camg.splitting import Piece, in_sandwich, pieces
 from camg.supplements import Supplement, label_reading, recognise, times_taken
 from camg.text import words
 from camg.units import HOUSEHOLD
@@ -168,7 +168,7 @@ def _resolve_day(day: Day, resolved: ResolvedDay, notices: list[Problem]) -> int
         # A line's items are consecutive: count lines and number parts without a set.
         if line != last_line or source is not last_source:
             last_source, last_line, number, lines = source, line, 0, lines + 1
-        parts = read_line(text)
+        parts = read_line(text, meal)
         single = parts[0].resolution if len(parts) == 1 else None
         if single is not None and not single.notes:  # the common case, a million times
             number += 1
@@ -216,18 +216,22 @@ def _notice(resolution: Resolution) -> str:
 
 
 @lru_cache(maxsize=32768)
-def read_line(text: str) -> tuple[Part, ...]:
+def read_line(text: str, meal: str | None = None) -> tuple[Part, ...]:
     """The parts of one item's text and what each means: the whole text when it names
     one food, else its comma-, "and"- and "with"-separated parts that are foods, else the
-    foods a sentence names among its other words."""
-    return _read(text, True)
+    foods a sentence names among its other words. Under a heading that names a sandwich
+    ("Sandwich: 2 slices bread, tuna, lettuce") the foods without an amount fill it."""
+    return _read(text, True, in_sandwich(meal))
 
 
 @lru_cache(maxsize=32768)
-def _read(text: str, salvage: bool) -> tuple[Part, ...]:
+def _read(text: str, salvage: bool, sandwich: bool = False) -> tuple[Part, ...]:
     if text.strip(" .!").lower() in _NOTHING:
         return (Part(text, left_out=f'"{text}": nothing eaten'),)
     text = _AMPERSAND.sub(" and ", strip_prose(text))  # "cheese & crackers": two foods
+    purpose = _FOR_A_SANDWICH.search(text)
+    if purpose is not None:  # "bread, lettuce and tomato for sandwich"
+        text, sandwich = text[: purpose.start()], True
     whole = _attempt(text)
     if whole.resolution is not None and whole.resolution.approximate and _JOINS.search(text):
         parts = tuple(_attempt(piece.read, piece) for piece in pieces(text, _is_food))
@@ -242,7 +246,7 @@ def _read(text: str, salvage: bool) -> tuple[Part, ...]:
         return (whole,)  # cutting the line would not mend its amount
     if whole.problem is not None and dish_hint(_food_of(text)) is not None:
         return (whole,)  # "sausage roll": a dish to write as its parts, not a sandwich
-    split = pieces(text, _is_food, _sandwich)
+    split = pieces(text, _is_food, _sandwich, sandwich)
     if not split or (len(split) == 1 and split[0].text == text and split[0].read == text):
         return _unknown(whole, salvage)
     parts = tuple(_attempt(piece.read, piece) for piece in split)
@@ -332,6 +336,9 @@ def _reads(text: str) -> bool:
 
 
 _AMPERSAND = re.compile(r"\s+&\s+")
+_FOR_A_SANDWICH = re.compile(
+    r"\s+for\s+(?:a\s+|the\s+|your\s+)?(?:sandwich|sandwiches|wrap|roll)\W*$", re.IGNORECASE
+)
 _JOINS = re.compile(r"\s(?:with|and|on|w/|&|\+)\s", re.IGNORECASE)
 _NOTHING = frozenset(["none", "nothing", "skipped", "n/a", "na", "-", "fasted", "fasting"])
 

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from camg.amounts import NUMBER_WORDS, AmountError, split_item, strip_describing
+from camg.estimates import names_a_filling
 from camg.matching import BOILERPLATE, COOKING, FILLER, SOFT, VARIANTS
 from camg.text import COLOURS, key, words
 from camg.units import HOUSEHOLD, VAGUE, canonical
@@ -96,10 +97,12 @@ def pieces(
     text: str,
     is_food: Callable[[str], bool],
     dish: Callable[[str], list[Piece] | None] = lambda text: None,
+    in_sandwich: bool = False,
 ) -> list[Piece]:
     """The parts of a line, each a food with its describing words. A line that ends in a
     dish it does not name whole stays one piece, unless `dish` reads it as its parts (a
-    sandwich as its fillings and bread); so does a comma-separated part."""
+    sandwich as its fillings and bread); so does a comma-separated part. `in_sandwich`:
+    the line is under a heading that names a sandwich."""
     repeated = _TIMES.search(text)
     if repeated is not None:  # "toast & marmite x2": the whole line, twice
         times = float(repeated.group(1))
@@ -115,7 +118,8 @@ def pieces(
     last = key(text).rsplit(" ", 1)[-1] if text.strip() else ""
     if last in DISHES and not whole and not is_food(_LAST_PART.split(text)[-1]):
         return [Piece(text, text)]  # "olive and pepper pizza": one dish, not an olive
-    return _milk_with_cereal(_chips_with_a_meal(_on_bread(_cut(text, is_food, dish))))
+    found = _on_bread(_cut(text, is_food, dish))
+    return _milk_with_cereal(_chips_with_a_meal(_fillings_in_sandwich(found, in_sandwich)))
 
 
 # The last part of a list: "a bread roll" of "tomato soup and a bread roll".
@@ -168,6 +172,43 @@ def _on_bread(found: list[Piece]) -> list[Piece]:
     if last not in BREADS or found[1].joined != WITH:
         return found
     return [found[0], *(piece._replace(joined=FILLING) for piece in found[1:])]
+
+
+# Words that name a sandwich ("Chicken and Avocado Roll", "Sandwich:"); a slice of bread
+# or toast is also eaten beside other foods.
+_SANDWICHES = (BREADS - {"bread", "toast"}) | {"sandwich", "sub"}
+
+
+def in_sandwich(label: str | None) -> bool:
+    """Whether a heading ("Sandwich", "tuna wrap") names a sandwich."""
+    return label is not None and _last_word(label) in _SANDWICHES
+
+
+def _fillings_in_sandwich(found: list[Piece], in_sandwich: bool) -> list[Piece]:
+    """ "Sandwich: 2 slices bread, 3 oz tuna, lettuce and tomato", "ham, lettuce and
+    tomato roll": in a line that names a sandwich, a filling written without an amount
+    fills it, however it is joined."""
+    if len(found) < 2 or not (
+        in_sandwich or any(_last_word(piece.read) in _SANDWICHES for piece in found)
+    ):
+        return found
+    return [
+        piece._replace(joined=FILLING)
+        if piece.joined in (None, WITH) and names_a_filling(piece.read) and not _measured(piece)
+        else piece
+        for piece in found
+    ]
+
+
+def _last_word(text: str) -> str:
+    return key(text).rsplit(" ", 1)[-1] if text.strip() else ""
+
+
+def _measured(piece: Piece) -> bool:
+    try:
+        return split_item(piece.read).amount is not None
+    except AmountError:
+        return True  # not a plain filling: left as written
 
 
 # What chips are served with where "chips" are fries (UK, Ireland, Australia).

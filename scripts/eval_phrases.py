@@ -150,8 +150,8 @@ def _score_part(row: dict[str, str], result: Evaluation) -> None:
 
     wanted = set(words(row["part"]))
     # The line is read as a line of a log is: meal headings, ";" and sentences first.
-    items = [item.text for day in parse(row["line"], "line").days for item in day.items]
-    parts = [part for item in items for part in read_line(item)]
+    items = [item for day in parse(row["line"], "line").days for item in day.items]
+    parts = [part for item in items for part in read_line(item.text, item.meal)]
     best = max(parts, key=lambda part: len(wanted & set(words(part.text))), default=None)
     if best is None or not wanted & set(words(best.text)):
         result.refused += 1

@@ -999,6 +999,48 @@ def test_fillings_without_an_amount_take_the_cited_amount_for_one_sandwich():
     assert "thin" in tomato.resolution.portion or tomato.resolution.grams < 2.5 * 20
 
 
+def test_a_label_before_a_list_of_measured_foods_is_a_heading_not_an_item():
+    # studylib.net 1,500-calorie meal plan (tests/data/phrases-dev2.csv)
+    log = parse(
+        "Sandwich: 2 slices whole-grain bread, 3 ounces canned tuna in water, lettuce\n"
+        "Greek yogurt: 150 g\nOatmeal: one cup, prepared without salt\n",
+        "d.txt",
+    )
+    items = [(item.meal, item.text) for item in log.days[0].items]
+    assert items[0] == (
+        "sandwich",
+        "2 slices whole-grain bread, 3 ounces canned tuna in water, lettuce",
+    )
+    assert [text for _, text in items[1:]] == [
+        "Greek yogurt: 150 g",
+        "Oatmeal: one cup, prepared without salt",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "meal"),
+    [
+        # studylib.net 1,500-calorie meal plan (tests/data/phrases-dev2.csv)
+        ("2 slices whole-grain bread, 2 teaspoons mayo, lettuce and tomato", "sandwich"),
+        # springboard4health.com high-calcium sample menu (tests/data/phrases-dev2.csv)
+        ("2 slices whole wheat bread, sliced lettuce and tomato for sandwich", None),
+    ],
+)
+def test_fillings_of_a_sandwich_named_by_its_heading_or_purpose_take_the_cited_amount(line, meal):
+    parts = {part.text: part.resolution for part in read_line(line, meal)}
+    lettuce = next(value for text, value in parts.items() if "lettuce" in text)
+    assert lettuce.grams == pytest.approx(resolve_text("2.5 tbsp shredded lettuce").grams)
+    assert parts["tomato"].grams == pytest.approx(resolve_text("2.5 thin slices tomato").grams)
+    assert "Healthy Eating Advisory Service" in parts["tomato"].estimate
+
+
+def test_salad_beside_a_slice_of_bread_is_no_filling():
+    # photodieter.wordpress.com, a New Zealand diary (tests/data/phrases-validation.csv)
+    line = "slice of Vogel's 12 grain bread, olive oil spread, cheese, tomato, mini cucumber"
+    parts = {part.text: part.resolution for part in read_line(line)}
+    assert parts["tomato"].grams == resolve_text("1 tomato").grams
+
+
 def test_what_follows_a_food_that_is_no_bread_is_no_filling():
     _cereal, milk = read_line("cornflakes with milk")
     assert "Healthy Eating" not in (milk.resolution.estimate or "")
