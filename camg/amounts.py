@@ -529,7 +529,13 @@ def strip_prose(text: str) -> str:
     text = _EMPHASIS.sub(r"\1", _LIST_NUMBER.sub("", text))  # "*another vegetable*"
     for aside in _ASIDES:  # in order: a footnote, then the energy note it may hide
         text = aside.sub("", text)
+    if "such as" in text or "e.g" in text:  # the examples are choices, not several foods
+        text = _EXAMPLES_JOINED.sub(r"\1 or ", text)
     return _LEAD_FILLER.sub("", _CONSISTED.sub("", _I_ATE.sub("", text)))
+
+
+# "fruit such as melon and grapes": one fruit, either example.
+_EXAMPLES_JOINED = re.compile(r"(\b(?:such as|e\.g\.?)\s+[^,;()]+?)\s+(?:and|&)\s+", re.IGNORECASE)
 
 
 # What a line says beside its foods, set aside before they are read.

@@ -33,7 +33,7 @@ def find_food(parts: ItemParts) -> tuple[Match, list[str], ItemParts]:
     parts = _named_with_measure_word(parts)
     parts, notes = _such_as(parts)
     match, found_notes, parts = _food_or_alternative(parts)
-    match = _explained(_honoured(match, parts))
+    match = _explained(_unsalted(_honoured(match, parts), parts))
     match, measured = _with_measure(match, parts)
     return match, [*notes, *found_notes, *_brand_taken(match, parts), *measured], parts
 
@@ -460,6 +460,22 @@ def _honoured(match: Match, parts: ItemParts) -> Match:
         f'(see "camg foods search {parts.food}") or give its values in your own foods file',
         Kind.NOT_HONOURED,
     )
+
+
+def _unsalted(match: Match, parts: ItemParts) -> Match:
+    """ "unsalted mixed nuts": the food's own form without salt, where the table has it,
+    rather than the salted one an everyday name stands for."""
+    if "without salt" not in parts.food.lower() or not _SALTED.search(match.name):
+        return match
+    plain = _SALT.sub("", match.name)
+    for candidate in food_index().rank(parts.food, limit=40):
+        if "without salt" in candidate.name.lower() and _SALT.sub("", candidate.name) == plain:
+            return candidate._replace(read_as=match.read_as)
+    return match
+
+
+_SALTED = re.compile(r"\b(?<!without )(?:with )?salt added\b|\b(?<!out )with salt\b", re.I)
+_SALT = re.compile(r",?\s*\b(?:with(?:out)?\s+)?(?:added\s+)?salt(?:\s+added)?\b", re.I)
 
 
 def _unknown(phrase: str) -> str:

@@ -24,7 +24,7 @@ from camg.plausible import implausible
 from camg.portions import PortionError
 from camg.salvage import salvaged
 from camg.sandwiches import sandwich_pieces
-from camg.splitting import Piece, in_sandwich, pieces
+from camg.splitting import WITH_CEREAL, Piece, in_sandwich, pieces
 from camg.supplements import Supplement, label_reading, recognise, times_taken
 from camg.text import words
 from camg.units import HOUSEHOLD
@@ -232,6 +232,10 @@ def _read(text: str, salvage: bool, sandwich: bool = False) -> tuple[Part, ...]:
     purpose = _FOR_A_SANDWICH.search(text)
     if purpose is not None:  # "bread, lettuce and tomato for sandwich"
         text, sandwich = text[: purpose.start()], True
+    on_cereal = _ON_CEREAL.search(text)
+    if on_cereal is not None:  # "Semi-skimmed milk on cereal (100ml)": the cereal's milk
+        milk = f"{text[: on_cereal.start()]}{text[on_cereal.end() :]}"
+        return (_attempt(milk, Piece(text, milk, WITH_CEREAL)),)
     whole = _attempt(text)
     if whole.resolution is not None and whole.resolution.approximate and _JOINS.search(text):
         parts = tuple(_attempt(piece.read, piece) for piece in pieces(text, _is_food))
@@ -340,6 +344,11 @@ _FOR_A_SANDWICH = re.compile(
     r"\s+for\s+(?:a\s+|the\s+|your\s+)?(?:sandwich|sandwiches|wrap|roll)\W*$", re.IGNORECASE
 )
 _JOINS = re.compile(r"\s(?:with|and|on|w/|&|\+)\s", re.IGNORECASE)
+_ON_CEREAL = re.compile(
+    r"(?<=\bmilk)\s+(?:on|in|for)\s+(?:your\s+|the\s+|my\s+)?(?:breakfast\s+)?cereal"
+    r"(?:\s+(?:and|&)\s+(?:a\s+)?(?:drinks?|drinking|tea|coffee|hot drinks?))?\b",
+    re.IGNORECASE,
+)
 _NOTHING = frozenset(["none", "nothing", "skipped", "n/a", "na", "-", "fasted", "fasting"])
 
 

@@ -1034,6 +1034,40 @@ def test_fillings_of_a_sandwich_named_by_its_heading_or_purpose_take_the_cited_a
     assert "Healthy Eating Advisory Service" in parts["tomato"].estimate
 
 
+def test_the_examples_of_such_as_are_choices_of_one_food_not_several_foods():
+    # a DASH diet sample menu (tests/data/phrases-published.csv)
+    [part] = read_line("Mixed fruit such as melon and grapes, one cup")
+    assert part.resolution.food_id == resolve_text("1 cup melon").food_id
+    assert part.resolution.approximate and "melon" in " ".join(part.resolution.notes)
+
+
+def test_unsalted_is_honoured_where_an_everyday_name_stands_for_a_salted_food():
+    # Kaiser Permanente DASH sample menu (tests/data/phrases-published.csv)
+    unsalted = resolve_text("1/3 cup mixed, unsalted nuts")
+    assert "without salt" in unsalted.food and "mixed nuts" in unsalted.food
+    assert "with salt" in resolve_text("1 oz mixed nuts").food
+
+
+@pytest.mark.parametrize(
+    ("line", "millilitres"),
+    [
+        # National Dairy Council; Healthy Ireland daily meal plan (phrases-published.csv)
+        ("Semi-skimmed milk on cereal (100ml)", 100),
+        ("200ml low-fat milk for cereal and drink", 200),
+        ("skimmed milk on your cereal", 125),
+    ],
+)
+def test_milk_on_cereal_is_the_milk_alone_and_without_an_amount_the_cereals_milk(line, millilitres):
+    [part] = read_line(line)
+    food = part.resolution.food.split(",")[0]
+    assert food == "Milk" and part.text == line
+    assert part.resolution.grams == pytest.approx(
+        resolve_text(
+            f"{millilitres} ml {part.resolution.food_id and '#' + part.resolution.food_id}"
+        ).grams
+    )
+
+
 def test_salad_beside_a_slice_of_bread_is_no_filling():
     # photodieter.wordpress.com, a New Zealand diary (tests/data/phrases-validation.csv)
     line = "slice of Vogel's 12 grain bread, olive oil spread, cheese, tomato, mini cucumber"
