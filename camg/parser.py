@@ -84,7 +84,7 @@ _PROSE_STARTS = frozenset(
 # "For breakfast, I ate ...", "Breakfast... donuts", "Lunch. 3 oz chicken", "Breakfast! I drink".
 _PROSE_MEAL = re.compile(
     rf"(?:(?:for|at|today'?s|today’s|my)\s+)?(?P<meal>(?:(?:{'|'.join(_TIMES_OF_DAY)})\s+)?"
-    rf"(?:{_MEALS}))"
+    rf"(?:{_MEALS})|(?:morning|afternoon)\s+tea)"
     r"(?:\s*(?:\.\.\.|…|[.!,])|\s+(?:was|were|is|consisted of|of)\b|(?=\s+I\s))\s*"
     r"(?:(?:just|only|mostly)\s+)?"
     r"(?:I\s+(?:also\s+)?(?:ate|had|drank|drink|eat|sip|sipped|am having)\s+)?",

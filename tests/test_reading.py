@@ -999,6 +999,21 @@ def test_fillings_without_an_amount_take_the_cited_amount_for_one_sandwich():
     assert "thin" in tomato.resolution.portion or tomato.resolution.grams < 2.5 * 20
 
 
+def test_a_sentence_that_names_its_meal_opens_that_meal():
+    # a New Zealand food diary (tests/data/phrases-dev.csv)
+    log = parse(
+        "Morning tea was one ZESPRI GOLD Kiwifruit\nFor breakfast, I ate 2 eggs\n"
+        "Afternoon tea was 2 biscuits\n",
+        "d.txt",
+    )
+    items = [(item.meal, item.text) for item in log.days[0].items]
+    assert items == [
+        ("morning tea", "one ZESPRI GOLD Kiwifruit"),
+        ("breakfast", "2 eggs"),
+        ("afternoon tea", "2 biscuits"),
+    ]
+
+
 def test_a_label_before_a_list_of_measured_foods_is_a_heading_not_an_item():
     # studylib.net 1,500-calorie meal plan (tests/data/phrases-dev2.csv)
     log = parse(
