@@ -16,7 +16,7 @@ from camg.amounts import ItemParts
 from camg.errors import ItemError, Kind
 from camg.matching import BOILERPLATE, VARIANTS, Match, brand_words, brands, food_index
 from camg.portions import ANY_SIZE, has_measure, head_of
-from camg.splitting import DESCRIBING
+from camg.splitting import DESCRIBING, DISHES
 from camg.text import COLOURS, key, singular, words
 from camg.units import HOUSEHOLD, VAGUE, Unit
 
@@ -259,6 +259,8 @@ def _find_food(parts: ItemParts) -> tuple[Match, list[str]]:
         match = _match(phrase)
         if match is None or (guessing and match.alias is None):
             continue  # without its unknown words ("Heritage Flakes"), only an everyday food
+        if _another_kind(parts.food, match):
+            continue  # "malt loaf" is no malt drink, whatever else the table lacks
         match, unused = _explaining(match, parts.food, dropped)
         neutral = [word for word in unused if NEUTRAL.fullmatch(word)]
         unexplained = [word for word in unused if word not in neutral]
@@ -266,6 +268,26 @@ def _find_food(parts: ItemParts) -> tuple[Match, list[str]]:
             match = match._replace(ignored=", ".join(filter(None, [*unexplained, match.ignored])))
         return _found(match, neutral, parts)
     raise ItemError(_unknown(parts.food), Kind.UNKNOWN_FOOD)
+
+
+# Nouns that say what kind of food a phrase names ("ginger chocolate bar" is a bar).
+_KINDS = DISHES | frozenset(
+    "loaf dip breast biscuit cracker cookie muffin sausage spread juice cereal".split()
+)
+
+
+def _another_kind(food: str, match: Match) -> bool:
+    """The food chosen is not the kind of food the words end in, by its name or its
+    measures ("a chocolate bar" has a "1 bar" measure): "slice of malt loaf" as a malt
+    drink, "ginger and dark chocolate bar" as ginger root."""
+    said = [word for word in words(food) if word in _KINDS or word not in DESCRIBING]
+    if not said or said[-1] not in _KINDS:
+        return False
+    named = {*words(match.name), *words(match.alias or "")}
+    named.update(
+        word for portion in tables.portions_of(match.food_id) for word in words(portion.measure)
+    )
+    return not any(word in named for word in food_index().meanings(said[-1]))
 
 
 def _found(match: Match, neutral: list[str], parts: ItemParts) -> tuple[Match, list[str]]:

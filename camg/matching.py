@@ -356,6 +356,10 @@ class FoodIndex:
         """Whether a food's name word is among the phrase's words or what they mean."""
         return any(word in self._expand(said) for said in words(phrase))
 
+    def meanings(self, word: str) -> tuple[str, ...]:
+        """The word itself and what it means in SR28's vocabulary ("toast": "toasted")."""
+        return self._expand(word)
+
     def _expand(self, word: str) -> tuple[str, ...]:
         """The word itself and what it means in SR28's vocabulary."""
         synonym = self.synonyms.get(word)
