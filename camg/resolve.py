@@ -248,7 +248,11 @@ def _read(text: str, salvage: bool, sandwich: bool = False) -> tuple[Part, ...]:
         return (whole,)
     if whole.problem is not None and whole.problem[0] is Kind.BAD_AMOUNT:
         return (whole,)  # cutting the line would not mend its amount
-    if whole.problem is not None and dish_hint(_food_of(text)) is not None:
+    if (
+        whole.problem is not None
+        and dish_hint(_food_of(text)) is not None
+        and not _MEASURED_JOIN.search(text)  # "chia seeds and 1 tsp acai berry powder"
+    ):
         return (whole,)  # "sausage roll": a dish to write as its parts, not a sandwich
     split = pieces(text, _is_food, _sandwich, sandwich)
     if not split or (len(split) == 1 and split[0].text == text and split[0].read == text):
@@ -344,6 +348,8 @@ _FOR_A_SANDWICH = re.compile(
     r"\s+for\s+(?:a\s+|the\s+|your\s+)?(?:sandwich|sandwiches|wrap|roll)\W*$", re.IGNORECASE
 )
 _JOINS = re.compile(r"\s(?:with|and|on|w/|&|\+)\s", re.IGNORECASE)
+# A second food with its own amount: "... and 1 tsp ...", "... with 2 slices ...".
+_MEASURED_JOIN = re.compile(r"\s(?:and|with|&|\+|plus)\s+(?:\d|½|¼|¾|⅓|a |an |one |two )", re.I)
 _ON_CEREAL = re.compile(
     r"(?<=\bmilk)\s+(?:on|in|for)\s+(?:your\s+|the\s+|my\s+)?(?:breakfast\s+)?cereal"
     r"(?:\s+(?:and|&)\s+(?:a\s+)?(?:drinks?|drinking|tea|coffee|hot drinks?))?\b",

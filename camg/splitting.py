@@ -399,7 +399,7 @@ def _leading_adjectives(chunks: list[str], is_food: Callable[[str], bool]) -> li
         if (
             previous
             and _AMOUNT_LED.match(previous)
-            and _describes(previous)
+            and (_describes(previous) or _coloured(previous))
             and any(not _amount_word(word) for word in key(previous).split())
             and not _AMOUNT_LED.match(chunk)
             and is_food(chunk)
@@ -408,6 +408,13 @@ def _leading_adjectives(chunks: list[str], is_food: Callable[[str], bool]) -> li
             continue
         merged.append(chunk)
     return merged
+
+
+def _coloured(chunk: str) -> bool:
+    """ "2 cups Green": an amount and a colour, which describe the food after the comma."""
+    return all(
+        word in DESCRIBING or word in COLOURS or word.isdigit() for word in key(chunk).split()
+    )
 
 
 def _adjective(chunk: str) -> bool:

@@ -1091,6 +1091,24 @@ def test_a_food_of_another_kind_than_the_words_end_in_is_refused_not_chosen(line
     assert part.resolution is None and part.problem[0] is Kind.UNKNOWN_FOOD
 
 
+@pytest.mark.parametrize(
+    ("line", "same_as"),
+    [
+        # a diet plan's day with energy notes (tests/data/phrases-dev.csv)
+        ("2 cups Green, leafy salad 20 calories", "2 cups green leaf lettuce"),
+        # a New Zealand food diary (tests/data/phrases-dev.csv)
+        ("cold cooked pene pasta", "1 cup cooked penne"),
+    ],
+)
+def test_a_colour_before_a_comma_and_a_pasta_shape_name_the_food(line, same_as):
+    [part] = read_line(line)
+    expected = resolve_text(same_as)
+    assert (part.resolution.food_id, part.resolution.grams) == (
+        expected.food_id,
+        expected.grams,
+    )
+
+
 def test_salad_beside_a_slice_of_bread_is_no_filling():
     # photodieter.wordpress.com, a New Zealand diary (tests/data/phrases-validation.csv)
     line = "slice of Vogel's 12 grain bread, olive oil spread, cheese, tomato, mini cucumber"
