@@ -122,6 +122,8 @@ def pieces(
     return _milk_with_cereal(_chips_with_a_meal(_fillings_in_sandwich(found, in_sandwich)))
 
 
+# Describing words that open a comma's part before a joining word: "toasted with ...".
+_LEADING_DESCRIPTION = re.compile(r"([a-z][a-z -]*?)\s+(with|and)\s+(?=\S)", re.IGNORECASE)
 # The last part of a list: "a bread roll" of "tomato soup and a bread roll".
 _LAST_PART = re.compile(r"\s+(?:and|&|\+)\s+|\s*,\s*", re.IGNORECASE)
 
@@ -134,6 +136,15 @@ def _cut(
     found: list[Piece] = []
     for piece in _comma_pieces(text, is_food):
         piece = _without_joining_word(piece)
+        lead = _LEADING_DESCRIPTION.match(piece.read) if found else None
+        if lead is not None and _cooked(lead.group(1)) and is_food(piece.read[lead.end() :]):
+            # "1 slice bread, toasted with 1 tbsp butter": "toasted" is the bread's
+            said = lead.group(1)
+            found[-1] = found[-1]._replace(
+                text=f"{found[-1].text}, {said}", read=f"{found[-1].read}, {said}"
+            )
+            rest = piece.read[lead.end() :]
+            piece = Piece(rest, rest, WITH if lead.group(2).lower() == "with" else None)
         food = is_food(piece.read)
         parts = None if food else dish(piece.read)
         if parts:
@@ -410,6 +421,17 @@ def _leading_adjectives(chunks: list[str], is_food: Callable[[str], bool]) -> li
     return merged
 
 
+def _cooked(chunk: str, words_: frozenset[str] = COOKING) -> bool:
+    """ "toasted", "lightly scrambled": how a food was cooked, and nothing else ("salt"
+    describes a food too, but is one)."""
+    found = key(chunk).split()
+    return bool(found) and any(word in words_ for word in found) and _describes(chunk)
+
+
+# "made with", "topped with": how a dish was made, before what went into it.
+_MADE = COOKING | frozenset("made served topped mixed".split())
+
+
 def _coloured(chunk: str) -> bool:
     """ "2 cups Green": an amount and a colour, which describe the food after the comma."""
     return all(
@@ -508,7 +530,7 @@ def _joined_pieces(text: str) -> list[Piece]:
         parts[0] = f"{parts[0].strip()} ({tail.group('amount') or tail.group('bracketed')})"
     if len(parts) == 1 or not all(part.strip() for part in parts):
         return [piece]
-    if _describes(parts[0]):  # "steamed with tomatoes": the cooking, then the food
+    if _cooked(parts[0], _MADE):  # "steamed with tomatoes": the cooking, then the food
         parts, joiners = parts[1:], [None, *joiners[2:]]
     found = []
     accompanied: set[str] = set()  # the words of the food a "with" part goes with

@@ -1109,6 +1109,18 @@ def test_a_colour_before_a_comma_and_a_pasta_shape_name_the_food(line, same_as):
     )
 
 
+def test_how_a_food_was_cooked_after_a_comma_stays_with_it_before_a_joined_food():
+    # studylib.net 1,500-calorie meal plan (tests/data/phrases-dev2.csv)
+    line = "1 slice whole-grain bread, toasted with 1 tablespoon light butter spread"
+    bread, spread = read_line(line)
+    assert bread.text == "1 slice whole-grain bread, toasted"
+    assert "toasted" in bread.resolution.food and not bread.resolution.approximate
+    assert spread.resolution.food.startswith("Butter, light")
+    assert spread.resolution.grams == resolve_text("1 tbsp light butter").grams
+    lemon, _salt, _pepper = read_line("lemon, salt & pepper")
+    assert lemon.resolution.food.startswith("Lemons")
+
+
 def test_salad_beside_a_slice_of_bread_is_no_filling():
     # photodieter.wordpress.com, a New Zealand diary (tests/data/phrases-validation.csv)
     line = "slice of Vogel's 12 grain bread, olive oil spread, cheese, tomato, mini cucumber"
