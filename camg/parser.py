@@ -56,6 +56,8 @@ _DASHED = re.compile(
 _MARKDOWN = re.compile(r"^(?:#{1,6}\s+|\*\*)|\*\*:?$")
 # "#" starts a comment, unless it pins a food: "#11457", "#my:oat-milk".
 _COMMENT = re.compile(r"#(?!\d{4,5}\b|[a-z]+:\w)")
+# "#1 2 eggs": a list's number, not a comment nor a pinned id ("#11457").
+_LIST_NUMBER = re.compile(r"#\d{1,2}[.):]?\s+(?=\S)")
 _BULLET = re.compile(r"\s*(?:[-*•·]\s+|\d+[.)]\s+(?=\D))")
 # The characters a bullet or a time of day can start with.
 _MAY_LEAD = frozenset("-*•·0123456789 \t")
@@ -301,6 +303,8 @@ def _sections(lines: Iterable[str], source: str, log: ParsedLog) -> Iterator[_Se
             log.problems.append(_too_long(_length(raw, lines), source, number))
             continue
         line = raw.strip()
+        if line[:1] == "#" and line[1:2].isdigit() and (listed := _LIST_NUMBER.match(line)):
+            line = line[listed.end() :]  # "#1 2 eggs and toast": an item numbered in a list
         if line and "#" in line and line[0] != "#":  # a comment after an item
             line = _strip_comment(line).strip()
         if not line:

@@ -993,6 +993,12 @@ def test_fillings_without_an_amount_take_the_cited_amount_for_one_sandwich():
     assert "thin" in tomato.resolution.portion or tomato.resolution.grams < 2.5 * 20
 
 
+def test_a_number_after_a_hash_at_the_start_of_a_line_numbers_a_list_item():
+    # a weight-loss blog's numbered meals (tests/data/phrases-dev2.csv)
+    log = parse("2024-01-01\n#1 2 eggs and toast\n# a comment\n#11457 100 g\n", "d.txt")
+    assert [item.text for item in log.days[0].items] == ["2 eggs and toast", "#11457 100 g"]
+
+
 def test_a_sentence_that_names_its_meal_opens_that_meal():
     # a New Zealand food diary (tests/data/phrases-dev.csv)
     log = parse(
