@@ -88,7 +88,7 @@ class Piece(NamedTuple):
 DISHES = frozenset(
     (
         "cake pie pizza sandwich baguette wrap burrito taco curry stew soup lasagne lasagna "
-        "casserole quiche tart pasty sub panini roll bake risotto omelet omelette kebab bar"
+        "casserole quiche tart pasty sub panini roll bake risotto omelet omelette kebab bar tagine"
     ).split()
 )
 
