@@ -403,8 +403,9 @@ def _best(portions: list[Portion], food_words: tuple[str, ...], food_id: str) ->
     the plainest."""
     wanted = {_stem(word) for word in food_words} - _name_stems(food_id)
 
-    def rank(portion: Portion) -> tuple[bool, int, bool, int, bool, bool, int, int]:
+    def rank(portion: Portion) -> tuple[bool, int, bool, bool, int, bool, bool, int, int]:
         unit, qualifiers = measure_unit(portion.measure)
+        other = bool(_OTHER_KINDS & {q.lower() for q in qualifiers})
         echoed = len(wanted & {_stem(word) for word in (unit, *qualifiers)})
         size = (
             0 if "medium" in qualifiers or not qualifiers else 2 if SIZES & set(qualifiers) else 1
@@ -413,12 +414,25 @@ def _best(portions: list[Portion], food_words: tuple[str, ...], food_id: str) ->
         branded = any(word[:1].isupper() for word in portion.measure.split()[1:])
         whole = "whole" in qualifiers
         odd = bool(_ODD_FORMS & set(qualifiers))  # a cup of melon balls is no everyday cup
-        return (branded, -echoed, packed, size, not whole, odd, len(qualifiers), portion.seq)
+        return (
+            branded,
+            -echoed,
+            packed,
+            other,
+            size,
+            not whole,
+            odd,
+            len(qualifiers),
+            portion.seq,
+        )
 
     return min(portions, key=rank)
 
 
 _ODD_FORMS = frozenset(("balls", "ball", "puree", "pureed", "mashed", "juice"))
+# A measure of the food made into another one: "roll medium submarine, hoagie" is no
+# bread roll, unless the log says so (then the measure echoes its words).
+_OTHER_KINDS = frozenset(("submarine", "hoagie", "hamburger", "frankfurter", "hot", "sandwich"))
 
 
 @lru_cache(maxsize=4096)

@@ -287,6 +287,12 @@ def test_halves_counted_inside_a_measure_and_whole_nuts():
     assert resolve_text("2 turkey breakfast sausage links").grams == pytest.approx(56.0)
 
 
+def test_a_roll_is_no_submarine_roll_unless_the_log_says_so():
+    # "a wholemeal bread roll": a UK menu (tests/data/phrases-menus.csv)
+    roll = resolve_text("a wholemeal bread roll")
+    assert "submarine" not in roll.portion and roll.grams < 50
+
+
 def test_a_measure_is_borrowed_only_from_the_same_food_in_the_same_state():
     [chicken] = read_line("a slice of chicken")  # not the slice of a raw breast
     assert "raw" not in chicken.resolution.food and "borrowed" not in chicken.resolution.portion
