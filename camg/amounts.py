@@ -128,6 +128,11 @@ _PACKED_IN = re.compile(
 )
 _N_EGG = re.compile(r"\b(\d+)-egg\b(?:\s+(omelet|omelette)\b)?", re.IGNORECASE)
 # "Vogel's 12 grain bread", "7-grain cereal": a name, not twelve of it.
+_JUICE_OF = re.compile(
+    r"\bjuice (?:of|from) (half an?|an?|one|two|\d+(?:[./]\d+)?|½) (lemon|lime)"
+    r"(?:e?s)?\b",
+    re.IGNORECASE,
+)
 _UNSALTED = re.compile(r"\bunsalted\b,?\s*", re.IGNORECASE)
 _LOW_SALT = re.compile(r"\b(low|reduced|lower)[- ]salt\b", re.IGNORECASE)
 _N_GRAIN = re.compile(r"\b\d{1,2}[- ]grain\b", re.IGNORECASE)
@@ -563,6 +568,8 @@ def _normalise(text: str) -> str:
             text = f"{_UNSALTED.sub('', text).strip()} without salt"
     if "grain" in text:
         text = _N_GRAIN.sub("multigrain", text)
+    if "juice" in text:  # "juice of half a lemon": half a lemon's yield of juice
+        text = _JUICE_OF.sub(r"\1 \2 juice", text)
     if "-egg" in text:  # "2-egg omelet": an omelet of two large eggs
         text = _N_EGG.sub(r"\1 large egg \2", text)
     text = _NAME_DASH.sub(", ", text)

@@ -287,6 +287,20 @@ def test_halves_counted_inside_a_measure_and_whole_nuts():
     assert resolve_text("2 turkey breakfast sausage links").grams == pytest.approx(56.0)
 
 
+@pytest.mark.parametrize(
+    ("line", "same_as"),
+    [
+        # UK and US menus (tests/data/phrases-menus.csv)
+        ("juice of half a lemon", "0.5 lemon juice"),
+        ("tinned sweetcorn, 1/2 cup", "1/2 cup canned corn"),
+    ],
+)
+def test_the_juice_of_a_lemon_and_tinned_sweetcorn(line, same_as):
+    found, expected = resolve_text(line), resolve_text(same_as)
+    assert (found.food_id, found.grams) == (expected.food_id, expected.grams)
+    assert "lemon yields" in resolve_text("juice of 2 lemons").portion
+
+
 def test_a_roll_is_no_submarine_roll_unless_the_log_says_so():
     # "a wholemeal bread roll": a UK menu (tests/data/phrases-menus.csv)
     roll = resolve_text("a wholemeal bread roll")
