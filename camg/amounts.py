@@ -99,6 +99,7 @@ class ItemParts(NamedTuple):
     remarks: str = ""  # words in brackets that are not an amount: "(packed in water)"
     notes: tuple[str, ...] = ()  # how the amount was read, when there was a choice
     estimate: str | None = None  # what was assumed: a range's midpoint
+    inches: float | None = None  # a size stated: "8-inch tortilla", "(5 inch diameter)"
 
 
 # "(250 ml)", "(5.3 oz)", "(1 ounce by weight)", "(about 2 tbsp each)": a second amount.
@@ -175,8 +176,23 @@ def split_item(text: str) -> ItemParts:
     if bracketed is not None:
         parts = _more_exact(parts, bracketed)
     return parts._replace(
-        remarks=remarks, notes=parts.notes + notes, estimate=estimate or parts.estimate
+        remarks=remarks,
+        notes=parts.notes + notes,
+        estimate=estimate or parts.estimate,
+        inches=_inches(text),
     )
+
+
+def _inches(text: str) -> float | None:
+    """The size an item states in inches ("8-inch tortilla"), if one."""
+    found = _DIMENSION.search(text) if "in" in text or '"' in text else None
+    if found is None:
+        return None
+    size = re.match(r"\(?\s*(\d+(?:\.\d+|\s+\d+/\d+|/\d+)?)", found.group(0))
+    try:
+        return number(size.group(1)) if size else None
+    except (ValueError, ZeroDivisionError, AmountError):
+        return None
 
 
 def _amount_and_food(cleaned: str) -> ItemParts:

@@ -44,6 +44,9 @@ def weigh_item(
             return accompanied
     default = match.measure or food_index().default_measures.get(match.food_id)
     alias_words = tuple(match.alias.split()) if match.alias else ()
+    sized = _of_stated_size(match, parts)
+    if sized is not None:  # "8-inch flour tortilla": SR28's tortilla "(approx 7-8" dia)"
+        return sized, None
     try:
         weighed = weigh(
             match.food_id, match.name, parts.amount, parts.unit, food_words, default, alias_words
@@ -87,6 +90,35 @@ def weigh_item(
         )
         estimate = f"{estimate}; {us}" if estimate else us
     return weighed, estimate
+
+
+def _of_stated_size(match: Match, parts: ItemParts) -> Weighed | None:
+    """A count of a food whose size is stated in inches, by the SR28 measure of that size
+    ("a 4-inch chocolate chip cookie" is SR28's "cookie, big (3-1/2" - 4" dia)"); None
+    where the food has no measure of the size."""
+    if parts.inches is None or parts.unit is not None:
+        return None
+    for portion in tables.portions_of(match.food_id):
+        sizes = [_inch_figure(figure) for figure in _INCH_FIGURE.findall(portion.measure)]
+        if sizes and min(sizes) - 0.25 <= parts.inches <= max(sizes) + 0.25:
+            count = parts.amount or 1.0
+            grams = count * portion.grams / portion.amount
+            return Weighed(grams, f"{count:g} x {portion.measure} ({portion.grams:g} g)")
+    return None
+
+
+# The inch figures of an SR28 measure: 6" in "tortilla medium (approx 6" dia)", 3-1/2" and 4"
+# in "cookie, big (3-1/2" - 4" dia)", 7 and 8 in "(approx 7-8" dia)".
+_INCH_FIGURE = re.compile(r"(\d+(?:-\d+/\d+)?)(?=(?:-\d+(?:-\d+/\d+)?)?\s*\")|(?<=-)(\d+)(?=\")")
+
+
+def _inch_figure(found: tuple[str, str]) -> float:
+    text = found[0] or found[1]
+    whole, _, fraction = text.partition("-")
+    if not fraction:
+        return float(whole)
+    top, bottom = fraction.split("/")
+    return float(whole) + float(top) / float(bottom)
 
 
 def _counted_by_a_measure(match: Match, parts: ItemParts, group: str) -> tuple[Weighed, str] | None:

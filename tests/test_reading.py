@@ -301,6 +301,18 @@ def test_the_juice_of_a_lemon_and_tinned_sweetcorn(line, same_as):
     assert "lemon yields" in resolve_text("juice of 2 lemons").portion
 
 
+@pytest.mark.parametrize(
+    ("line", "measure"),
+    [
+        # recipe ingredient lists and menus (tests/data/phrases-menus.csv)
+        ("8-inch flour tortilla", 'tortilla (approx 7-8" dia)'),
+        ("a 4-inch chocolate chip cookie", 'cookie, big (3-1/2" - 4" dia)'),
+    ],
+)
+def test_a_size_stated_in_inches_picks_the_measure_of_that_size(line, measure):
+    assert measure in resolve_text(line).portion
+
+
 def test_a_roll_is_no_submarine_roll_unless_the_log_says_so():
     # "a wholemeal bread roll": a UK menu (tests/data/phrases-menus.csv)
     roll = resolve_text("a wholemeal bread roll")
