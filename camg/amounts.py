@@ -129,6 +129,14 @@ _PACKED_IN = re.compile(
 )
 _N_EGG = re.compile(r"\b(\d+)-egg\b(?:\s+(omelet|omelette)\b)?", re.IGNORECASE)
 # "Vogel's 12 grain bread", "7-grain cereal": a name, not twelve of it.
+# Peppers counted or in the plural are the vegetable; "pepper" alone is the spice.
+_PEPPER_KINDS = r"(?<!bell )(?<!sweet )(?<!red )(?<!green )(?<!yellow )(?<!orange )(?<!chilli )"
+_PEPPERS = re.compile(
+    _PEPPER_KINDS + r"(?<!chili )(?<!hot )(?<!banana )(?<!jalapeno )\bpeppers\b", re.IGNORECASE
+)
+_A_PEPPER = re.compile(
+    r"^(\s*(?:(?:\d+(?:[./]\d+)?|½|¼|one|two|half)(?:\s+an?)?|an?)\s+)pepper$", re.IGNORECASE
+)
 _JUICE_OF = re.compile(
     r"\bjuice (?:of|from) (half an?|an?|one|two|\d+(?:[./]\d+)?|½) (lemon|lime)"
     r"(?:e?s)?\b",
@@ -528,7 +536,10 @@ _WHEN = re.compile(
     re.IGNORECASE,
 )
 # "Semi-skimmed milk 250ml plus": a list's joining word left at the end of a line.
-_TRAILING_JOIN = re.compile(r"\s+(?:plus|and|with|&|\+)\s*$", re.IGNORECASE)
+# "toast with Marmite on", "... with cream on top": where it went, and no more.
+_TRAILING_JOIN = re.compile(
+    r"\s+(?:plus|and|with|&|\+|on|on top|on it|on the side)\s*$", re.IGNORECASE
+)
 
 
 # "(1.5 cups cereal, 1 sliced banana)": a whole line in brackets is no remark.
@@ -584,6 +595,8 @@ def _normalise(text: str) -> str:
             text = f"{_UNSALTED.sub('', text).strip()} without salt"
     if "grain" in text:
         text = _N_GRAIN.sub("multigrain", text)
+    if "pepper" in text.lower():  # "peppers", "half a pepper": the vegetable, not the spice
+        text = _A_PEPPER.sub(r"\1sweet pepper", _PEPPERS.sub("sweet peppers", text))
     if "juice" in text:  # "juice of half a lemon": half a lemon's yield of juice
         text = _JUICE_OF.sub(r"\1 \2 juice", text)
     if "-egg" in text:  # "2-egg omelet": an omelet of two large eggs

@@ -237,6 +237,10 @@ def _read(text: str, salvage: bool, sandwich: bool = False) -> tuple[Part, ...]:
         milk = f"{text[: on_cereal.start()]}{text[on_cereal.end() :]}"
         return (_attempt(milk, Piece(text, milk, WITH_CEREAL)),)
     whole = _attempt(text)
+    clean = whole.resolution is not None and not whole.resolution.approximate
+    listed = None if clean or whole.left_out else _listed_in_brackets(text, sandwich)
+    if listed:  # "Salad (2x handfuls of baby spinach, 1 tomato, ¼ cucumber)"
+        return listed
     if whole.resolution is not None and whole.resolution.approximate and _JOINS.search(text):
         parts = tuple(_attempt(piece.read, piece) for piece in pieces(text, _is_food))
         clean = [part.resolution for part in parts if part.resolution is not None]
@@ -263,6 +267,35 @@ def _read(text: str, salvage: bool, sandwich: bool = False) -> tuple[Part, ...]:
     if whole.problem is not None and all(part.problem for part in parts):
         return _unknown(whole, salvage)
     return tuple(found for part in parts for found in _unknown(part, salvage))
+
+
+def _listed_in_brackets(text: str, sandwich: bool) -> tuple[Part, ...] | None:
+    """ "Salad (2x handfuls of baby spinach, 1 tomato)", "200g Greek yoghurt (Optional
+    toppings: berries and sliced almonds)": the foods a bracket lists, and the food
+    before it when it has its own amount; else None. A label with no amount ("Salad")
+    names what the listed foods make, as a heading would."""
+    found = _LISTED.match(text)
+    if found is None:
+        return None
+    inside = _TOPPINGS.sub("", found.group("inside")).strip()
+    listed = _read(inside, False, sandwich)
+    read = [part for part in listed if part.resolution is not None]
+    if len(read) < (1 if _TOPPINGS.match(found.group("inside")) else 2):
+        return None
+    label = found.group("label").strip(" ,:-")
+    try:
+        measured = split_item(label).amount is not None
+    except AmountError:
+        measured = False
+    return (*(_read(label, False, sandwich) if measured else ()), *listed)
+
+
+# "Label (a, b and c)": a bracket that closes the line.
+_LISTED = re.compile(r"^(?P<label>[^()]+?)\s*\((?P<inside>[^()]+)\)\s*\.?$")
+_TOPPINGS = re.compile(
+    r"^\s*(?:optional\s+)?(?:toppings?|extras?|sides?|add|serve with|served with)\s*:\s*",
+    re.IGNORECASE,
+)
 
 
 def _roughly(resolution: Resolution) -> bool:

@@ -54,9 +54,11 @@ DESCRIBING = (
     )
 )
 # "yogurt mixed with blueberries", "salad topped with oil": a food and what goes with it.
-_WITH_VERBS = "mixed|topped|served|sprinkled|drizzled|garnished|layered|spread|filled|stuffed"
+_WITH_VERBS = (
+    "mixed|topped|served|sprinkled|drizzled|garnished|layered|spread|filled|stuffed|cooked"
+)
 _JOINER = re.compile(
-    rf"\s+(?:{_WITH_VERBS})\s+(with)\s+|\s+(and|with|plus|on|\+|&)\s+|\s+(w/)\s*|\s*(&|\+)\s*"
+    rf"\s+(?:and\s+)?(?:{_WITH_VERBS})\s+(with)\s+|\s+(and|with|plus|on|\+|&)\s+|\s+(w/)\s*|\s*(&|\+)\s*"
     r"|\s+(in)\s+(?=\d)",  # "30g oats in 200ml skimmed milk": two foods, each measured
     re.IGNORECASE,
 )
@@ -460,8 +462,17 @@ def _all_amount_or_unit(chunk: str) -> bool:
 
 
 def _amount_word(word: str) -> bool:
-    """A number or a unit: "2", "one", "tablespoon", "slice"."""
-    return bool(word.isdigit() or word in NUMBER_WORDS or canonical(word) or word in HOUSEHOLD)
+    """A number or a unit: "2", "one", "tablespoon", "slice", "200g"."""
+    return bool(
+        word.isdigit()
+        or word in NUMBER_WORDS
+        or canonical(word)
+        or word in HOUSEHOLD
+        or _NUMBER_AND_UNIT.fullmatch(word)
+    )
+
+
+_NUMBER_AND_UNIT = re.compile(r"\d+(?:\.\d+)?(?:g|kg|ml|l|oz|lb)")
 
 
 def _measure_word(word: str) -> bool:
@@ -481,7 +492,9 @@ def _all_amount(chunk: str) -> bool:
 def _describes(chunk: str) -> bool:
     """An amount or describing words only: "150 g", "one cup", "prepared without salt"."""
     found = key(chunk).split()
-    return bool(found) and all(word in DESCRIBING or word.isdigit() for word in found)
+    return bool(found) and all(
+        word in DESCRIBING or word.isdigit() or _NUMBER_AND_UNIT.fullmatch(word) for word in found
+    )
 
 
 def _top_level_commas(text: str) -> list[str]:

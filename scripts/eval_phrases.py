@@ -33,6 +33,8 @@ LATER_SETS = [
     VALIDATION_SET,
     DATA / "phrases-dev.csv",
     DATA / "phrases-dev2.csv",
+    DATA / "phrases-dev3.csv",
+    DATA / "phrases-dev4.csv",
     DATA / "phrases-check.csv",
 ]
 GRAMS_TOLERANCE = 0.10

@@ -313,6 +313,48 @@ def test_a_size_stated_in_inches_picks_the_measure_of_that_size(line, measure):
     assert measure in resolve_text(line).portion
 
 
+def test_the_foods_a_closing_bracket_lists_are_read_and_a_label_without_amount_heads_them():
+    # an NHS-backed seven-day plan in the Daily Mail (tests/data/phrases-dev4.csv)
+    salad = read_line(
+        "Salad (2x handfuls of baby spinach, 1 tomato, ¼ cucumber, ½ chopped red pepper)"
+    )
+    assert [part.resolution.food.split(",")[0] for part in salad] == [
+        "Spinach",
+        "Tomatoes",
+        "Cucumber",
+        "Peppers",
+    ]
+    line = "200g plain, unsweetened Greek yoghurt (Optional toppings: berries and sliced almonds)"
+    yoghurt, berries, almonds = read_line(line)
+    assert yoghurt.resolution.grams == 200 and "Greek" in yoghurt.resolution.food
+    assert berries.problem is not None and "almonds" in almonds.resolution.food
+    [tuna] = read_line("Tuna (packed in water, drained)")  # remarks, not a list of foods
+    assert "canned in water" in tuna.resolution.food
+
+
+@pytest.mark.parametrize(
+    ("line", "foods"),
+    [
+        # Cheering for Nutrition, "My day on a plate" (tests/data/phrases-dev4.csv)
+        (
+            "rolled oats porridge cooked with low fat milk and topped with sliced banana",
+            ["Cereals, oats", "Milk, lowfat", "Bananas"],
+        ),
+        # It's More Fun In Your 30s, "My Day On A Plate" (tests/data/phrases-dev4.csv)
+        ("one slice of toast with margarine and Marmite on", ["Bread", "Margarine", "Yeast"]),
+        # Wholesome Ireland, "What We Eat In A Normal Day" (tests/data/phrases-dev4.csv)
+        ("scrambled egg with peppers, onions", ["Egg", "Peppers, sweet", "Onions"]),
+    ],
+)
+def test_what_a_food_was_cooked_or_topped_with_and_peppers_in_the_plural(line, foods):
+    parts = read_line(line)
+    assert len(parts) == len(foods)
+    for part, food in zip(parts, foods, strict=True):
+        assert part.resolution.food.startswith(food)
+    assert resolve_text("½ a pepper").food.startswith("Peppers, sweet")
+    assert resolve_text("1 tsp pepper").food == "Spices, pepper, black"
+
+
 def test_a_roll_is_no_submarine_roll_unless_the_log_says_so():
     # "a wholemeal bread roll": a UK menu (tests/data/phrases-menus.csv)
     roll = resolve_text("a wholemeal bread roll")
