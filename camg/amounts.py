@@ -536,6 +536,9 @@ _WHEN = re.compile(
     re.IGNORECASE,
 )
 # "Semi-skimmed milk 250ml plus": a list's joining word left at the end of a line.
+# A diary export's number columns after the food: "1 cup 2% milk 2,0, 23" (points, fat,
+# energy); an amount is written before the food, or with its unit.
+_SCORES = re.compile(r"(?<=[A-Za-z])\s+\d+(?:\.\d+)?(?:\s*,\s*\d+(?:\.\d+)?)+\s*$")
 # "toast with Marmite on", "... with cream on top": where it went, and no more.
 _TRAILING_JOIN = re.compile(
     r"\s+(?:plus|and|with|&|\+|on|on top|on it|on the side)\s*$", re.IGNORECASE
@@ -571,7 +574,7 @@ _EXAMPLES_JOINED = re.compile(r"(\b(?:such as|e\.g\.?)\s+[^,;()]+?)\s+(?:and|&)\
 
 
 # What a line says beside its foods, set aside before they are read.
-_ASIDES = (_FOOTNOTE, _ALLOWANCE, _WHEN, _ENERGY_NOTE, _TRAILING_JOIN, _LEAD_WITH)
+_ASIDES = (_FOOTNOTE, _ALLOWANCE, _WHEN, _ENERGY_NOTE, _SCORES, _TRAILING_JOIN, _LEAD_WITH)
 
 
 def _normalise(text: str) -> str:

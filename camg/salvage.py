@@ -21,12 +21,16 @@ from camg.amounts import NUMBER_WORDS
 from camg.splitting import DISHES
 from camg.text import key, word_set
 
-# Where a sentence's clauses end: punctuation, and words that tell a story.
-_BOUNDARY = re.compile(
-    r"\s*[,;:()!?]\s*|\s*(?<=[^\d\s])/(?=[^\d\s])\s*|\s+/\s+|\s+-+\s+|\.(?:\s+|$)|"
+# Where a sentence's clauses end: words that tell a story, and a sentence's punctuation;
+# within a clause that names no foods as a whole, commas and slashes too.
+_STORY_WORDS = (
     r"\s*\b(?:for|after|before|at|to|so|but|while|until|which|that|was|were|is|are|had|"
     r"have|having|ate|eaten|also|then|when|because|as|if|made|make|cooked|got|grabbed|"
-    r"ordered|bought|enjoyed|tried|finished|drank)\b\s*",
+    r"ordered|bought|enjoyed|tried|finished|drank)\b\s*"
+)
+_STORY = re.compile(r"\s*[;:()!?]\s*|\s+-+\s+|\.(?:\s+|$)|" + _STORY_WORDS, re.IGNORECASE)
+_BOUNDARY = re.compile(
+    r"\s*[,;:()!?]\s*|\s*(?<=[^\d\s])/(?=[^\d\s])\s*|\s+/\s+|\s+-+\s+|\.(?:\s+|$)|" + _STORY_WORDS,
     re.IGNORECASE,
 )
 # The fewest words of a sentence.
@@ -55,15 +59,19 @@ def salvaged(text: str, reads_cleanly: Callable[[str], bool]) -> tuple[list[str]
         return None  # "2 rye crisp breads": a food the table lacks, not a story
     found: list[str] = []
     unused: list[str] = []
-    for clause in _BOUNDARY.split(text):
-        clause_words = clause.split()
-        run = _foods_in(clause_words, reads_cleanly)
-        if run is None:
-            unused.extend(clause_words)
-            continue
-        start, end = run
-        found.append(" ".join(clause_words[start:end]))
-        unused.extend(clause_words[:start] + clause_words[end:])
+    for story in filter(None, _STORY.split(text)):
+        # "was 2 eggs, fried in a little olive oil, and toast": the clause's list whole
+        whole = _foods_in(story.split(), reads_cleanly)
+        clauses = [story] if whole is not None and "," in story else _BOUNDARY.split(story)
+        for clause in clauses:
+            clause_words = clause.split()
+            run = _foods_in(clause_words, reads_cleanly)
+            if run is None:
+                unused.extend(clause_words)
+                continue
+            start, end = run
+            found.append(" ".join(clause_words[start:end]))
+            unused.extend(clause_words[:start] + clause_words[end:])
     left = " ".join(unused)
     if not found or _must_not_be_left(unused) or modifiers.changes_calcium_or_magnesium(left):
         return None

@@ -125,7 +125,7 @@ def pieces(
 
 
 # Describing words that open a comma's part before a joining word: "toasted with ...".
-_LEADING_DESCRIPTION = re.compile(r"([a-z][a-z -]*?)\s+(with|and)\s+(?=\S)", re.IGNORECASE)
+_LEADING_DESCRIPTION = re.compile(r"([a-z][a-z -]*?)\s+(with|and|in)\s+(?=\S)", re.IGNORECASE)
 # The last part of a list: "a bread roll" of "tomato soup and a bread roll".
 _LAST_PART = re.compile(r"\s+(?:and|&|\+)\s+|\s*,\s*", re.IGNORECASE)
 

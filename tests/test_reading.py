@@ -355,6 +355,26 @@ def test_what_a_food_was_cooked_or_topped_with_and_peppers_in_the_plural(line, f
     assert resolve_text("1 tsp pepper").food == "Spices, pepper, black"
 
 
+def test_diary_forms_meal_dashes_score_columns_and_a_sentences_list():
+    # food-journal blogs (tests/data/phrases-dev3.csv)
+    log = parse(
+        "2024-01-01\nLunch–Peanut butter sandwich\nDessert–Ice cream sandwich\n"
+        "Coffee with splenda and 1 cup 2% milk 2,0, 23\nOatmeal again\n",
+        "d.txt",
+    )
+    items = [(item.meal, item.text) for item in log.days[0].items]
+    assert items[:2] == [("lunch", "Peanut butter sandwich"), ("dessert", "Ice cream sandwich")]
+    milk = read_line(items[2][1])[-1].resolution
+    assert milk.grams == resolve_text("1 cup 2% milk").grams and not milk.approximate
+    assert read_line(items[3][1])[0].resolution.food_id == resolve_text("oatmeal").food_id
+    line = (
+        "My breakfast this morning was 2 eggs, fried in a little olive oil, and 2 pieces of "
+        "whole wheat toast with butter."
+    )
+    eggs = read_line(line)[0].resolution
+    assert eggs.food == "Egg, whole, cooked, fried" and eggs.approximate  # the story, said
+
+
 def test_a_roll_is_no_submarine_roll_unless_the_log_says_so():
     # "a wholemeal bread roll": a UK menu (tests/data/phrases-menus.csv)
     roll = resolve_text("a wholemeal bread roll")
