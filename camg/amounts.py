@@ -144,9 +144,10 @@ _JUICE_OF = re.compile(
 )
 _UNSALTED = re.compile(r"\bunsalted\b,?\s*", re.IGNORECASE)
 _LOW_SALT = re.compile(r"\b(low|reduced|lower)[- ]salt\b", re.IGNORECASE)
-_N_GRAIN = re.compile(r"\b\d{1,2}[- ]grain\b", re.IGNORECASE)
+_N_GRAIN = re.compile(r"\b(?:\d{1,2}|multi)[- ]grain\b", re.IGNORECASE)
 _ON_TOP = re.compile(
-    r"\b(?:(?:sprinkled|drizzled|served|spread|scattered)\s+)?on\s+(?:the\s+)?(?:top|side)\b",
+    r"\b(?:(?:sprinkled|drizzled|served|spread|scattered)\s+)?on\s+(?:the\s+)?(?:top|side)\b"
+    r"|\bin\s+(?:foil|the oven|the microwave|a pan|the pan|a wok|the air fryer|an air fryer)\b",
     re.IGNORECASE,
 )
 _RANK = {"mass": 3, "volume": 2, "household": 1, "vague": 0}
@@ -492,7 +493,8 @@ _I_ATE = re.compile(
 # "and a glass of juice", "the remaining 1/2 cup of coffee": words before the amount.
 _LEAD_FILLER = re.compile(
     r"^(?:(?:and|then|also|plus|finally|the|my|remaining|rest of|add|mix|soak|stir in|stir|"
-    r"top|serve|sprinkle|spread|blend|combine)\b,?\s+)+(?=\S)",
+    r"top|serve|sprinkle|spread|blend|combine|bake|grill|steam|heat|warm|"
+    r"load up|fill)\b,?\s+)+(?=\S)",
     re.IGNORECASE,
 )
 

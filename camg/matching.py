@@ -28,7 +28,7 @@ from camg.units import HOUSEHOLD
 # Words that say nothing about which food is meant.
 FILLER = word_set(
     "a an the of some fresh organic homemade home made my bit serving portion style type kind "
-    "buttered added overnight side again too"
+    "buttered added overnight side again too oven strong weak"
 )
 COOKING = word_set(
     "cooked boiled baked roasted grilled broiled fried steamed stewed braised sauteed poached "

@@ -375,6 +375,19 @@ def test_diary_forms_meal_dashes_score_columns_and_a_sentences_list():
     assert eggs.food == "Egg, whole, cooked, fried" and eggs.approximate  # the story, said
 
 
+@pytest.mark.parametrize(
+    ("line", "first"),
+    [
+        # Daily Mail, an NHS-backed seven-day plan (tests/data/phrases-dev4.csv)
+        ("Bake one chicken breast with one chopped sweet potato", "Chicken, broilers"),
+        ("1 x cod fillet baked in foil with basil leaves", "Fish, cod"),
+        ("multi grain bun", "Rolls, hamburger or hotdog, mixed-grain"),
+    ],
+)
+def test_a_recipe_verb_and_where_a_food_was_cooked_are_no_food(line, first):
+    assert read_line(line)[0].resolution.food.startswith(first)
+
+
 def test_a_roll_is_no_submarine_roll_unless_the_log_says_so():
     # "a wholemeal bread roll": a UK menu (tests/data/phrases-menus.csv)
     roll = resolve_text("a wholemeal bread roll")
