@@ -147,7 +147,8 @@ _LOW_SALT = re.compile(r"\b(low|reduced|lower)[- ]salt\b", re.IGNORECASE)
 _N_GRAIN = re.compile(r"\b(?:\d{1,2}|multi)[- ]grain\b", re.IGNORECASE)
 _ON_TOP = re.compile(
     r"\b(?:(?:sprinkled|drizzled|served|spread|scattered)\s+)?on\s+(?:the\s+)?(?:top|side)\b"
-    r"|\bin\s+(?:foil|the oven|the microwave|a pan|the pan|a wok|the air fryer|an air fryer)\b",
+    r"|\bin\s+(?:foil|the oven|the microwave|a pan|the pan|a wok|the air fryer|an air fryer)\b"
+    r"|\b(?:mixed|stirred)\s+(?:through|in|into)(?:\s+(?:it|them))?(?=\W*$)",
     re.IGNORECASE,
 )
 _RANK = {"mass": 3, "volume": 2, "household": 1, "vague": 0}
@@ -457,7 +458,7 @@ _AMBIGUOUS_COMMA = re.compile(r"(?<![\d,.])\d+,\d{1,2}(?![\d,])")
 
 def strip_describing(text: str) -> str:
     """ "banana cut up in slices", "basil sprinkled on top": how and where, not what."""
-    if " in" in text or " on" in text:
+    if " in" in text or " on" in text or " through" in text:
         text = _ON_TOP.sub(" ", _CUT_INTO.sub(" ", text))
     return text
 

@@ -59,7 +59,8 @@ _WITH_VERBS = (
 )
 _JOINER = re.compile(
     rf"\s+(?:and\s+)?(?:{_WITH_VERBS})\s+(with)\s+|\s+(and|with|plus|on|\+|&)\s+|\s+(w/)\s*|\s*(&|\+)\s*"
-    r"|\s+(in)\s+(?=\d)",  # "30g oats in 200ml skimmed milk": two foods, each measured
+    r"|\s+(in)\s+(?=\d)"  # "30g oats in 200ml skimmed milk": two foods, each measured
+    r"|\s+(?:rolled up|rolled|wrapped)\s+(in)\s+",  # "cheese rolled up in tortillas"
     re.IGNORECASE,
 )
 _AMOUNT_LED = re.compile(
@@ -118,7 +119,8 @@ def pieces(
     if choices is not None:
         return [choices]
     last = key(text).rsplit(" ", 1)[-1] if text.strip() else ""
-    if last in DISHES and not whole and not is_food(_LAST_PART.split(text)[-1]):
+    dish_alone = last in DISHES and not whole and not is_food(_LAST_PART.split(text)[-1])
+    if dish_alone and not _listed_before(text):
         return [Piece(text, text)]  # "olive and pepper pizza": one dish, not an olive
     found = _on_bread(_cut(text, is_food, dish))
     return _milk_with_cereal(_chips_with_a_meal(_fillings_in_sandwich(found, in_sandwich)))
@@ -126,6 +128,16 @@ def pieces(
 
 # Describing words that open a comma's part before a joining word: "toasted with ...".
 _LEADING_DESCRIPTION = re.compile(r"([a-z][a-z -]*?)\s+(with|and|in)\s+(?=\S)", re.IGNORECASE)
+
+
+def _listed_before(text: str) -> bool:
+    """ "1 glass of water, pepperoni and mushroom omelet": foods listed before the dish,
+    one measured or named at length; "Artichoke, olive and pepper pizza" lists its
+    toppings."""
+    before = _top_level_commas(text)[:-1]
+    return any(_AMOUNT_LED.match(chunk) or len(chunk.split()) > 2 for chunk in before)
+
+
 # The last part of a list: "a bread roll" of "tomato soup and a bread roll".
 _LAST_PART = re.compile(r"\s+(?:and|&|\+)\s+|\s*,\s*", re.IGNORECASE)
 

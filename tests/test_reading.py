@@ -388,6 +388,36 @@ def test_a_recipe_verb_and_where_a_food_was_cooked_are_no_food(line, first):
     assert read_line(line)[0].resolution.food.startswith(first)
 
 
+def test_foods_listed_before_a_dish_are_read_and_a_dishs_own_list_is_not():
+    # tests/diaries/us-office-week.txt and uk-week.txt
+    line = (
+        "the remaining 1/2 cup of my morning coffee, 1 glass of ice water, pepperoni and "
+        "mushroom omelet"
+    )
+    coffee, water, omelet = read_line(line)
+    assert coffee.resolution.food_id == resolve_text("coffee").food_id
+    assert water.resolution is not None and omelet.problem is not None
+    [pizza] = read_line("Artichoke, olive and pepper pizza")
+    assert pizza.problem is not None
+
+
+@pytest.mark.parametrize(
+    ("line", "foods"),
+    [
+        # a US food-journal blog (tests/data/phrases-dev3.csv)
+        ("cheddar cheese rolled up in tortillas", ["Cheese, cheddar", "Tortillas"]),
+        # an Australian diary (tests/data/phrases-dev4.csv)
+        ("a sprinkling of brown sugar mixed through it", ["Sugars, brown"]),
+        ("It's wheat biscuits for me also", ["Cereals ready-to-eat, WEETABIX"]),
+    ],
+)
+def test_a_food_rolled_in_another_and_sugar_mixed_through(line, foods):
+    parts = read_line(line)
+    assert [
+        part.resolution.food[: len(food)] for part, food in zip(parts, foods, strict=True)
+    ] == foods
+
+
 def test_a_roll_is_no_submarine_roll_unless_the_log_says_so():
     # "a wholemeal bread roll": a UK menu (tests/data/phrases-menus.csv)
     roll = resolve_text("a wholemeal bread roll")
