@@ -418,6 +418,12 @@ def test_a_food_rolled_in_another_and_sugar_mixed_through(line, foods):
     ] == foods
 
 
+def test_soft_before_a_comma_is_no_soft_drink():
+    # a dietitian's published day (tests/data/phrases-validation.csv)
+    [roll] = read_line("1 soft, white dinner roll")
+    assert roll.resolution.food.startswith("Rolls, dinner")
+
+
 def test_a_roll_is_no_submarine_roll_unless_the_log_says_so():
     # "a wholemeal bread roll": a UK menu (tests/data/phrases-menus.csv)
     roll = resolve_text("a wholemeal bread roll")
