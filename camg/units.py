@@ -30,6 +30,9 @@ ML_PER = {
     "dessertspoon": 10.0,  # the UK dessertspoon, two teaspoons
 }
 
+# The imperial measures of the UK and Ireland (UK Weights and Measures Act 1985, Schedule 1).
+IMPERIAL_ML = {"pint": 568.26125, "quart": 1136.5225, "gallon": 4546.09}
+
 _SPELLINGS = {
     "mg": "mg milligram milligramme mgs",
     "g": "g gr gm grm gram gramme grams gs",

@@ -13,7 +13,7 @@ from camg.matching import Match, food_index
 from camg.portions import PortionError, Weighed, weigh
 from camg.splitting import ACCOMPANIES, FILLING, WITH_CEREAL, WITH_DRINK
 from camg.text import singular
-from camg.units import Unit, unit_of
+from camg.units import IMPERIAL_ML, Unit, unit_of
 
 
 def weigh_item(
@@ -29,6 +29,8 @@ def weigh_item(
         fluid = f'fluid ounces: "oz" of a drink read as {parts.amount or 1:g} fl oz'
         weighed, estimate = weigh_item(match, parts, food_words, joined)
         return weighed._replace(notes=(fluid, *weighed.notes)), estimate
+    if parts.unit is not None and parts.unit.name in _US_OR_IMPERIAL and _british(parts.food):
+        return _imperial(match, parts, food_words, joined)
     if parts.amount is None and joined == FILLING:
         filled = _filling(match, food_words, group)
         if filled is not None:
@@ -90,6 +92,32 @@ def weigh_item(
         )
         estimate = f"{estimate}; {us}" if estimate else us
     return weighed, estimate
+
+
+def _british(food: str) -> bool:
+    """Words of the UK and Ireland beside a pint: "skimmed milk", "bitter", "a pint of tea"."""
+    return bool(_BRITISH & set(food.lower().replace("-", " ").split()))
+
+
+# Words that place a pint in the UK or Ireland: their milks, beers and tea.
+_BRITISH = frozenset(
+    "skimmed semi bitter lager ale stout guinness cider shandy tea porridge squash".split()
+)
+
+
+def _imperial(
+    match: Match, parts: ItemParts, food_words: tuple[str, ...], joined: str | None
+) -> tuple[Weighed, str | None]:
+    """A pint (quart, gallon) of a line in British words: the imperial measure."""
+    unit = parts.unit.name if parts.unit else "pint"
+    millilitres = (parts.amount or 1.0) * IMPERIAL_ML[unit]
+    as_ml = parts._replace(amount=millilitres, unit=unit_of("ml"))
+    weighed, estimate = weigh_item(match, as_ml, food_words, joined)
+    said = (
+        f"a {unit} read as the imperial {unit} ({IMPERIAL_ML[unit]:g} mL, UK Weights and "
+        f"Measures Act 1985), as the line's British words say; a US {unit} is a sixth smaller"
+    )
+    return weighed, f"{estimate}; {said}" if estimate else said
 
 
 def _of_stated_size(match: Match, parts: ItemParts) -> Weighed | None:

@@ -424,6 +424,23 @@ def test_soft_before_a_comma_is_no_soft_drink():
     assert roll.resolution.food.startswith("Rolls, dinner")
 
 
+@pytest.mark.parametrize(
+    ("line", "millilitres"),
+    [
+        # a UK slimming diary and a UK food diary (phrases-dev.csv, phrases-validation.csv)
+        ("1/4 pint of skimmed milk", 0.25 * 568.26125),
+        ("Half a pint of fine Adnams' bitter", 0.5 * 568.26125),
+        ("1 pint ice cream", None),  # no British word: the US pint
+    ],
+)
+def test_a_pint_in_british_words_is_the_imperial_pint(line, millilitres):
+    entry = resolve_text(line)
+    if millilitres is None:
+        assert "US pint" in entry.estimate
+    else:
+        assert f"{millilitres:g} ml" in entry.portion and "imperial pint" in entry.estimate
+
+
 def test_a_roll_is_no_submarine_roll_unless_the_log_says_so():
     # "a wholemeal bread roll": a UK menu (tests/data/phrases-menus.csv)
     roll = resolve_text("a wholemeal bread roll")
