@@ -203,6 +203,7 @@ def _food_or_alternative(parts: ItemParts) -> tuple[Match, list[str], ItemParts]
         raise ItemError(_unknown(parts.food), Kind.UNKNOWN_FOOD)
     alternatives = _ALTERNATIVE.split(parts.food)
     last = alternatives[-1].split()
+    rough: tuple[Match, list[str], ItemParts] | None = None
     for number, alternative in enumerate(alternatives):
         # "green or black tea": the shared last word belongs to every alternative.
         # "unsweetened hot or iced tea": hot tea; but "water or diet soda": water by itself.
@@ -212,7 +213,12 @@ def _food_or_alternative(parts: ItemParts) -> tuple[Match, list[str], ItemParts]
             match, notes = _find_food(candidate)
         except ItemError:
             continue
-        return match, [f'took "{candidate.food}" of "{parts.food}"', *notes], candidate
+        found = (match, [f'took "{candidate.food}" of "{parts.food}"', *notes], candidate)
+        if not (match.ignored or match.read_as):
+            return found
+        rough = rough or found  # "Guardian or high fibre cereal": the one read whole first
+    if rough is not None:
+        return rough
     raise ItemError(
         f'none of "{parts.food}" is a known food; write the one you had', Kind.UNKNOWN_FOOD
     )

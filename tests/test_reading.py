@@ -441,6 +441,13 @@ def test_a_pint_in_british_words_is_the_imperial_pint(line, millilitres):
         assert f"{millilitres:g} ml" in entry.portion and "imperial pint" in entry.estimate
 
 
+def test_of_x_or_y_the_first_read_whole_is_taken_before_one_read_roughly():
+    # an Australian meal plan (tests/data/phrases-dev2.csv): Guardian is a brand SR28 lacks
+    entry = resolve_text("1.5 cups Guardian or high fibre cereal")
+    assert entry.food_id == resolve_text("1 cup high fibre cereal").food_id
+    assert entry.approximate  # the alternative taken, said
+
+
 def test_a_roll_is_no_submarine_roll_unless_the_log_says_so():
     # "a wholemeal bread roll": a UK menu (tests/data/phrases-menus.csv)
     roll = resolve_text("a wholemeal bread roll")
