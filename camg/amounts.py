@@ -137,6 +137,10 @@ _PEPPERS = re.compile(
 _A_PEPPER = re.compile(
     r"^(\s*(?:(?:\d+(?:[./]\d+)?|½|¼|one|two|half)(?:\s+an?)?|an?)\s+)pepper$", re.IGNORECASE
 )
+_HALF_PINTS = re.compile(
+    r"\b(?:(\d+)\s+|an?\s+)half[- ]pints?(?:\s+(?:container|carton|bottle|glass)s?)?\b",
+    re.IGNORECASE,
+)
 _JUICE_OF = re.compile(
     r"\bjuice (?:of|from) (half an?|an?|one|two|\d+(?:[./]\d+)?|½) (lemon|lime)"
     r"(?:e?s)?\b",
@@ -603,6 +607,8 @@ def _normalise(text: str) -> str:
         text = _N_GRAIN.sub("multigrain", text)
     if "pepper" in text.lower():  # "peppers", "half a pepper": the vegetable, not the spice
         text = _A_PEPPER.sub(r"\1sweet pepper", _PEPPERS.sub("sweet peppers", text))
+    if "half" in text:  # "1 half-pint container milk": half a pint each
+        text = _HALF_PINTS.sub(lambda found: f"{number(found.group(1) or '1') / 2:g} pint", text)
     if "juice" in text:  # "juice of half a lemon": half a lemon's yield of juice
         text = _JUICE_OF.sub(r"\1 \2 juice", text)
     if "-egg" in text:  # "2-egg omelet": an omelet of two large eggs

@@ -352,7 +352,7 @@ def _choices(text: str) -> Piece | None:
 
 
 _TIMES = re.compile(r"\s+[x×]\s*(\d+)\s*$", re.IGNORECASE)
-_LEADING_JOINER = re.compile(r"^(?:and|with|plus|&|\+)\s+(?=\S)", re.IGNORECASE)
+_LEADING_JOINER = re.compile(r"^(?:and|with|plus|on|&|\+)\s+(?=\S)", re.IGNORECASE)
 
 
 def _without_joining_word(piece: Piece) -> Piece:

@@ -448,6 +448,19 @@ def test_of_x_or_y_the_first_read_whole_is_taken_before_one_read_roughly():
     assert entry.approximate  # the alternative taken, said
 
 
+@pytest.mark.parametrize(
+    ("line", "same_as"),
+    [
+        # a US school menu and a DASH menu (tests/data/phrases-published.csv)
+        ("1 half-pint container milk", "1 cup milk"),
+        ("4 ounces cran-raspberry juice", "4 fl oz cranberry raspberry juice"),
+    ],
+)
+def test_a_half_pint_container_and_cran_raspberry_juice(line, same_as):
+    found, expected = resolve_text(line), resolve_text(same_as)
+    assert (found.food_id, round(found.grams)) == (expected.food_id, round(expected.grams))
+
+
 def test_a_roll_is_no_submarine_roll_unless_the_log_says_so():
     # "a wholemeal bread roll": a UK menu (tests/data/phrases-menus.csv)
     roll = resolve_text("a wholemeal bread roll")
