@@ -418,6 +418,10 @@ def _word_numbers(text: str) -> str:
     """ "one-half cup" -> "1/2 cup"; "five to six passion fruit" -> "5 to 6 passion fruit";
     "one 95 g can" -> "95 g can"."""
     text = _ONE_BEFORE_AMOUNT.sub("", text)
+    sized = _COUNT_OF_A_SIZE.match(text)
+    if sized is not None:  # "2 150g pots of yogurt": 300 g of it
+        count, size, unit = sized.groups()
+        text = f"{float(count) * float(size):g} {unit}{text[sized.end() :]}"
     if "-" in text or " " in text:
         text = _FRACTION_WORDS.sub(lambda f: _WORD_FRACTIONS[_fraction_key(f.group(0))], text)
     ranged = _LEADING_WORD.match(text)
@@ -467,6 +471,12 @@ def strip_describing(text: str) -> str:
     return text
 
 
+# A count of a container of a stated size: "1 30g bowl", "2 150g pots", "1 330 ml can".
+_COUNT_OF_A_SIZE = re.compile(
+    r"^\s*(\d{1,2})\s+(\d+(?:\.\d+)?)\s*(g|ml|oz)\b(?=\s+(?:bowl|pot|tub|packet|pack|bag|glass|"
+    r"can|tin|bottle|carton|bar|sachet|serving|portion|container|slice|piece)s?\b)",
+    re.IGNORECASE,
+)
 _ONE_BEFORE_AMOUNT = re.compile(r"^(?:one|a|an)\s+(?=\d+(?:\.\d+)?\s*[a-zA-Z])", re.IGNORECASE)
 
 

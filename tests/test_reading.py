@@ -461,6 +461,22 @@ def test_a_half_pint_container_and_cran_raspberry_juice(line, same_as):
     assert (found.food_id, round(found.grams)) == (expected.food_id, round(expected.grams))
 
 
+@pytest.mark.parametrize(
+    ("line", "grams"),
+    [
+        # a US food-journal blog (tests/data/phrases-dev3.csv)
+        ("1 30g bowl of cold cereal", 30),
+        # Kaiser Permanente DASH sample menu (tests/data/phrases-published.csv)
+        ("1 ounce ready-to-eat cereal (about 1 cup cereal flakes)", 28.35),
+    ],
+)
+def test_cereal_in_general_and_a_count_of_a_container_of_a_stated_size(line, grams):
+    entry = resolve_text(line)
+    assert entry.food_id == resolve_text("cereal").food_id
+    assert entry.grams == pytest.approx(grams, abs=0.1)
+    assert resolve_text("2 150g pots of yogurt").grams == 300
+
+
 def test_a_roll_is_no_submarine_roll_unless_the_log_says_so():
     # "a wholemeal bread roll": a UK menu (tests/data/phrases-menus.csv)
     roll = resolve_text("a wholemeal bread roll")
