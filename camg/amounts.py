@@ -150,7 +150,8 @@ _UNSALTED = re.compile(r"\bunsalted\b,?\s*", re.IGNORECASE)
 _LOW_SALT = re.compile(r"\b(low|reduced|lower)[- ]salt\b", re.IGNORECASE)
 _N_GRAIN = re.compile(r"\b(?:\d{1,2}|multi)[- ]grain\b", re.IGNORECASE)
 _ON_TOP = re.compile(
-    r"\b(?:(?:sprinkled|drizzled|served|spread|scattered)\s+)?on\s+(?:the\s+)?(?:top|side)\b"
+    r"\b(?:(?:sprinkled|drizzled|served|spread|scattered|thrown|tossed|added)\s+)?on\s+"
+    r"(?:the\s+)?(?:top|side)\b"
     r"|\bin\s+(?:foil|the oven|the microwave|a pan|the pan|a wok|the air fryer|an air fryer)\b"
     r"|\b(?:mixed|stirred)\s+(?:through|in|into)(?:\s+(?:it|them))?(?=\W*$)",
     re.IGNORECASE,
@@ -159,9 +160,10 @@ _RANK = {"mass": 3, "volume": 2, "household": 1, "vague": 0}
 
 
 # "low fat coleslaw for lunch": the meal it was eaten at, not a word of the food.
+# "... for breakfast (today)": when, not what; what follows it is read, never dropped.
 _FOR_MEAL = re.compile(
     r"\s+(?:for|at|with)\s+(?:my\s+|a\s+)?(?:breakfast|brunch|lunch|dinner|supper|tea|snack|"
-    r"dessert|pudding)\b.*$",
+    r"dessert|pudding)\b(?:\s+(?:today|tonight|yesterday|this morning|again))?",
     re.IGNORECASE,
 )
 # "1 cup cooked spaghetti per person": a menu's amount for each eater, one of whom is you.
@@ -509,7 +511,8 @@ _I_ATE = re.compile(
 _LEAD_FILLER = re.compile(
     r"^(?:(?:and|then|also|plus|finally|the|my|remaining|rest of|add|mix|soak|stir in|stir|"
     r"top|serve|sprinkle|spread|blend|combine|bake|grill|steam|heat|warm|"
-    r"load up|fill)\b,?\s+)+(?=\S)",
+    r"load up|fill|mash|(?:slice|chop|dice|grate) or (?:mash|slice|chop|dice|grate))\b,?\s+)+"
+    r"(?=\S)",
     re.IGNORECASE,
 )
 

@@ -208,7 +208,11 @@ def _food_or_alternative(parts: ItemParts) -> tuple[Match, list[str], ItemParts]
         # "green or black tea": the shared last word belongs to every alternative.
         # "unsweetened hot or iced tea": hot tea; but "water or diet soda": water by itself.
         shared = number < len(alternatives) - 1 and len(last) > 1 and not _everyday(alternative)
-        candidate = parts._replace(food=f"{alternative} {last[-1]}" if shared else alternative)
+        kind = _flavoured_kind(alternative, parts.food) if number < len(alternatives) - 1 else None
+        if kind is not None:  # "grape or strawberry jam/preserves": grape jam
+            candidate = parts._replace(food=f"{alternative} {kind}")
+        else:
+            candidate = parts._replace(food=f"{alternative} {last[-1]}" if shared else alternative)
         try:
             match, notes = _find_food(candidate)
         except ItemError:
@@ -222,6 +226,31 @@ def _food_or_alternative(parts: ItemParts) -> tuple[Match, list[str], ItemParts]
     raise ItemError(
         f'none of "{parts.food}" is a known food; write the one you had', Kind.UNKNOWN_FOOD
     )
+
+
+# Foods named by their flavour: "grape or strawberry jam" is grape jam, not grapes.
+_FLAVOURED = frozenset(
+    "jam jelly preserve juice yogurt yoghurt sauce soup muffin pie smoothie".split()
+)
+# The groups of a food that flavours another: a fruit, a vegetable, a nut, a spice.
+_FLAVOURS = frozenset(
+    (
+        "Fruits and Fruit Juices",
+        "Vegetables and Vegetable Products",
+        "Nut and Seed Products",
+        "Spices and Herbs",
+    )
+)
+
+
+def _flavoured_kind(alternative: str, food: str) -> str | None:
+    """ "grape" of "grape or strawberry jam": the kind of food the alternatives flavour,
+    when the alternative is a fruit (vegetable, nut, spice) by itself."""
+    kinds = [word for word in words(food) if word in _FLAVOURED]
+    if not kinds or len(alternative.split()) != 1 or not _everyday(alternative):
+        return None
+    match = food_index().resolve(alternative)
+    return kinds[0] if match and foodtable.group_of(match.food_id) in _FLAVOURS else None
 
 
 # Words of a generic name that an everyday name in brackets may stand for.

@@ -477,6 +477,35 @@ def test_cereal_in_general_and_a_count_of_a_container_of_a_stated_size(line, gra
     assert resolve_text("2 150g pots of yogurt").grams == 300
 
 
+def test_what_follows_for_breakfast_is_read_never_dropped():
+    # an Irish diary (tests/data/phrases-dev4.csv); before, the blueberries vanished unsaid
+    porridge, berries = read_line(
+        "Had porridge again for breakfast, a few blueberries thrown on top."
+    )
+    assert porridge.resolution.food.startswith("Cereals, oats")
+    assert berries.resolution.food == "Blueberries, raw"
+    _porridge, honey = read_line("1 bowl of porridge for breakfast with honey")
+    assert honey.resolution.food == "Honey"
+
+
+@pytest.mark.parametrize(
+    ("line", "foods"),
+    [
+        # a US food-journal blog (tests/data/phrases-dev3.csv)
+        ("1 serving grape or strawberry jam/preserves (60 calories)", ["Jams and preserves"]),
+        # Daily Mail, an NHS-backed seven-day plan (tests/data/phrases-dev4.csv)
+        (
+            "Avocado (Slice or mash ¼ of an avocado on 1 slice of wholegrain toast)",
+            ["Avocados", "Bread, multi-grain, toasted"],
+        ),
+    ],
+)
+def test_a_fruit_that_flavours_a_jam_and_a_recipes_verbs(line, foods):
+    parts = read_line(line)
+    assert [p.resolution.food[: len(f)] for p, f in zip(parts, foods, strict=True)] == foods
+    assert read_line("water or milk")[0].resolution.food.startswith("Beverages, water")
+
+
 def test_a_roll_is_no_submarine_roll_unless_the_log_says_so():
     # "a wholemeal bread roll": a UK menu (tests/data/phrases-menus.csv)
     roll = resolve_text("a wholemeal bread roll")
