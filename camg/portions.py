@@ -234,7 +234,15 @@ def _borrowed(
     """A measure the food lacks, from the same food in another form ("a cup of baby carrots"
     from chopped raw carrots), said in the notes; else the error naming what it has. The
     other form must name what the log names ("coleslaw" is not "macaroni & cheese")."""
-    named = [word for word in food_words if word in set(words(food_name))]
+    from camg.matching import food_index  # the table's vocabulary: "yoghurt" is "yogurt"
+
+    name_words = set(words(food_name))
+    named = [
+        meaning
+        for word in food_words
+        for meaning in food_index().meanings(word)
+        if meaning in name_words
+    ]
     noun = named[-1] if named else None
     for sibling_id, sibling_name in _siblings(food_id, food_name):
         if noun is None or noun not in words(sibling_name):
