@@ -164,8 +164,10 @@ def _cut(
         if parts:
             found.extend(parts)
             continue
-        ends_in_dish = key(piece.read).rsplit(" ", 1)[-1] in DISHES
-        if not food and ends_in_dish and found:  # "..., split pea and ham soup": one dish
+        named = piece.read.split(",")[0]  # "Bean and tomato dip, fat-free": the dip
+        ends_in_dish = key(named).rsplit(" ", 1)[-1] in DISHES
+        if not food and ends_in_dish and (found or not is_food(_LAST_PART.split(named)[-1])):
+            # "..., split pea and ham soup", "Bean and tomato dip, fat-free": one dish
             found.append(piece)
             continue
         mayo = [] if food else _mayo_pieces(piece, is_food)

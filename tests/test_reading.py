@@ -513,6 +513,13 @@ def test_a_measure_is_borrowed_for_a_food_named_in_another_spelling():
     assert "borrowed" in yoghurt.estimate
 
 
+def test_a_dish_named_before_its_describing_words_stays_one_dish():
+    [soup] = read_line("split pea and ham soup, 1 cup")
+    assert soup.resolution.food.startswith("Soup, pea, split with ham")
+    _carrots, hummus = read_line("carrots and hummus dip")
+    assert hummus.resolution.food.startswith("Hummus")
+
+
 def test_a_roll_is_no_submarine_roll_unless_the_log_says_so():
     # "a wholemeal bread roll": a UK menu (tests/data/phrases-menus.csv)
     roll = resolve_text("a wholemeal bread roll")
