@@ -170,8 +170,8 @@ def _cut(
             # "..., split pea and ham soup", "Bean and tomato dip, fat-free": one dish
             found.append(piece)
             continue
-        mayo = [] if food else _mayo_pieces(piece, is_food)
-        if mayo:  # "tuna mayo"
+        mayo = [] if food else _mayo_pieces(piece, is_food) or _on_toast(piece, is_food)
+        if mayo:  # "tuna mayo", "Vegemite toast"
             found.extend(mayo)
             continue
         joined = [] if food else _joined_pieces(strip_describing(piece.read))
@@ -267,6 +267,26 @@ def _mayo_pieces(piece: Piece, is_food: Callable[[str], bool]) -> list[Piece]:
         return []
     food, mayo = parts
     return [Piece(food, food, piece.joined), Piece(mayo, mayo, WITH)]
+
+
+_TOAST = re.compile(r"^(?P<spread>.+?)\s+(?P<toast>toast)$", re.IGNORECASE)
+
+
+def _on_toast(piece: Piece, is_food: Callable[[str], bool]) -> list[Piece]:
+    """ "Vegemite toast", "2 slices avocado toast": what is spread on toast, and the toast
+    (with the amount written); else none."""
+    found = _TOAST.match(piece.read.strip())
+    if found is None:
+        return []
+    try:
+        parts = split_item(found.group("spread"))
+    except AmountError:
+        return []
+    if not parts.food or not is_food(parts.food):
+        return []
+    amount = found.group("spread")[: len(found.group("spread")) - len(parts.food)].strip()
+    toast = f"{amount} toast".strip()
+    return [Piece(parts.food, parts.food, FILLING), Piece(toast, toast, piece.joined)]
 
 
 def _milk_with_cereal(found: list[Piece]) -> list[Piece]:

@@ -520,6 +520,22 @@ def test_a_dish_named_before_its_describing_words_stays_one_dish():
     assert hummus.resolution.food.startswith("Hummus")
 
 
+@pytest.mark.parametrize(
+    ("line", "spread", "toast_grams"),
+    [
+        # a New Zealand diary (tests/data/phrases-dev.csv)
+        ("Vegemite toast", "Yeast extract spread", 1),
+        ("2 slices avocado toast", "Avocados", 2),
+    ],
+)
+def test_a_spread_named_before_toast_is_the_spread_and_the_toast(line, spread, toast_grams):
+    on_it, toast = read_line(line)
+    assert on_it.resolution.food.startswith(spread)
+    assert toast.resolution.grams == toast_grams * resolve_text("1 slice toast").grams
+    [french] = read_line("french toast")
+    assert french.resolution.food.startswith("French toast")
+
+
 def test_a_roll_is_no_submarine_roll_unless_the_log_says_so():
     # "a wholemeal bread roll": a UK menu (tests/data/phrases-menus.csv)
     roll = resolve_text("a wholemeal bread roll")
