@@ -509,7 +509,7 @@ def _honoured(match: Match, parts: ItemParts) -> Match:
     if honouring:  # the one most like the food the words first matched ("toasted" kept)
         like = set(words(match.name))
         best = max(honouring, key=lambda found: len(like & set(words(found.name))))
-        return best._replace(read_as=match.read_as)
+        return best._replace(read_as=match.read_as, ignored=match.ignored)
     words_ = ", ".join(f'"{word}"' for word in dict.fromkeys(missing))
     raise ItemError(
         f"no food in the table is {parts.food} that honours {words_} "
@@ -527,7 +527,7 @@ def _unsalted(match: Match, parts: ItemParts) -> Match:
     plain = _SALT.sub("", match.name)
     for candidate in food_index().rank(parts.food, limit=40):
         if "without salt" in candidate.name.lower() and _SALT.sub("", candidate.name) == plain:
-            return candidate._replace(read_as=match.read_as)
+            return candidate._replace(read_as=match.read_as, ignored=match.ignored)
     return match
 
 

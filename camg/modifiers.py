@@ -77,9 +77,10 @@ RULES = (
         _p(r"\bbones?\b"),
         _p(r"without bone|boneless"),
     ),
-    Rule(
+    Rule(  # "2% milk with added nonfat milk solids" is no skim milk
         _p(r"\b(?:skim|skimmed|nonfat|non[- ]fat|fat[- ]free|0%)"),
         _p(r"nonfat|skim|fat free|fat-free"),
+        forbids=_p(r"[12]%|3\.25%|reduced fat|low ?fat|\bwhole\b"),
         groups=_DAIRY,
         unless=_p(r"semi[- ]skimmed"),
     ),

@@ -269,23 +269,29 @@ def _mayo_pieces(piece: Piece, is_food: Callable[[str], bool]) -> list[Piece]:
     return [Piece(food, food, piece.joined), Piece(mayo, mayo, WITH)]
 
 
-_TOAST = re.compile(r"^(?P<spread>.+?)\s+(?P<toast>toast)$", re.IGNORECASE)
+_TOAST = re.compile(r"^(?P<spread>.+?)\s+(?P<on>on\s+)?(?P<toast>toast)$", re.IGNORECASE)
 
 
 def _on_toast(piece: Piece, is_food: Callable[[str], bool]) -> list[Piece]:
-    """ "Vegemite toast", "2 slices avocado toast": what is spread on toast, and the toast
-    (with the amount written); else none."""
+    """ "Vegemite toast", "2 slices avocado toast", "beans on toast": what is spread on
+    toast, as a filling, and the toast (with the amount written before it); else none."""
     found = _TOAST.match(piece.read.strip())
     if found is None:
         return []
+    if found.group("on"):  # "beans on toast", "2 eggs on toast": the spread's own amount
+        spread = found.group("spread")
+        if not is_food(spread):
+            return []
+        return [Piece(spread, spread, FILLING), Piece("toast", "toast", piece.joined)]
     try:
         parts = split_item(found.group("spread"))
     except AmountError:
         return []
-    if not parts.food or not is_food(parts.food):
-        return []
-    amount = found.group("spread")[: len(found.group("spread")) - len(parts.food)].strip()
-    toast = f"{amount} toast".strip()
+    spread = found.group("spread")
+    at = spread.lower().rfind(parts.food.lower()) if parts.food else -1
+    if at < 0 or spread[at + len(parts.food) :].strip() or not is_food(parts.food):
+        return []  # "Vegemite on toast": joined by "on", read as any two foods
+    toast = f"{spread[:at].strip()} toast".strip()
     return [Piece(parts.food, parts.food, FILLING), Piece(toast, toast, piece.joined)]
 
 

@@ -38,6 +38,8 @@ def weigh_item(
         # A filling the guide does not give: as the food alone, but no more than one
         # reference amount ("tuna" in a sandwich is no 165 g can).
         alone = weigh_item(match, parts, food_words, None)
+        if alone[1] and _A_PLURAL in alone[1]:
+            return alone  # "eggs on toast": two of them, the fewest a plural means
         reference = _reference_if_any(match, group, "no amount, a filling")
         return reference if reference and reference[0].grams < alone[0].grams else alone
     if parts.amount is None and joined in ACCOMPANIES:
@@ -202,7 +204,10 @@ def _several_default(
         return None  # "potatoes": one is a serving already; "almonds": an ounce of them
     portion = re.sub(r"^1 x ", "", weighed.portion)
     two = weighed._replace(grams=2 * weighed.grams, portion=f"2 x {portion}")
-    return two, f"no amount given, a plural: 2 x {portion}, the fewest a plural means"
+    return two, f"no amount given, {_A_PLURAL}: 2 x {portion}, the fewest a plural means"
+
+
+_A_PLURAL = "a plural"
 
 
 def _reference_if_any(match: Match, group: str, said: str) -> tuple[Weighed, str] | None:

@@ -536,6 +536,21 @@ def test_a_spread_named_before_toast_is_the_spread_and_the_toast(line, spread, t
     assert french.resolution.food.startswith("French toast")
 
 
+def test_a_word_left_out_stays_said_when_a_modifier_picks_another_food():
+    # before, "Latte with skim milk" was a 2% milk "with added nonfat milk solids", unmarked
+    latte, milk = read_line("Latte with skim milk")
+    assert latte.problem is not None and "latte" in latte.problem[1]
+    assert milk.resolution.food.startswith("Milk, nonfat")
+    assert "2%" not in resolve_text("1 cup skim milk").food
+
+
+def test_beans_on_toast_are_a_topping_and_the_toast():
+    beans, toast = read_line("beans on toast")
+    assert beans.resolution.food.startswith("Beans, baked")
+    assert beans.resolution.grams < resolve_text("1 cup baked beans").grams
+    assert toast.resolution.food_id == resolve_text("1 slice toast").food_id
+
+
 def test_a_roll_is_no_submarine_roll_unless_the_log_says_so():
     # "a wholemeal bread roll": a UK menu (tests/data/phrases-menus.csv)
     roll = resolve_text("a wholemeal bread roll")
