@@ -551,6 +551,13 @@ def test_beans_on_toast_are_a_topping_and_the_toast():
     assert toast.resolution.food_id == resolve_text("1 slice toast").food_id
 
 
+def test_i_have_eaten_is_a_verb_of_eating_not_a_food_word():
+    # a New Zealand diary (tests/data/phrases-dev4.csv): "eaten" read as "crust not eaten"
+    line = "I have eaten 4 slices of toast for breakfast every day"
+    [toast] = read_line(line)
+    assert toast.resolution.grams == resolve_text("4 slices of toast").grams
+
+
 def test_a_roll_is_no_submarine_roll_unless_the_log_says_so():
     # "a wholemeal bread roll": a UK menu (tests/data/phrases-menus.csv)
     roll = resolve_text("a wholemeal bread roll")
