@@ -558,6 +558,12 @@ def test_i_have_eaten_is_a_verb_of_eating_not_a_food_word():
     assert toast.resolution.grams == resolve_text("4 slices of toast").grams
 
 
+def test_i_added_is_a_verb_and_keeps_the_amount_after_it():
+    # a US food-journal blog (tests/data/phrases-dev3.csv): "half" was lost after "added"
+    banana = read_line("This time I added half a banana to the oatmeal.")[0]
+    assert banana.resolution.grams == resolve_text("half a banana").grams
+
+
 def test_a_roll_is_no_submarine_roll_unless_the_log_says_so():
     # "a wholemeal bread roll": a UK menu (tests/data/phrases-menus.csv)
     roll = resolve_text("a wholemeal bread roll")
