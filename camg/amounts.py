@@ -186,6 +186,9 @@ def split_item(text: str) -> ItemParts:
         raise AmountError("the amount must be positive")
     cleaned, notes = _fullness(cleaned)
     cleaned, estimate = _midpoint(cleaned)
+    unsure = _UNSURE.match(plain.strip())
+    if unsure is not None:  # "maybe 2 biscuits", "over 2 cups of coffee"
+        estimate = f'"{unsure.group(1).lower()}" before the amount: taken as written'
     cleaned, few = _few(cleaned)
     estimate = estimate or few
     parts = _amount_and_food(cleaned)
@@ -524,6 +527,23 @@ _ABOUT = re.compile(
 )
 
 
+# Words before an amount that hedge or add to it: "only half a banana", "another 2 biscuits",
+# "maybe 2 cups of coffee"; the amount is taken as written.
+_AN_AMOUNT = (
+    r"(?=(?:\d|½|¼|¾|⅓|⅔|a\s|an\s|one|two|three|four|five|six|seven|eight|nine|ten|half|"
+    r"a couple)\b)"
+)
+_HEDGE = re.compile(
+    r"^(?:just|only|another|a further|an extra|extra|maybe|probably|possibly|perhaps|over|"
+    r"at least|at most|like|some)\s+" + _AN_AMOUNT,
+    re.IGNORECASE,
+)
+# Hedges that leave the amount unsure: the entry is an estimate that says so.
+_UNSURE = re.compile(
+    r"^(maybe|probably|possibly|perhaps|over|at least|at most)\s+" + _AN_AMOUNT, re.IGNORECASE
+)
+
+
 # "It consisted of 3 dried apricots", "Breakfast included a peach": what a meal was.
 _CONSISTED = re.compile(
     r"^(?:[\w']+\s+){0,3}?(?:consisted of|consists of|consisting of|included|includes|"
@@ -599,6 +619,7 @@ _ASIDES = (_FOOTNOTE, _ALLOWANCE, _WHEN, _ENERGY_NOTE, _SCORES, _TRAILING_JOIN, 
 
 def _normalise(text: str) -> str:
     text = _ABOUT.sub("", strip_prose(text))  # "about 2 cups rice": the amount as written
+    text = _HEDGE.sub("", text)  # "only half a banana", "another 2 biscuits": the amount
     if "- " in text:
         text = re.sub(r"(?<=[a-z])- (?=[a-z])", "-", text)  # "calcium- fortified"
     if "/" in text:

@@ -564,6 +564,21 @@ def test_i_added_is_a_verb_and_keeps_the_amount_after_it():
     assert banana.resolution.grams == resolve_text("half a banana").grams
 
 
+@pytest.mark.parametrize(
+    ("line", "same_as", "unsure"),
+    [
+        ("only half a banana", "half a banana", False),
+        ("another 2 biscuits", "2 biscuits", False),
+        ("maybe 2 biscuits", "2 biscuits", True),
+        ("over 2 cups of coffee", "2 cups of coffee", True),
+    ],
+)
+def test_a_word_before_an_amount_keeps_the_amount_and_an_unsure_one_is_said(line, same_as, unsure):
+    entry = resolve_text(line)
+    assert entry.grams == resolve_text(same_as).grams and not entry.approximate
+    assert ("before the amount" in (entry.estimate or "")) is unsure
+
+
 def test_a_roll_is_no_submarine_roll_unless_the_log_says_so():
     # "a wholemeal bread roll": a UK menu (tests/data/phrases-menus.csv)
     roll = resolve_text("a wholemeal bread roll")
