@@ -423,6 +423,8 @@ def _word_numbers(text: str) -> str:
     """ "one-half cup" -> "1/2 cup"; "five to six passion fruit" -> "5 to 6 passion fruit";
     "one 95 g can" -> "95 g can"."""
     text = _ONE_BEFORE_AMOUNT.sub("", text)
+    if " a" in text:  # "1/2 a cup", "a cup and a half"
+        text = _AND_A_HALF.sub(_unit_and_a_half, _HALF_A_UNIT.sub(r"\1 ", text))
     sized = _COUNT_OF_A_SIZE.match(text)
     if sized is not None:  # "2 150g pots of yogurt": 300 g of it
         count, size, unit = sized.groups()
@@ -476,9 +478,26 @@ def strip_describing(text: str) -> str:
     return text
 
 
+# "1/2 a cup of rice": the article between a fraction and its unit.
+_HALF_A_UNIT = re.compile(r"^(\s*(?:\d+/\d+|½|¼|¾|⅓|⅔))\s+an?\s+(?=[a-z])", re.IGNORECASE)
+# "a cup and a half of milk", "2 pints and a half": the unit, one and a half times.
+_AND_A_HALF = re.compile(
+    r"^\s*(a|an|one|two|three|\d+)\s+([a-z]+)\s+and\s+a\s+half\b"
+    r"(?!-|\s+(?:cups?|pints?|glass(?:es)?|tbsps?|tsps?|teaspoons?|tablespoons?|slices?|pieces?)\b)",
+    re.IGNORECASE,
+)
+_SMALL_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3}
+
+
+def _unit_and_a_half(found: re.Match[str]) -> str:
+    count, unit = found.groups()
+    whole = _SMALL_NUMBERS.get(count.lower()) or float(count)
+    return f"{whole + 0.5:g} {unit}"
+
+
 # A count of a container of a stated size: "1 30g bowl", "2 150g pots", "1 330 ml can".
 _COUNT_OF_A_SIZE = re.compile(
-    r"^\s*(\d{1,2})\s+(\d+(?:\.\d+)?)\s*(g|ml|oz)\b(?=\s+(?:bowl|pot|tub|packet|pack|bag|glass|"
+    r"^\s*(\d{1,2})\s*(?:x\s*)?\s(\d+(?:\.\d+)?)\s*(g|ml|oz)\b(?=\s+(?:bowl|pot|tub|packet|pack|bag|glass|"
     r"can|tin|bottle|carton|bar|sachet|serving|portion|container|slice|piece)s?\b)",
     re.IGNORECASE,
 )

@@ -579,6 +579,24 @@ def test_a_word_before_an_amount_keeps_the_amount_and_an_unsure_one_is_said(line
     assert ("before the amount" in (entry.estimate or "")) is unsure
 
 
+@pytest.mark.parametrize(
+    ("line", "same_as"),
+    [
+        ("1/2 a cup of rice", "1/2 cup rice"),
+        ("a cup and a half of milk", "1.5 cups milk"),
+        ("a banana and a half", "1.5 bananas"),
+        ("2 x 25g packets of crisps", "50 g crisps"),
+        ("an apple and a half cup of milk", "1 apple; 0.5 cup milk"),
+    ],
+)
+def test_amounts_as_people_say_them(line, same_as):
+    expected = [part for text in same_as.split("; ") for part in read_line(text)]
+    found = read_line(line)
+    assert [(p.resolution.food_id, p.resolution.grams) for p in found] == [
+        (p.resolution.food_id, p.resolution.grams) for p in expected
+    ]
+
+
 def test_a_roll_is_no_submarine_roll_unless_the_log_says_so():
     # "a wholemeal bread roll": a UK menu (tests/data/phrases-menus.csv)
     roll = resolve_text("a wholemeal bread roll")
