@@ -520,7 +520,7 @@ def _plain_numbers(text: str) -> str:
 # "On my first break, I ate an apple": what was eaten follows "I ate".
 _I_ATE = re.compile(
     r"^(?:had|ate|drank|grabbed|snacked on)\s+(?=\S)|"
-    r"^(?:[^.;]*?(?:,\s*|\s))?(?:and\s+|then\s+)?(?:I|we)(?:\s+|(?=['’]))"
+    r"^(?:(?P<before>[^.;]*?)(?:,\s*|\s))?(?:and\s+|then\s+)?(?:I|we)(?:\s+|(?=['’]))"
     r"(?:(?:also|just|usually|generally|always|often|normally|then|then also)\s+)?"
     r"(?:ate|had|have|drank|drink|eat|sip|sipped|munched|snacked|grabbed|finished|shared|tried|"
     r"made|cooked|ordered|got|added|am having|['’]m having|will have|['’]ll have|['’]ve had)"
@@ -612,6 +612,15 @@ _EMPHASIS = re.compile(r"\*([^*]+)\*")
 _FOOTNOTE = re.compile(r"\*+(?=\s*(?:[,;.]|$))")
 # "milk from allowance": a diet plan's allowance, said of a food's source.
 _ALLOWANCE = re.compile(r"\s+from\s+(?:your\s+|my\s+|the\s+)?(?:daily\s+)?allowance\b", re.I)
+
+
+def told_before(text: str) -> tuple[str, str] | None:
+    """ "Toast and jam, then I had a coffee": the words before "I had" and what follows it,
+    when there are words before it (which may name foods too); else None."""
+    found = _I_ATE.match(text.strip()) if " I " in f" {text} " or " we " in text else None
+    if found is None or not (found.group("before") or "").strip(" ,"):
+        return None
+    return found.group("before").strip(" ,"), text.strip()[found.end() :]
 
 
 def strip_prose(text: str) -> str:

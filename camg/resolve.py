@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from camg import estimates, foodtable
-from camg.amounts import AmountError, ItemParts, split_item, strip_prose
+from camg.amounts import AmountError, ItemParts, split_item, strip_prose, told_before
 from camg.errors import ItemError, Kind, Problem, Severity
 from camg.finding import dish_hint, find_food, shortened
 from camg.parser import Day, ParsedLog
@@ -228,6 +228,9 @@ def read_line(text: str, meal: str | None = None) -> tuple[Part, ...]:
 def _read(text: str, salvage: bool, sandwich: bool = False) -> tuple[Part, ...]:
     if text.strip(" .!").lower() in _NOTHING:
         return (Part(text, left_out=f'"{text}": nothing eaten'),)
+    told = told_before(text)
+    if told is not None and _reads_cleanly(told[0]):  # "Toast and jam, then I had a coffee"
+        text = f"{told[0]}, {told[1]}"
     text = _AMPERSAND.sub(" and ", strip_prose(text))  # "cheese & crackers": two foods
     purpose = _FOR_A_SANDWICH.search(text)
     if purpose is not None:  # "bread, lettuce and tomato for sandwich"

@@ -597,6 +597,20 @@ def test_amounts_as_people_say_them(line, same_as):
     ]
 
 
+@pytest.mark.parametrize(
+    ("line", "foods"),
+    [
+        ("Toast and jam, then I had a coffee", ["Bread", "Jams", "Beverages, coffee"]),
+        ("Porridge, and I had a banana", ["Cereals, oats", "Bananas"]),
+        ("Went for a run then I ate 2 eggs", ["Egg"]),
+    ],
+)
+def test_foods_named_before_i_had_are_read_a_story_before_it_is_not(line, foods):
+    # before, "Toast and jam" vanished unsaid
+    parts = read_line(line)
+    assert [p.resolution.food[: len(f)] for p, f in zip(parts, foods, strict=True)] == foods
+
+
 def test_a_roll_is_no_submarine_roll_unless_the_log_says_so():
     # "a wholemeal bread roll": a UK menu (tests/data/phrases-menus.csv)
     roll = resolve_text("a wholemeal bread roll")
