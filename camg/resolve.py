@@ -26,7 +26,7 @@ from camg.salvage import salvaged
 from camg.sandwiches import sandwich_pieces
 from camg.splitting import WITH_CEREAL, Piece, in_sandwich, pieces
 from camg.supplements import Supplement, label_reading, recognise, times_taken
-from camg.text import words
+from camg.text import key, words
 from camg.units import HOUSEHOLD
 from camg.weighing import weigh_item
 
@@ -281,18 +281,39 @@ def _listed_in_brackets(text: str, sandwich: bool) -> tuple[Part, ...] | None:
     if found is None:
         return None
     inside = _TOPPINGS.sub("", found.group("inside")).strip()
+    if _GOES_WITH.match(inside):  # "coffee (with milk and sugar)": as if unbracketed
+        return _read(f"{found.group('label').strip()} {inside}", False, sandwich)
     listed = _read(inside, False, sandwich)
     read = [part for part in listed if part.resolution is not None]
     if len(read) < (1 if _TOPPINGS.match(found.group("inside")) else 2):
         return None
     label = found.group("label").strip(" ,:-")
+    return (*_label_eaten(label, read, sandwich), *listed)
+
+
+def _label_eaten(label: str, listed: list[Part], sandwich: bool) -> tuple[Part, ...]:
+    """The food before a listing bracket, when it is one: it has its own amount, or it
+    names a food the bracket does not ("Oatmeal (with raisins and milk)"); none for a
+    dish the foods make ("Salad (...)") or one they name again ("Avocado (... avocado)")."""
     try:
         measured = split_item(label).amount is not None
     except AmountError:
         measured = False
-    return (*(_read(label, False, sandwich) if measured else ()), *listed)
+    parts = _read(label, False, sandwich)
+    if measured:
+        return parts
+    named = {part.resolution.food_id for part in listed if part.resolution is not None}
+    clean = all(p.resolution is not None and not p.resolution.approximate for p in parts)
+    if not clean or key(label) in _MADE_OF or any(p.resolution.food_id in named for p in parts):
+        return ()
+    return parts
 
 
+# Names of what listed foods make, not foods of their own: "Salad (spinach, tomato)".
+_MADE_OF = frozenset("salad sandwich smoothie bowl plate platter wrap snack meal".split())
+
+
+_GOES_WITH = re.compile(r"(?:with|plus|and|topped with|served with)\s", re.IGNORECASE)
 # "Label (a, b and c)": a bracket that closes the line.
 _LISTED = re.compile(r"^(?P<label>[^()]+?)\s*\((?P<inside>[^()]+)\)\s*\.?$")
 _TOPPINGS = re.compile(

@@ -330,6 +330,12 @@ def test_the_foods_a_closing_bracket_lists_are_read_and_a_label_without_amount_h
     assert berries.problem is not None and "almonds" in almonds.resolution.food
     [tuna] = read_line("Tuna (packed in water, drained)")  # remarks, not a list of foods
     assert "canned in water" in tuna.resolution.food
+    # a food before the bracket is eaten too, and what goes "with" it is a side of it
+    oatmeal, _raisins, _milk = read_line("Oatmeal (with raisins and milk)")
+    assert oatmeal.resolution.food.startswith("Cereals, oats")
+    coffee, milk, _sugar = read_line("coffee (with milk and sugar)")
+    assert coffee.resolution.food.startswith("Beverages, coffee")
+    assert milk.resolution.grams == read_line("coffee with milk")[1].resolution.grams
 
 
 @pytest.mark.parametrize(
