@@ -617,6 +617,11 @@ def test_foods_named_before_i_had_are_read_a_story_before_it_is_not(line, foods)
     assert [p.resolution.food[: len(f)] for p, f in zip(parts, foods, strict=True)] == foods
 
 
+def test_light_yogurt_is_the_low_calorie_one():
+    # Kaiser Permanente DASH sample menu (tests/data/phrases-published.csv)
+    assert "low calorie sweetener" in resolve_text("1 cup light yogurt").food
+
+
 def test_a_roll_is_no_submarine_roll_unless_the_log_says_so():
     # "a wholemeal bread roll": a UK menu (tests/data/phrases-menus.csv)
     roll = resolve_text("a wholemeal bread roll")
