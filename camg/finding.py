@@ -296,6 +296,8 @@ def _find_food(parts: ItemParts) -> tuple[Match, list[str]]:
             continue  # without its unknown words ("Heritage Flakes"), only an everyday food
         if _another_kind(parts.food, match):
             continue  # "malt loaf" is no malt drink, whatever else the table lacks
+        if any(_AN_AMOUNT.match(word) for word in dropped):
+            continue  # "3oz bread, 4oz meat": a second amount is a second food, never unused
         match, unused = _explaining(match, parts.food, dropped)
         neutral = [word for word in unused if NEUTRAL.fullmatch(word)]
         unexplained = [word for word in unused if word not in neutral]
@@ -305,6 +307,7 @@ def _find_food(parts: ItemParts) -> tuple[Match, list[str]]:
     raise ItemError(_unknown(parts.food), Kind.UNKNOWN_FOOD)
 
 
+_AN_AMOUNT = re.compile(r"\d+(?:[.,/]\d+)?\s*(?:g|kg|ml|l|oz|lb|lbs|gr)$", re.IGNORECASE)
 # Nouns that say what kind of food a phrase names ("ginger chocolate bar" is a bar).
 _KINDS = DISHES | frozenset(
     "loaf dip breast biscuit cracker cookie muffin sausage spread juice cereal".split()

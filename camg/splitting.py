@@ -452,7 +452,7 @@ def _leading_adjectives(chunks: list[str], is_food: Callable[[str], bool]) -> li
         if (
             previous
             and _AMOUNT_LED.match(previous)
-            and (_describes(previous) or _coloured(previous))
+            and (_describes(previous) or _amount_and_adjectives(previous))
             and any(not _amount_word(word) for word in key(previous).split())
             and not _AMOUNT_LED.match(chunk)
             and is_food(chunk)
@@ -474,10 +474,12 @@ def _cooked(chunk: str, words_: frozenset[str] = COOKING) -> bool:
 _MADE = COOKING | frozenset("made served topped mixed".split())
 
 
-def _coloured(chunk: str) -> bool:
-    """ "2 cups Green": an amount and a colour, which describe the food after the comma."""
+def _amount_and_adjectives(chunk: str) -> bool:
+    """ "2 cups Green", "200g plain": an amount and words that describe the food after the
+    comma (a colour, "plain")."""
     return all(
-        word in DESCRIBING or word in COLOURS or word.isdigit() for word in key(chunk).split()
+        word in DESCRIBING or word in COLOURS or word.isdigit() or _NUMBER_AND_UNIT.fullmatch(word)
+        for word in key(chunk).split()
     )
 
 
@@ -532,9 +534,15 @@ def _all_amount(chunk: str) -> bool:
 def _describes(chunk: str) -> bool:
     """An amount or describing words only: "150 g", "one cup", "prepared without salt"."""
     found = key(chunk).split()
-    return bool(found) and all(
-        word in DESCRIBING or word.isdigit() or _NUMBER_AND_UNIT.fullmatch(word) for word in found
-    )
+    if any(_NUMBER_AND_UNIT.fullmatch(word) for word in found):  # "200g plain", not "4oz meat"
+        found = [word for word in found if not _NUMBER_AND_UNIT.fullmatch(word)]
+        if set(found) & _NAMED_IN_BOILERPLATE:
+            return False
+    return bool(found) and all(word in DESCRIBING or word.isdigit() for word in found)
+
+
+# Words of SR28's boilerplate that name a food in a log: "4oz meat", "500ml water".
+_NAMED_IN_BOILERPLATE = frozenset("meat water seed kernel skin".split())
 
 
 def _top_level_commas(text: str) -> list[str]:

@@ -622,6 +622,13 @@ def test_light_yogurt_is_the_low_calorie_one():
     assert "low calorie sweetener" in resolve_text("1 cup light yogurt").food
 
 
+def test_a_second_amount_is_a_second_food_never_a_word_left_unused():
+    # the Workhouse Diet blog (tests/data/phrases-dev4.csv): the meat was left unused
+    bread, meat = read_line("3oz bread, 4oz meat (MEAT!)")
+    assert bread.resolution.grams == resolve_text("3 oz bread").grams
+    assert meat.resolution is None and "meat" in meat.problem[1]
+
+
 def test_a_roll_is_no_submarine_roll_unless_the_log_says_so():
     # "a wholemeal bread roll": a UK menu (tests/data/phrases-menus.csv)
     roll = resolve_text("a wholemeal bread roll")
