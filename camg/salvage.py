@@ -125,7 +125,7 @@ def _names_a_food(run: str) -> bool:
 
 
 def _plain(word: str) -> str:
-    return word.lower().strip(".,!?\"'")
+    return word.lower().replace("’", "'").strip(".,!?\"'")
 
 
 def _clock(word: str) -> bool:

@@ -415,6 +415,7 @@ def test_foods_listed_before_a_dish_are_read_and_a_dishs_own_list_is_not():
         # an Australian diary (tests/data/phrases-dev4.csv)
         ("a sprinkling of brown sugar mixed through it", ["Sugars, brown"]),
         ("It's wheat biscuits for me also", ["Cereals ready-to-eat, WEETABIX"]),
+        ("It’s wheat biscuits for me also", ["Cereals ready-to-eat, WEETABIX"]),  # as copied
     ],
 )
 def test_a_food_rolled_in_another_and_sugar_mixed_through(line, foods):
