@@ -274,9 +274,9 @@ def _read(text: str, salvage: bool, sandwich: bool = False) -> tuple[Part, ...]:
 
 def _listed_in_brackets(text: str, sandwich: bool) -> tuple[Part, ...] | None:
     """ "Salad (2x handfuls of baby spinach, 1 tomato)", "200g Greek yoghurt (Optional
-    toppings: berries and sliced almonds)": the foods a bracket lists, and the food
-    before it when it has its own amount; else None. A label with no amount ("Salad")
-    names what the listed foods make, as a heading would."""
+    toppings: berries and sliced almonds)": the foods a bracket lists, and the food before
+    it when that is eaten too (`_label_eaten`); else None. A bracket that opens with "with"
+    is read as if unbracketed: "coffee (with milk and sugar)"."""
     found = _LISTED.match(text)
     if found is None:
         return None
