@@ -556,7 +556,11 @@ def _correct_word(index: FoodIndex, word: str) -> str:
     from rapidfuzz.distance import DamerauLevenshtein
 
     # People rarely mistype the first letter; requiring it keeps "scone" from "cone".
-    same_start = [known for known in index.ranking.vocabulary if known[0] == word[0]]
+    same_start = [
+        known
+        for known in index.ranking.vocabulary
+        if known[0] == word[0] and known not in _NEVER_A_CORRECTION
+    ]
     found = process.extractOne(
         word,
         same_start,
@@ -564,6 +568,10 @@ def _correct_word(index: FoodIndex, word: str) -> str:
         score_cutoff=TYPO_SIMILARITY,
     )
     return found[0] if found else word
+
+
+# Amount words a typo is never corrected to: "Halo Top" is no "half top".
+_NEVER_A_CORRECTION = frozenset("half halves quarter third dozen whole pair".split())
 
 
 @lru_cache(maxsize=65536)

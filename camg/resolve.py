@@ -392,12 +392,24 @@ def _food_of(text: str) -> str:
 
 def _sandwich(text: str) -> list[Piece] | None:
     """ "cheese and ham sandwich on brown roll", no food of the table: its fillings and bread."""
-    return sandwich_pieces(text, _is_food, _reads)
+    return sandwich_pieces(text, _is_food, _reads_as_filling)
 
 
 def _reads(text: str) -> bool:
     """A food, perhaps with words left unused (then approximate, and said)."""
     return _attempt(text).resolution is not None
+
+
+def _reads_as_filling(text: str) -> bool:
+    """A food that fills bread, not a sandwich of its own ("Subway sandwich" is no Subway
+    club sub and two more slices of bread)."""
+    resolution = _attempt(text).resolution
+    return resolution is not None and not set(words(resolution.food)) & _MADE_WITH_BREAD
+
+
+_MADE_WITH_BREAD = frozenset(
+    "sandwich sub burger hamburger cheeseburger wrap burrito taco pizza hotdog".split()
+)
 
 
 _AMPERSAND = re.compile(r"\s+&\s+")
