@@ -636,10 +636,16 @@ def test_a_second_amount_is_a_second_food_never_a_word_left_unused():
         "Halo Top",  # was "half top": a beef blade roast
         "Subway sandwich",  # was a Subway club sub and two more slices of bread
         "Cobb salad",  # was lettuce alone
+        "Quavers",  # was a Gatorade
+        "Robinsons squash",  # was a winter squash
     ],
 )
 def test_a_brand_or_dish_the_table_lacks_is_refused_not_read_as_another_food(line):
     assert all(part.resolution is None for part in read_line(line))
+
+
+def test_linda_mccartney_sausages_are_meatless():
+    assert resolve_text("2 Linda McCartney sausages").food == "Sausage, meatless"
 
 
 def test_a_roll_is_no_submarine_roll_unless_the_log_says_so():
