@@ -243,7 +243,7 @@ _WITH_CHIPS = frozenset(
     key(word)
     for word in (
         "fish cod haddock plaice scampi steak egg eggs sausage sausages burger pie chicken "
-        "gammon kebab nuggets"
+        "gammon kebab nuggets gravy"
     ).split()
 )
 

@@ -638,10 +638,24 @@ def test_a_second_amount_is_a_second_food_never_a_word_left_unused():
         "Cobb salad",  # was lettuce alone
         "Quavers",  # was a Gatorade
         "Robinsons squash",  # was a winter squash
+        "meat pie",  # was an apple pie
+        "vanilla slice",  # was vanilla extract
     ],
 )
 def test_a_brand_or_dish_the_table_lacks_is_refused_not_read_as_another_food(line):
     assert all(part.resolution is None for part in read_line(line))
+
+
+@pytest.mark.parametrize(
+    ("line", "food"),
+    [
+        ("2 Weet-Bix with hot milk", "Milk, reduced fat"),  # was a hot cocoa
+        ("snags", "Pork sausage"),  # Australian sausages; were snap peas
+        ("chips and gravy", "Fast foods, potato, french fried"),
+    ],
+)
+def test_australian_and_british_words(line, food):
+    assert any(p.resolution and p.resolution.food.startswith(food) for p in read_line(line))
 
 
 def test_linda_mccartney_sausages_are_meatless():
