@@ -191,14 +191,23 @@ def _on_bread(found: list[Piece]) -> list[Piece]:
     fills it, however it is joined; and beans with toast or a jacket potato are baked."""
     if len(found) < 2 or found[1].joined not in (WITH, None):
         return found
-    last = key(found[0].read).rsplit(" ", 1)[-1]
-    if last == "potato" and found[1].joined == WITH:  # "jacket potato with beans"
+    if (
+        _last_word(found[0].read) == "potato" and found[1].joined == WITH
+    ):  # "jacket potato with beans"
         return [found[0], *(_baked(piece) for piece in found[1:])]
     if any(key(piece.read).endswith("toast") for piece in found):  # "beans on toast"
         found = [_baked(piece) for piece in found]
-    if last not in BREADS or found[1].joined != WITH:
+    at = next(  # "2 eggs scrambled, white toast with butter": the toast's butter
+        (
+            i
+            for i, piece in enumerate(found[:-1])
+            if _last_word(piece.read) in BREADS and found[i + 1].joined == WITH
+        ),
+        None,
+    )
+    if at is None:
         return found
-    return [found[0], *(piece._replace(joined=FILLING) for piece in found[1:])]
+    return [*found[: at + 1], *(piece._replace(joined=FILLING) for piece in found[at + 1 :])]
 
 
 # Words that name a sandwich ("Chicken and Avocado Roll", "Sandwich:"); a slice of bread

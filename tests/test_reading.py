@@ -1515,6 +1515,13 @@ def test_salad_beside_a_slice_of_bread_is_no_filling():
     assert parts["tomato"].grams == resolve_text("1 tomato").grams
 
 
+def test_a_bread_later_in_the_line_takes_its_spread_as_a_filling():
+    # the brief's diary line: "2 eggs scrambled, white toast with butter"
+    _eggs, _toast, butter = read_line("2 eggs scrambled, white toast with butter")
+    assert butter.resolution.grams == read_line("toast with butter")[1].resolution.grams
+    assert "Healthy Eating Advisory Service" in butter.resolution.estimate
+
+
 def test_what_follows_a_food_that_is_no_bread_is_no_filling():
     _cereal, milk = read_line("cornflakes with milk")
     assert "Healthy Eating" not in (milk.resolution.estimate or "")
