@@ -119,7 +119,12 @@ def pieces(
     if choices is not None:
         return [choices]
     last = key(text).rsplit(" ", 1)[-1] if text.strip() else ""
-    dish_alone = last in DISHES and not whole and not is_food(_LAST_PART.split(text)[-1])
+    dish_alone = (
+        last in DISHES
+        and not whole
+        and not is_food(_LAST_PART.split(text)[-1])
+        and not _ON_BREAD.match(text.strip())  # "peanut butter on 2 rice cakes"
+    )
     if dish_alone and not _listed_before(text):
         return [Piece(text, text)]  # "olive and pepper pizza": one dish, not an olive
     found = _on_bread(_cut(text, is_food, dish))
@@ -164,15 +169,15 @@ def _cut(
         if parts:
             found.extend(parts)
             continue
+        mayo = [] if food else _mayo_pieces(piece, is_food) or _on_toast(piece, is_food)
+        if mayo:  # "tuna mayo", "Vegemite toast", "peanut butter on 2 rice cakes"
+            found.extend(mayo)
+            continue
         named = piece.read.split(",")[0]  # "Bean and tomato dip, fat-free": the dip
         ends_in_dish = key(named).rsplit(" ", 1)[-1] in DISHES
         if not food and ends_in_dish and (found or not is_food(_LAST_PART.split(named)[-1])):
             # "..., split pea and ham soup", "Bean and tomato dip, fat-free": one dish
             found.append(piece)
-            continue
-        mayo = [] if food else _mayo_pieces(piece, is_food) or _on_toast(piece, is_food)
-        if mayo:  # "tuna mayo", "Vegemite toast"
-            found.extend(mayo)
             continue
         joined = [] if food else _joined_pieces(strip_describing(piece.read))
         describing = any(_describes(part.read) for part in joined[1:])  # "baked w/ skin"
@@ -279,19 +284,27 @@ def _mayo_pieces(piece: Piece, is_food: Callable[[str], bool]) -> list[Piece]:
 
 
 _TOAST = re.compile(r"^(?P<spread>.+?)\s+(?P<on>on\s+)?(?P<toast>toast)$", re.IGNORECASE)
+# What a food is spread on: "smashed avocado on sourdough", "peanut butter on 2 rice cakes".
+_ON_BREAD = re.compile(
+    r"^(?P<spread>.+?)\s+on\s+(?P<bread>.*\b(?:toast|bread|sourdough|rye|bagels?|crumpets?|"
+    r"crackers?|rice cakes?|oatcakes?|crispbreads?|muffins?))$",
+    re.IGNORECASE,
+)
 
 
 def _on_toast(piece: Piece, is_food: Callable[[str], bool]) -> list[Piece]:
-    """ "Vegemite toast", "2 slices avocado toast", "beans on toast": what is spread on
-    toast, as a filling, and the toast (with the amount written before it); else none."""
-    found = _TOAST.match(piece.read.strip())
-    if found is None:
-        return []
-    if found.group("on"):  # "beans on toast", "2 eggs on toast": the spread's own amount
-        spread = found.group("spread")
-        if not is_food(spread):
+    """ "Vegemite toast", "2 slices avocado toast", "beans on toast", "smashed avocado on
+    sourdough": what is spread on toast or bread, as a filling, and the toast or bread
+    (with the amount written before it); else none."""
+    on_bread = _ON_BREAD.match(piece.read.strip())
+    if on_bread is not None:  # "beans on toast", "2 eggs on toast": the spread's own amount
+        spread, bread = on_bread.group("spread"), on_bread.group("bread")
+        if not is_food(spread) or not is_food(bread):
             return []
-        return [Piece(spread, spread, FILLING), Piece("toast", "toast", piece.joined)]
+        return [Piece(spread, spread, FILLING), Piece(bread, bread, piece.joined)]
+    found = _TOAST.match(piece.read.strip())
+    if found is None or found.group("on"):
+        return []
     try:
         parts = split_item(found.group("spread"))
     except AmountError:

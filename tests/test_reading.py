@@ -539,6 +539,8 @@ def test_a_spread_named_before_toast_is_the_spread_and_the_toast(line, spread, t
     on_it, toast = read_line(line)
     assert on_it.resolution.food.startswith(spread)
     assert toast.resolution.grams == toast_grams * resolve_text("1 slice toast").grams
+    spread, cakes = read_line("peanut butter on 2 rice cakes")  # was the rice cakes alone
+    assert spread.resolution.food.startswith("Peanut butter") and cakes.resolution.amount == 2
     [french] = read_line("french toast")
     assert french.resolution.food.startswith("French toast")
 
