@@ -584,6 +584,10 @@ def _mass(parts: ItemParts | None) -> bool:
     return parts is not None and parts.unit is not None and parts.unit.kind == "mass"
 
 
+# Supplements whose labels often list calcium and magnesium among other nutrients.
+_MAY_HOLD_BOTH = frozenset("multivitamin multi prenatal electrolyte mineral".split())
+
+
 def _supplement(supplement: Supplement, text: str) -> Resolution:
     """ "magnesium glycinate 200mg", "Ca 500 mg": an elemental dose, not a food."""
     if supplement.combined:
@@ -591,6 +595,11 @@ def _supplement(supplement: Supplement, text: str) -> Resolution:
             "a combined calcium and magnesium supplement: write each elemental dose from its "
             'label as its own item, e.g. "calcium 500 mg; magnesium 250 mg"',
             Kind.SUPPLEMENT,
+        )
+    if supplement.element is None and _MAY_HOLD_BOTH.intersection(words(text)):
+        raise LeftOut(
+            f'"{text}": left out; a multivitamin may hold calcium and magnesium: write them '
+            'from its label as items of their own, e.g. "calcium 200 mg; magnesium 100 mg"'
         )
     if supplement.element is None:
         raise LeftOut(f'"{text}": a supplement without calcium or magnesium; left out')

@@ -660,6 +660,13 @@ def test_australian_and_british_words(line, food):
     assert any(p.resolution and p.resolution.food.startswith(food) for p in read_line(line))
 
 
+def test_a_multivitamin_is_left_out_with_a_note_that_it_may_hold_both_elements():
+    [multi] = read_line("multivitamin")
+    assert multi.resolution is None and "may hold calcium and magnesium" in multi.left_out
+    [fish_oil] = read_line("fish oil")
+    assert "without calcium or magnesium" in fish_oil.left_out
+
+
 def test_linda_mccartney_sausages_are_meatless():
     assert resolve_text("2 Linda McCartney sausages").food == "Sausage, meatless"
 
