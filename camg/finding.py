@@ -309,8 +309,11 @@ def _find_food(parts: ItemParts) -> tuple[Match, list[str]]:
 
 _AN_AMOUNT = re.compile(r"\d+(?:[.,/]\d+)?\s*(?:g|kg|ml|l|oz|lb|lbs|gr)$", re.IGNORECASE)
 # Nouns that say what kind of food a phrase names ("ginger chocolate bar" is a bar).
-_KINDS = DISHES | frozenset(
-    "loaf dip breast biscuit cracker cookie muffin sausage spread juice cereal".split()
+_BREAD_KINDS = frozenset("roll bun bap sandwich wrap sub baguette bagel".split())
+_KINDS = (
+    DISHES
+    | _BREAD_KINDS
+    | frozenset("loaf dip breast biscuit cracker cookie muffin sausage spread juice cereal".split())
 )
 
 
@@ -321,11 +324,24 @@ def _another_kind(food: str, match: Match) -> bool:
     said = [word for word in words(food) if word in _KINDS or word not in DESCRIBING]
     if not said or said[-1] not in _KINDS:
         return False
+    if said[-1] in _BREAD_KINDS and foodtable.group_of(match.food_id) in _MEATS:
+        return True  # "ham roll": a roll with ham, not SR28's ham and cheese loaf or roll
     named = {*words(match.name), *words(match.alias or "")}
     named.update(
         word for portion in tables.portions_of(match.food_id) for word in words(portion.measure)
     )
     return not any(word in named for word in food_index().meanings(said[-1]))
+
+
+_MEATS = frozenset(
+    (
+        "Sausages and Luncheon Meats",
+        "Pork Products",
+        "Beef Products",
+        "Poultry Products",
+        "Lamb, Veal, and Game Products",
+    )
+)
 
 
 def _found(match: Match, neutral: list[str], parts: ItemParts) -> tuple[Match, list[str]]:

@@ -667,6 +667,14 @@ def test_a_multivitamin_is_left_out_with_a_note_that_it_may_hold_both_elements()
     assert "without calcium or magnesium" in fish_oil.left_out
 
 
+def test_a_ham_roll_is_a_roll_with_ham_not_a_luncheon_meat():
+    ham, roll = read_line("a ham roll")  # was SR28's "Ham and cheese loaf or roll", alone
+    assert ham.resolution.food.startswith("Ham, sliced")
+    assert roll.resolution.food.startswith("Rolls, dinner")
+    assert all(part.resolution is None for part in read_line("pork bun"))  # was a pork roast
+    assert read_line("egg salad")[0].resolution is None  # was a potato salad
+
+
 def test_linda_mccartney_sausages_are_meatless():
     assert resolve_text("2 Linda McCartney sausages").food == "Sausage, meatless"
 
