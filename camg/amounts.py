@@ -552,15 +552,13 @@ _AN_AMOUNT = (
     r"(?=(?:\d|½|¼|¾|⅓|⅔|a\s|an\s|one|two|three|four|five|six|seven|eight|nine|ten|half|"
     r"a couple)\b)"
 )
+# Hedges that leave the amount unsure: the entry is an estimate that says so.
+_UNSURE_WORDS = "maybe|probably|possibly|perhaps|over|at least|at most"
 _HEDGE = re.compile(
-    r"^(?:just|only|another|a further|an extra|extra|maybe|probably|possibly|perhaps|over|"
-    r"at least|at most|like|some)\s+" + _AN_AMOUNT,
+    rf"^(?:just|only|another|a further|an extra|extra|like|some|{_UNSURE_WORDS})\s+" + _AN_AMOUNT,
     re.IGNORECASE,
 )
-# Hedges that leave the amount unsure: the entry is an estimate that says so.
-_UNSURE = re.compile(
-    r"^(maybe|probably|possibly|perhaps|over|at least|at most)\s+" + _AN_AMOUNT, re.IGNORECASE
-)
+_UNSURE = re.compile(rf"^({_UNSURE_WORDS})\s+" + _AN_AMOUNT, re.IGNORECASE)
 
 
 # "It consisted of 3 dried apricots", "Breakfast included a peach": what a meal was.

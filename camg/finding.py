@@ -16,7 +16,7 @@ from camg.amounts import ItemParts
 from camg.errors import ItemError, Kind
 from camg.matching import BOILERPLATE, VARIANTS, Match, brand_words, brands, food_index
 from camg.portions import ANY_SIZE, has_measure, head_of
-from camg.splitting import DESCRIBING, DISHES
+from camg.splitting import DESCRIBING, DISHES, SANDWICHES
 from camg.text import COLOURS, key, singular, words
 from camg.units import HOUSEHOLD, VAGUE, Unit
 
@@ -72,16 +72,16 @@ def _with_measure(match: Match, parts: ItemParts) -> tuple[Match, list[str]]:
 # names a food so cut, and the groups whose foods are.
 _CUTS = frozenset("slice floret rasher strip stick wedge spear ring link".split())
 _CUT_NAMES = {"slice": "sliced", "floret": "flower clusters"}
-_CUT_GROUPS = frozenset(
+_MEATS = frozenset(
     {
         "Poultry Products",
         "Beef Products",
         "Pork Products",
         "Lamb, Veal, and Game Products",
         "Sausages and Luncheon Meats",
-        "Vegetables and Vegetable Products",
     }
 )
+_CUT_GROUPS = _MEATS | {"Vegetables and Vegetable Products"}
 
 
 def _brand_taken(match: Match, parts: ItemParts) -> list[str]:
@@ -309,10 +309,9 @@ def _find_food(parts: ItemParts) -> tuple[Match, list[str]]:
 
 _AN_AMOUNT = re.compile(r"\d+(?:[.,/]\d+)?\s*(?:g|kg|ml|l|oz|lb|lbs|gr)$", re.IGNORECASE)
 # Nouns that say what kind of food a phrase names ("ginger chocolate bar" is a bar).
-_BREAD_KINDS = frozenset("roll bun bap sandwich wrap sub baguette bagel".split())
 _KINDS = (
     DISHES
-    | _BREAD_KINDS
+    | SANDWICHES
     | frozenset("loaf dip breast biscuit cracker cookie muffin sausage spread juice cereal".split())
 )
 
@@ -324,24 +323,13 @@ def _another_kind(food: str, match: Match) -> bool:
     said = [word for word in words(food) if word in _KINDS or word not in DESCRIBING]
     if not said or said[-1] not in _KINDS:
         return False
-    if said[-1] in _BREAD_KINDS and foodtable.group_of(match.food_id) in _MEATS:
+    if said[-1] in SANDWICHES and foodtable.group_of(match.food_id) in _MEATS:
         return True  # "ham roll": a roll with ham, not SR28's ham and cheese loaf or roll
     named = {*words(match.name), *words(match.alias or "")}
     named.update(
         word for portion in tables.portions_of(match.food_id) for word in words(portion.measure)
     )
     return not any(word in named for word in food_index().meanings(said[-1]))
-
-
-_MEATS = frozenset(
-    (
-        "Sausages and Luncheon Meats",
-        "Pork Products",
-        "Beef Products",
-        "Poultry Products",
-        "Lamb, Veal, and Game Products",
-    )
-)
 
 
 def _found(match: Match, neutral: list[str], parts: ItemParts) -> tuple[Match, list[str]]:

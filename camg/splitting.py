@@ -118,7 +118,7 @@ def pieces(
     choices = _choices(text)
     if choices is not None:
         return [choices]
-    last = key(text).rsplit(" ", 1)[-1] if text.strip() else ""
+    last = _last_word(text)
     dish_alone = (
         last in DISHES
         and not whole
@@ -174,7 +174,7 @@ def _cut(
             found.extend(mayo)
             continue
         named = piece.read.split(",")[0]  # "Bean and tomato dip, fat-free": the dip
-        ends_in_dish = key(named).rsplit(" ", 1)[-1] in DISHES
+        ends_in_dish = _last_word(named) in DISHES
         if not food and ends_in_dish and (found or not is_food(_LAST_PART.split(named)[-1])):
             # "..., split pea and ham soup", "Bean and tomato dip, fat-free": one dish
             found.append(piece)
@@ -217,12 +217,12 @@ def _on_bread(found: list[Piece]) -> list[Piece]:
 
 # Words that name a sandwich ("Chicken and Avocado Roll", "Sandwich:"); a slice of bread
 # or toast is also eaten beside other foods.
-_SANDWICHES = (BREADS - {"bread", "toast"}) | {"sandwich", "sub"}
+SANDWICHES = (BREADS - {"bread", "toast"}) | {"sandwich", "sub"}
 
 
 def in_sandwich(label: str | None) -> bool:
     """Whether a heading ("Sandwich", "tuna wrap") names a sandwich."""
-    return label is not None and _last_word(label) in _SANDWICHES
+    return label is not None and _last_word(label) in SANDWICHES
 
 
 def _fillings_in_sandwich(found: list[Piece], in_sandwich: bool) -> list[Piece]:
@@ -230,7 +230,7 @@ def _fillings_in_sandwich(found: list[Piece], in_sandwich: bool) -> list[Piece]:
     tomato roll": in a line that names a sandwich, a filling written without an amount
     fills it, however it is joined."""
     if len(found) < 2 or not (
-        in_sandwich or any(_last_word(piece.read) in _SANDWICHES for piece in found)
+        in_sandwich or any(_last_word(piece.read) in SANDWICHES for piece in found)
     ):
         return found
     return [
@@ -459,10 +459,6 @@ def _comma_pieces(text: str, is_food: Callable[[str], bool]) -> list[Piece]:
         else:
             merged.append(Piece(chunk, chunk))
     return merged
-
-
-def _last_word(text: str) -> str:
-    return key(text).rsplit(" ", 1)[-1] if text.strip() else ""
 
 
 def _leading_adjectives(chunks: list[str], is_food: Callable[[str], bool]) -> list[str]:
