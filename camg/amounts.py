@@ -523,7 +523,8 @@ _I_ATE = re.compile(
     r"^(?:(?P<before>[^.;]*?)(?:,\s*|\s))?(?:and\s+|then\s+)?(?:I|we)(?:\s+|(?=['’]))"
     r"(?:(?:also|just|usually|generally|always|often|normally|then|then also)\s+)?"
     r"(?:ate|had|have|drank|drink|eat|sip|sipped|munched|snacked|grabbed|finished|shared|tried|"
-    r"made|cooked|ordered|got|added|am having|['’]m having|will have|['’]ll have|['’]ve had)"
+    r"made|cooked|ordered|got(?!\s+(?:to|home|back|up|ready|dressed|there)\b)|added|"
+    r"am having|['’]m having|will have|['’]ll have|['’]ve had)"
     r"(?:\s+(?:eaten|had|drunk|been having))?(?:\s+on)?\s+",
     re.IGNORECASE,
 )

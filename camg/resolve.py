@@ -231,6 +231,14 @@ def _read(text: str, salvage: bool, sandwich: bool = False) -> tuple[Part, ...]:
     told = told_before(text)
     if told is not None and _reads_cleanly(told[0]):  # "Toast and jam, then I had a coffee"
         text = f"{told[0]}, {told[1]}"
+    elif told is not None and salvage:  # "Back from a run with a banana, then I had toast"
+        before = _salvaged(Part(told[0]), told[0]) or ()
+        return (*before, *_read_told(text, salvage, sandwich))
+    return _read_told(text, salvage, sandwich)
+
+
+def _read_told(text: str, salvage: bool, sandwich: bool) -> tuple[Part, ...]:
+    """`_read` of a line whose story before "I had" is settled."""
     text = _AMPERSAND.sub(" and ", strip_prose(text))  # "cheese & crackers": two foods
     purpose = _FOR_A_SANDWICH.search(text)
     if purpose is not None:  # "bread, lettuce and tomato for sandwich"
@@ -355,11 +363,10 @@ def _salvaged(part: Part, text: str) -> tuple[Part, ...] | None:
     found = salvaged(text, _reads_cleanly)
     if found is None:
         return None
-    runs, left = found
-    if any(dish_hint(word) is not None for word in left.split()):
+    if any(dish_hint(word) is not None for word in found.left.split()):
         return None  # "a non-fat white mocha": a drink SR28 lacks, not its words
-    note = f'read from "{text}"' + (f'; not used: "{left}"' if left else "")
-    return tuple(_noted(part, note) for run in runs for part in _read(run, False))
+    note = f'read from "{text}"' + (f'; not used: "{found.left}"' if found.left else "")
+    return tuple(_noted(part, note) for run, _ in found.runs for part in _read(run, False))
 
 
 def _noted(part: Part, note: str) -> Part:

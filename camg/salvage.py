@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import NamedTuple
 
 from camg import modifiers
 from camg.amounts import NUMBER_WORDS
@@ -38,7 +39,8 @@ _SHORTEST = 5
 # Words that may lead a food in a story: determiners, pronouns, meals and verbs of eating.
 _BEFORE_A_FOOD = word_set(
     "the some my our his her their this these those usual more another extra of with "
-    "daily regular favourite favorite same i we you he she they it it's its me us them just "
+    "example daily regular favourite favorite same i we you he she they it it's its me us "
+    "them just "
     "also then finally still and eat eating drink drinking sipped munched snacked on "
     "giving gave give get getting love loving loved enjoy enjoying like fancy fancied "
     "breakfast lunch dinner supper snack brunch meal"
@@ -51,31 +53,78 @@ _FRACTIONS = frozenset("½ ⅓ ⅔ ¼ ¾ ⅛ half quarter".split())
 _CLOCK = re.compile(r"\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm)|\d{1,2}:\d{2}")
 
 
-def salvaged(text: str, reads_cleanly: Callable[[str], bool]) -> tuple[list[str], str] | None:
-    """The texts of a sentence that name foods cleanly, and the words used for none; None
-    when it is no sentence, names no food, or leaves over a word that must not be left.
-    `reads_cleanly`: a text names foods, every one read with every word."""
+class Salvage(NamedTuple):
+    """What a sentence names: the texts of its foods, in order, each with whether it reads
+    cleanly (else it is a measured food camg cannot read: "a short cut bacon slice"), and
+    the words used for none."""
+
+    runs: list[tuple[str, bool]]
+    left: str
+
+
+def salvaged(text: str, reads_cleanly: Callable[[str], bool]) -> Salvage | None:
+    """The foods a sentence names; None when it is no sentence, names no food cleanly, or
+    leaves over a word that must not be left. `reads_cleanly`: a text names foods, every
+    one read with every word."""
     if len(text.split()) < _SHORTEST:
         return None  # "2 rye crisp breads": a food the table lacks, not a story
-    found: list[str] = []
+    runs: list[tuple[str, bool]] = []
     unused: list[str] = []
     for story in filter(None, _STORY.split(text)):
         # "was 2 eggs, fried in a little olive oil, and toast": the clause's list whole
         whole = _foods_in(story.split(), reads_cleanly)
         clauses = [story] if whole is not None and "," in story else _BOUNDARY.split(story)
-        for clause in clauses:
+        for clause in _at_measured_and(clauses, reads_cleanly):
             clause_words = clause.split()
             run = _foods_in(clause_words, reads_cleanly)
-            if run is None:
+            if run is not None:
+                start, end = run
+                runs.append((" ".join(clause_words[start:end]), True))
+                unused.extend(clause_words[:start] + clause_words[end:])
+            elif _measured(clause_words):  # "a short cut bacon slice": said, not dropped
+                runs.append((_without_story(clause_words), False))
+            else:
                 unused.extend(clause_words)
-                continue
-            start, end = run
-            found.append(" ".join(clause_words[start:end]))
-            unused.extend(clause_words[:start] + clause_words[end:])
     left = " ".join(unused)
-    if not found or _must_not_be_left(unused) or modifiers.changes_calcium_or_magnesium(left):
+    if (
+        not any(clean for _, clean in runs)
+        or _must_not_be_left(unused)
+        or modifiers.changes_calcium_or_magnesium(left)
+    ):
         return None
-    return found, left
+    return Salvage(runs, left)
+
+
+# "a short cut bacon slice and 2 slices of toast": "and" before an amount starts a food.
+_AND_MEASURED = re.compile(
+    r"\s+and\s+(?=(?:a|an|one|two|three|four|five|six|\d|[½⅓⅔¼¾⅛])\b)", re.IGNORECASE
+)
+
+
+def _at_measured_and(clauses: list[str], reads_cleanly: Callable[[str], bool]) -> list[str]:
+    """Clauses that name no food whole, cut where "and" starts a measured food."""
+    return [
+        part
+        for clause in clauses
+        for part in (
+            [clause]
+            if _foods_in(clause.split(), reads_cleanly) is not None
+            else _AND_MEASURED.split(clause)
+        )
+    ]
+
+
+def _measured(clause: list[str]) -> bool:
+    """A clause that gives an amount after its story words: a food camg could not read."""
+    rest = _without_story(clause).split()
+    return bool(rest) and _amount_word(rest[0]) and len(rest) > 1
+
+
+def _without_story(clause: list[str]) -> str:
+    start = 0
+    while start < len(clause) and _story(clause[start]):
+        start += 1
+    return " ".join(clause[start:])
 
 
 def _must_not_be_left(unused: list[str]) -> bool:

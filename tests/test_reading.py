@@ -1342,8 +1342,38 @@ def test_a_word_that_changes_calcium_is_never_left_over():
     from camg.salvage import salvaged
 
     story = "I started my morning, after the gym, with my usual {}ryvita / banana"
-    assert salvaged(story.format(""), _reads_cleanly)[0] == ["ryvita", "banana"]
+    found = salvaged(story.format(""), _reads_cleanly)
+    assert [run for run, _ in found.runs] == ["ryvita", "banana"]
     assert salvaged(story.format("calcium-fortified "), _reads_cleanly) is None
+
+
+def test_a_measured_food_a_sentence_names_unreadably_is_its_own_problem():
+    # Australian diary (tests/data/phrases-dev4.csv): the eggs and toast are read, and the
+    # bacon camg cannot read is said, not dropped and not voiding the line.
+    line = (
+        "to have a breakfast that I find filling, for example 2 fried eggs, "
+        "a short cut bacon slice and 2 slices of lightly buttered toast"
+    )
+    parts = read_line(line)
+    foods = [part.resolution.food for part in parts if part.resolution]
+    assert [food.split(",")[0] for food in foods] == ["Egg", "Bread"]
+    assert all(part.resolution.approximate for part in parts if part.resolution)
+    assert any("bacon" in part.text and part.problem for part in parts) or any(
+        "bacon" in note for part in parts if part.resolution for note in part.resolution.notes
+    )
+
+
+def test_a_story_before_i_had_is_read_for_its_foods_not_dropped():
+    # Australian diary (tests/data/phrases-dev4.csv): "I got to work" is no eating
+    line = (
+        "Followed it up with a bowl of crunchy nut cornflakes then snacked on a Wagon "
+        "Wheel once the kids were at kindy and I got to work."
+    )
+    parts = read_line(line)
+    assert [part.resolution.food_id for part in parts if part.resolution] == ["08615"]
+    assert all(part.resolution.approximate for part in parts if part.resolution)
+    parts = read_line("Back from the gym with a banana, then I had 2 slices of toast")
+    assert [part.resolution.food.split(",")[0] for part in parts] == ["Bananas", "Bread"]
 
 
 def test_a_plural_without_an_amount_is_two_where_one_is_no_more_than_a_serving():
