@@ -13,6 +13,10 @@ from typing import NamedTuple
 from camg import tables
 from camg.text import fold, singular, words
 
+# An alias's default measure (data/aliases.csv) that means one reference amount of the
+# food: "an omelette", which SR28 measures only by its eggs.
+REFERENCE_AMOUNT = "racc"
+
 
 class Default(NamedTuple):
     amount: float

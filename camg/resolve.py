@@ -24,7 +24,7 @@ from camg.plausible import implausible
 from camg.portions import PortionError
 from camg.salvage import salvaged
 from camg.sandwiches import sandwich_pieces
-from camg.splitting import WITH_CEREAL, Piece, in_sandwich, pieces
+from camg.splitting import WITH_CEREAL, Piece, filled_omelette, in_sandwich, pieces
 from camg.supplements import Supplement, label_reading, recognise, times_taken
 from camg.text import key, words
 from camg.units import HOUSEHOLD
@@ -269,7 +269,7 @@ def _read_told(text: str, salvage: bool, sandwich: bool) -> tuple[Part, ...]:
         and not _MEASURED_JOIN.search(text)  # "chia seeds and 1 tsp acai berry powder"
     ):
         return (whole,)  # "sausage roll": a dish to write as its parts, not a sandwich
-    split = pieces(text, _is_food, _sandwich, sandwich)
+    split = pieces(text, _is_food, _dish, sandwich)
     if not split or (len(split) == 1 and split[0].text == text and split[0].read == text):
         return _unknown(whole, salvage)
     parts = tuple(_attempt(piece.read, piece) for piece in split)
@@ -397,9 +397,40 @@ def _food_of(text: str) -> str:
         return text
 
 
-def _sandwich(text: str) -> list[Piece] | None:
-    """ "cheese and ham sandwich on brown roll", no food of the table: its fillings and bread."""
-    return sandwich_pieces(text, _is_food, _reads_as_filling)
+def _dish(text: str) -> list[Piece] | None:
+    """ "cheese and ham sandwich on brown roll", "mushroom and ham omelette", no food of the
+    table: its fillings and its bread or eggs."""
+    return sandwich_pieces(text, _is_food, _reads_as_filling) or filled_omelette(
+        text, _fills_an_omelette
+    )
+
+
+def _fills_an_omelette(text: str) -> bool:
+    """A food read cleanly of a kind that fills an omelette ("spanish" is no rice mix), and
+    no egg: "egg white omelette" is what the omelette is made of."""
+    resolution = _attempt(text).resolution
+    return (
+        resolution is not None
+        and not resolution.approximate
+        and resolution.food_id is not None
+        and not resolution.food.startswith("Egg")
+        and foodtable.group_of(resolution.food_id) in _OMELETTE_FILLINGS
+    )
+
+
+_OMELETTE_FILLINGS = frozenset(
+    {
+        "Vegetables and Vegetable Products",
+        "Dairy and Egg Products",
+        "Pork Products",
+        "Poultry Products",
+        "Sausages and Luncheon Meats",
+        "Beef Products",
+        "Finfish and Shellfish Products",
+        "Spices and Herbs",
+        "Lamb, Veal, and Game Products",
+    }
+)
 
 
 def _reads(text: str) -> bool:

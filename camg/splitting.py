@@ -131,6 +131,39 @@ def pieces(
     return _milk_with_cereal(_chips_with_a_meal(_fillings_in_sandwich(found, in_sandwich)))
 
 
+_OMELETTES = frozenset({"omelet", "omelette"})
+_FILLING_OF = re.compile(r"\s*,\s*|\s+(?:and|&|\+)\s+|\s*&\s*", re.IGNORECASE)
+_ONE = re.compile(r"^(?:(?:a|an|one|two|three|\d+)\s+)?", re.IGNORECASE)
+
+
+def filled_omelette(text: str, fills: Callable[[str], bool]) -> list[Piece] | None:
+    """ "a mushroom and ham omelette": the omelette (its count kept) and each food named
+    before it, which goes with it; None unless `fills` says each of them fills one."""
+    words_ = text.split()
+    if len(words_) < 2 or _last_word(text) not in _OMELETTES:
+        return None
+    lead = " ".join(words_[:-1])
+    eggs = _EGGS.match(lead)  # "2-egg and semi-skimmed milk omelette": SR28's eggs of it
+    count = eggs.group(0) if eggs else _ONE.match(lead).group(0)  # type: ignore[union-attr]
+    fillings = [part.strip() for part in _FILLING_OF.split(lead[len(count) :]) if part.strip()]
+    if (fillings or not eggs) and not (fillings and all(fills(part) for part in fillings)):
+        return None
+    if eggs:
+        dish = f"{eggs.group('eggs')}-egg {words_[-1]}"
+        read = f"{eggs.group('eggs')} large {words_[-1]}"
+    else:
+        dish = read = f"{count}{words_[-1]}"
+    return [*(Piece(part, part, _in_omelette(part)) for part in fillings), Piece(dish, read)]
+
+
+def _in_omelette(filling: str) -> str:
+    """Milk beaten into the eggs is a splash, as in a drink; any other filling goes with it."""
+    return WITH_DRINK if _last_word(filling) in ("milk", "cream") else WITH
+
+
+_EGGS = re.compile(r"^(?P<eggs>\d|one|two|three|four)[- ]eggs?\b\s*(?:(?:and|&|\+)\s+)?", re.I)
+
+
 # Describing words that open a comma's part before a joining word: "toasted with ...".
 _LEADING_DESCRIPTION = re.compile(r"([a-z][a-z -]*?)\s+(with|and|in)\s+(?=\S)", re.IGNORECASE)
 

@@ -47,6 +47,10 @@ def weigh_item(
         if accompanied is not None:
             return accompanied
     default = match.measure or food_index().default_measures.get(match.food_id)
+    if default == estimates.REFERENCE_AMOUNT and parts.unit is None:
+        # "an omelette": SR28 weighs one by its eggs, so one reference amount of the dish
+        said = "no amount" if parts.amount is None else f"{parts.amount:g} of no size"
+        return _reference(match, group, parts.amount or 1.0, said)
     alias_words = tuple(match.alias.split()) if match.alias else ()
     sized = _of_stated_size(match, parts)
     if sized is not None:  # "8-inch flour tortilla": SR28's tortilla "(approx 7-8" dia)"

@@ -400,9 +400,10 @@ def test_foods_listed_before_a_dish_are_read_and_a_dishs_own_list_is_not():
         "the remaining 1/2 cup of my morning coffee, 1 glass of ice water, pepperoni and "
         "mushroom omelet"
     )
-    coffee, water, omelet = read_line(line)
+    coffee, water, pepperoni, mushroom, omelet = read_line(line)
     assert coffee.resolution.food_id == resolve_text("coffee").food_id
-    assert water.resolution is not None and omelet.problem is not None
+    assert water.resolution is not None and omelet.resolution.food_id == "01130"
+    assert {pepperoni.text, mushroom.text} == {"pepperoni", "mushroom"}
     [pizza] = read_line("Artichoke, olive and pepper pizza")
     assert pizza.problem is not None
 
@@ -1878,3 +1879,28 @@ def test_milk_listed_after_a_breakfast_cereal_is_the_cereal_s_milk():
     assert "breakfast cereal" in milk.estimate
     # milk listed before any cereal is a drink of its own
     assert "breakfast cereal" not in (read_line("milk, cornflakes")[0].resolution.estimate or "")
+
+
+def test_an_omelette_is_its_fillings_and_one_reference_amount_of_egg_dish():
+    # UK diary (tests/data/phrases-dev4.csv); US food journal (phrases-dev3.csv)
+    parts = read_line("a mushroom and ham omelette")
+    assert [part.resolution.food.split(",")[0] for part in parts] == ["Mushrooms", "Ham", "Egg"]
+    omelette = parts[-1].resolution
+    assert omelette.food_id == "01130" and omelette.grams == 110 and "101.12" in omelette.estimate
+    assert all(part.resolution.estimate for part in parts)
+
+
+def test_an_omelette_of_stated_eggs_weighs_them_and_its_milk_is_a_splash():
+    # deliciousmagazine.co.uk healthy eating plan (tests/data/phrases-validation.csv)
+    parts = read_line("2-egg and semi-skimmed milk omelette with 2 slices lean ham")
+    by_text = {part.text: part.resolution for part in parts}
+    from camg import tables
+
+    [large] = [p.unit_grams for p in tables.portions_of("01130") if p.measure == "large"]
+    assert by_text["2-egg omelette"].grams == pytest.approx(2 * large)
+    assert by_text["semi-skimmed milk"].grams < 50
+
+
+@pytest.mark.parametrize("line", ["2 spanish omelettes", "egg white omelette"])
+def test_an_omelette_of_a_kind_camg_cannot_fill_is_reported(line):
+    assert all(part.resolution is None for part in read_line(line))
