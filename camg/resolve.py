@@ -360,7 +360,7 @@ def _unknown(part: Part, salvage: bool) -> tuple[Part, ...]:
 def _salvaged(part: Part, text: str) -> tuple[Part, ...] | None:
     """The foods a sentence names, approximate, each saying the words camg did not use;
     None when it names none cleanly."""
-    found = salvaged(text, _reads_cleanly)
+    found = salvaged(text, _reads_cleanly, _reads)
     if found is None:
         return None
     if any(dish_hint(word) is not None for word in found.left.split()):

@@ -54,18 +54,20 @@ _CLOCK = re.compile(r"\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm)|\d{1,2}:\d{2}")
 
 
 class Salvage(NamedTuple):
-    """What a sentence names: the texts of its foods, in order, each with whether it reads
-    cleanly (else it is a measured food camg cannot read: "a short cut bacon slice"), and
-    the words used for none."""
+    """What a sentence names: the texts of its foods, in order, each with whether it names
+    a food (else it gives an amount of one camg cannot read: "1 quarter-pound beef patty"),
+    and the words used for none."""
 
     runs: list[tuple[str, bool]]
     left: str
 
 
-def salvaged(text: str, reads_cleanly: Callable[[str], bool]) -> Salvage | None:
-    """The foods a sentence names; None when it is no sentence, names no food cleanly, or
-    leaves over a word that must not be left. `reads_cleanly`: a text names foods, every
-    one read with every word."""
+def salvaged(
+    text: str, reads_cleanly: Callable[[str], bool], reads: Callable[[str], bool]
+) -> Salvage | None:
+    """The foods a sentence names; None when it is no sentence, names no food, or leaves
+    over a word that must not be left. `reads_cleanly`: a text names foods, every one read
+    with every word; `reads`: it names a food, perhaps leaving words unused (then said)."""
     if len(text.split()) < _SHORTEST:
         return None  # "2 rye crisp breads": a food the table lacks, not a story
     runs: list[tuple[str, bool]] = []
@@ -74,15 +76,16 @@ def salvaged(text: str, reads_cleanly: Callable[[str], bool]) -> Salvage | None:
         # "was 2 eggs, fried in a little olive oil, and toast": the clause's list whole
         whole = _foods_in(story.split(), reads_cleanly)
         clauses = [story] if whole is not None and "," in story else _BOUNDARY.split(story)
-        for clause in _at_measured_and(clauses, reads_cleanly):
+        for clause, joined in _at_measured_and(clauses, reads_cleanly):
             clause_words = clause.split()
             run = _foods_in(clause_words, reads_cleanly)
             if run is not None:
                 start, end = run
                 runs.append((" ".join(clause_words[start:end]), True))
                 unused.extend(clause_words[:start] + clause_words[end:])
-            elif _measured(clause_words):  # "a short cut bacon slice": said, not dropped
-                runs.append((_without_story(clause_words), False))
+            elif _measured(clause_words, joined):  # "2 slices of lightly buttered toast"
+                measured = _without_story(clause_words)
+                runs.append((measured, reads(measured)))  # "1 quarter-pound patty": said
             else:
                 unused.extend(clause_words)
     left = " ".join(unused)
@@ -95,29 +98,36 @@ def salvaged(text: str, reads_cleanly: Callable[[str], bool]) -> Salvage | None:
     return Salvage(runs, left)
 
 
-# "a short cut bacon slice and 2 slices of toast": "and" before an amount starts a food.
+# "2 fried eggs with a short cut bacon slice on 2 slices of toast": a joining word before
+# an amount starts a food.
 _AND_MEASURED = re.compile(
-    r"\s+and\s+(?=(?:a|an|one|two|three|four|five|six|\d|[½⅓⅔¼¾⅛])\b)", re.IGNORECASE
+    r"\s+(?:and|with|on|plus)\s+(?=(?:a|an|one|two|three|four|five|six|\d|[½⅓⅔¼¾⅛])\b)",
+    re.IGNORECASE,
 )
 
 
-def _at_measured_and(clauses: list[str], reads_cleanly: Callable[[str], bool]) -> list[str]:
-    """Clauses that name no food whole, cut where "and" starts a measured food."""
-    return [
-        part
-        for clause in clauses
-        for part in (
-            [clause]
-            if _foods_in(clause.split(), reads_cleanly) is not None
-            else _AND_MEASURED.split(clause)
-        )
-    ]
+def _at_measured_and(
+    clauses: list[str], reads_cleanly: Callable[[str], bool]
+) -> list[tuple[str, bool]]:
+    """Clauses, those that name no food whole cut where a joining word starts a measured
+    food; each says whether a joining word led it."""
+    found: list[tuple[str, bool]] = []
+    for clause in clauses:
+        if _foods_in(clause.split(), reads_cleanly) is not None:
+            found.append((clause, False))
+            continue
+        parts = _AND_MEASURED.split(clause)
+        found.extend((part, index > 0) for index, part in enumerate(parts))
+    return found
 
 
-def _measured(clause: list[str]) -> bool:
-    """A clause that gives an amount after its story words: a food camg could not read."""
+def _measured(clause: list[str], joined: bool) -> bool:
+    """A clause that gives an amount after its story words: a food, read or not. After a
+    joining word, an article is one ("with a short cut bacon slice")."""
     rest = _without_story(clause).split()
-    return bool(rest) and _amount_word(rest[0]) and len(rest) > 1
+    if len(rest) < 2:
+        return False
+    return _amount_word(rest[0]) or (joined and rest[0].lower() in ("a", "an"))
 
 
 def _without_story(clause: list[str]) -> str:
@@ -128,8 +138,13 @@ def _without_story(clause: list[str]) -> str:
 
 
 def _must_not_be_left(unused: list[str]) -> bool:
-    """An amount ("1 quarter-pound beef patty"), or a dish left unread ("pizza")."""
-    return any(_amount_word(word) or key(word) in DISHES for word in unused)
+    """An amount ("1 quarter-pound beef patty"), or a dish left unread ("pizza", and the
+    "cheesecake" a cape gooseberry adorned)."""
+    return any(_amount_word(word) or _dish(key(word)) for word in unused)
+
+
+def _dish(word: str) -> bool:
+    return word in DISHES or (word.endswith("cake") and len(word) > len("cake") + 2)
 
 
 def _foods_in(clause: list[str], reads_cleanly: Callable[[str], bool]) -> tuple[int, int] | None:
