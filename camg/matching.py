@@ -458,6 +458,8 @@ def _may_mean(food: _Food, query: list[str], said: set[str]) -> bool:
         return False  # baby, fast and restaurant foods only when the phrase says so
     if food.brand and not food.brand & said:
         return False  # "ham sandwich" is not a HOT POCKETS unless the phrase says so
+    if food.brand and not (said - food.brand) & set(food.tokens):
+        return False  # "this house" is no HOUSE FOODS tofu: a brand alone names no food
     if food.head and not (food.head | food.aka) & said:
         return False  # "cheese sandwich" is not "Crackers, cheese, sandwich-type"
     for joint in ("with", "and"):

@@ -627,6 +627,8 @@ def _heading(line: str) -> tuple[str, str] | None:
         return _bare_meal(line) if len(line) <= 40 else _told_meal(line)
     words = found.group("words").lower().replace("/", " ").split()
     rest = found.group("rest").strip()
+    if ":" not in line[: found.end("words") + 3] and not _HEADING_WORDS.issuperset(words):
+        return None  # "I eat microwave porridge for breakfast…": an item, not "Breakfast…"
     occasion = MEAL_WORDS.intersection(words) or _OCCASION.intersection(words)
     if not occasion and (
         (_AMOUNT_FIRST.match(rest) and not _measured_list(rest))
@@ -699,6 +701,13 @@ _MEAL_MODIFIERS = frozenset(
         "morning afternoon evening late early mid midday night light big small quick second "
         "first my a the work packed sunday weekend post pre workout school office"
     ).split()
+)
+# The words of a heading that ends in an ellipsis ("Breakfast...", "For lunch…", "Day 2…").
+_HEADING_WORDS = (
+    MEAL_WORDS
+    | _OCCASION
+    | _MEAL_MODIFIERS
+    | frozenset("for at today's day an one two three half hour hours minutes".split())
 )
 
 

@@ -91,6 +91,21 @@ def test_meal_headings_are_any_short_heading_before_a_colon_or_dash():
     ]
 
 
+def test_a_sentence_that_ends_in_an_ellipsis_is_an_item_not_a_meal_heading():
+    # UK diary (tests/data/phrases-dev4.csv): the line was once a heading, dropped unsaid
+    log = parse(
+        "I eat microwave porridge for breakfast…\nBreakfast... 2 eggs\n"
+        "Two hours later...a sweet tea\n",
+        "d.txt",
+    )
+    items = [(item.meal, item.text) for item in log.days[0].items]
+    assert items == [
+        (None, "I eat microwave porridge for breakfast"),
+        ("breakfast", "2 eggs"),
+        ("two hours later", "a sweet tea"),
+    ]
+
+
 @pytest.mark.parametrize(
     ("line", "foods"),
     [
