@@ -573,7 +573,11 @@ _CONSISTED = re.compile(
 # "1 cup skim milk 85 calories", "1/4 pint of skimmed milk - 1 point", "Diet Coke 0PP",
 # "(5 Pro Points)", "(3SP)": a diet plan's count of energy or points, not an amount.
 _ENERGY_UNITS = r"k?cals?|calories|kilojoules|kj|(?:pro\s*|smart\s*)?points?|pts|pp|syns?|sp"
-_ENERGY = rf"\d+(?:\.\d+)?\s*(?:{_ENERGY_UNITS})\b"
+# "Pancakes (26 g carbs)", "(30g protein)": grams of a nutrient, not of the food.
+_NUTRIENT_GRAMS = (
+    r"g(?:rams?)?\s+(?:of\s+)?(?:carbs?|carbohydrates?|protein|fat|fibre|fiber|sugars?)"
+)
+_ENERGY = rf"\d+(?:\.\d+)?\s*(?:{_ENERGY_UNITS}|{_NUTRIENT_GRAMS})\b"
 _ENERGY_NOTE = re.compile(
     rf"\s*(?:[-–,]\s*|\(\s*)?\b{_ENERGY}\s*\)?(?=\s*[.,;]?\s*$)|\s*\(\s*{_ENERGY}\s*\)",
     re.IGNORECASE,

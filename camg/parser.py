@@ -59,7 +59,8 @@ _MARKDOWN = re.compile(r"^(?:#{1,6}\s+|\*\*)|\*\*:?$")
 _COMMENT = re.compile(r"#(?!\d{4,5}\b|[a-z]+:\w)")
 # "#1 2 eggs": a list's number, not a comment nor a pinned id ("#11457").
 _LIST_NUMBER = re.compile(r"#\d{1,2}[.):]?\s+(?=\S)")
-_BULLET = re.compile(r"\s*(?:[-*•·]\s+|\d+[.)]\s+(?=\D))")
+# "- 2 eggs", "1. toast"; "-1/2 banana" is a bullet without its space: no amount is negative.
+_BULLET = re.compile(r"\s*(?:[-*•·]\s+|-(?=[\d½⅓⅔¼¾⅛])|\d+[.)]\s+(?=\D))")
 # The characters a bullet or a time of day can start with.
 _MAY_LEAD = frozenset("-*•·0123456789 \t")
 _AMOUNT_FIRST = re.compile(r"[\d.½⅓⅔¼¾⅛]|(?:a|an|one|two|half)\b", re.IGNORECASE)

@@ -7,7 +7,7 @@ import json
 import pytest
 
 BAD_LOG = """2026-11-20
-breakfast: 1 cup milk; -1 cup rice
+breakfast: 1 cup milk; −1 cup rice
 20 g flibbertigibbet
 1 cup chia seeds
 a banana
@@ -71,7 +71,7 @@ def test_lenient_uses_good_lines_and_lists_the_rest(camg, write):
     report = json.loads(result.stdout)
     assert [entry["text"] for entry in report["days"][0]["entries"]] == ["1 cup milk", "a banana"]
     assert [item["line"] for item in report["unresolved"]] == [2, 3, 4]
-    assert report["unresolved"][0]["text"] == "-1 cup rice"
+    assert report["unresolved"][0]["text"] == "−1 cup rice"
     assert report["unresolved"][0]["message"] == "the amount must be positive"
     assert report["days"][0]["incomplete"] is True
 

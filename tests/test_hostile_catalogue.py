@@ -114,7 +114,7 @@ def test_a_file_name_that_is_not_utf8_is_shown_escaped(camg, tmp_path):
 # Lines of a log that must be an error at their line (status 2), never a traceback.
 BAD_LINES = {
     "zero amount": "0 g milk",
-    "negative amount": "-1 cup milk",
+    "negative amount": "−1 cup milk",  # a minus sign: "-1 cup" is a bullet
     "divide by zero": "1/0 cup milk",
     "huge amount": "100000 kg milk",
     "over 10 kg": "11 kg cheddar",

@@ -91,6 +91,13 @@ def test_meal_headings_are_any_short_heading_before_a_colon_or_dash():
     ]
 
 
+def test_a_dash_straight_before_an_amount_is_a_bullet_not_a_negative_amount():
+    # instantloss.com food journal (tests/data/phrases-dev5.csv): "-1/2 banana"
+    log = parse("-1/2 banana\n- 1 apple\n-2 eggs\n", "d.txt")
+    assert [item.text for item in log.days[0].items] == ["1/2 banana", "1 apple", "2 eggs"]
+    assert resolve_text("1/2 banana").grams == resolve_text("banana").grams / 2
+
+
 def test_a_sentence_that_ends_in_an_ellipsis_is_an_item_not_a_meal_heading():
     # UK diary (tests/data/phrases-dev4.csv): the line was once a heading, dropped unsaid
     log = parse(
