@@ -192,6 +192,9 @@ def split_item(text: str) -> ItemParts:
     cleaned, few = _few(cleaned)
     estimate = estimate or few
     parts = _amount_and_food(cleaned)
+    lead = cleaned.split(maxsplit=1)[0]
+    if _plural_lead(lead) and parts.amount == 2 and not estimate:  # "rashers of bacon"
+        estimate = f'"{lead}" with no count: taken as 2, the fewest a plural means'
     if bracketed is not None:
         parts = _more_exact(parts, bracketed)
     return parts._replace(
@@ -632,12 +635,33 @@ def strip_prose(text: str) -> str:
         return text
     wrapped = _WRAPPED.match(text.strip())
     text = wrapped.group(1) if wrapped else text
+    if "(" in text:  # "(1 1/2) c macaroni and cheese", "avocado (quarter)": the amount
+        text = _BRACKETED_COUNT.sub(r"\1 ", text)
+        share = _BRACKETED_SHARE.match(text)
+        if share is not None:
+            text = f"{_SHARES[share.group('share').lower()]} {share.group('food')}"
     text = _EMPHASIS.sub(r"\1", _LIST_NUMBER.sub("", text))  # "*another vegetable*"
     for aside in _ASIDES:  # in order: a footnote, then the energy note it may hide
         text = aside.sub("", text)
     if "such as" in text or "e.g" in text:  # the examples are choices, not several foods
         text = _EXAMPLES_JOINED.sub(r"\1 or ", text)
     return _LEAD_FILLER.sub("", _CONSISTED.sub("", _I_ATE.sub("", text)))
+
+
+# "(1 1/2) c macaroni and cheese": a count in brackets before its unit.
+_BRACKETED_COUNT = re.compile(r"^\s*\((\d+(?:\s+\d+/\d+|/\d+|\.\d+)?)\)\s*(?=\S)")
+# "avocado (quarter)": a share of the food, said after it.
+_SHARES = {
+    "half": "half a",
+    "a half": "half a",
+    "quarter": "a quarter of",
+    "a quarter": "a quarter of",
+    "third": "a third of",
+    "a third": "a third of",
+}
+_BRACKETED_SHARE = re.compile(
+    rf"^(?P<food>[^()\d]+?)\s*\((?P<share>{'|'.join(_SHARES)})\)\s*$", re.IGNORECASE
+)
 
 
 # "fruit such as melon and grapes": one fruit, either example.
@@ -701,12 +725,23 @@ def _leading_amount(text: str) -> tuple[float, str] | None:
     if lead in _ARTICLES or lead in _NUMBER_WORDS:
         return _word_amount(words)
     if len(words) > 2 and words[1].lower() == "of" and (canonical(lead) or _household(lead)):
-        return 1.0, text  # "Tablespoon of chia seeds", "Slice of papaya"
+        return _uncounted(lead), text  # "Tablespoon of chia seeds", "rashers of bacon"
     if len(words) > 1 and _vague_led(words) and not re.search(r"\d", text):
-        return 1.0, text  # "handful of almonds", "small spoonful of coleslaw"
+        return _uncounted(lead), text  # "handful of almonds", "small spoonful of coleslaw"
     if len(words) > 1 and canonical(lead) and unit_of(canonical(lead)).kind == "volume":
-        return 1.0, text  # "tbsp pumpkin seeds", "cup of tea"
+        return _uncounted(lead), text  # "tbsp pumpkin seeds", "cup of tea"
     return None
+
+
+def _uncounted(unit_word: str) -> float:
+    """ "slice of papaya" is one slice; "rashers of bacon" are two, the fewest a plural
+    means (`_plural_lead` says so as an estimate)."""
+    return 2.0 if _plural_lead(unit_word) else 1.0
+
+
+def _plural_lead(word: str) -> bool:
+    lowered = word.lower()
+    return singular(lowered) != lowered and (canonical(lowered) or _household(lowered)) is not None
 
 
 def _word_amount(words: list[str]) -> tuple[float, str] | None:

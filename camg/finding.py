@@ -35,7 +35,8 @@ def find_food(parts: ItemParts) -> tuple[Match, list[str], ItemParts]:
     match, found_notes, parts = _food_or_alternative(parts)
     match = _explained(_unsalted(_honoured(match, parts), parts))
     match, measured = _with_measure(match, parts)
-    return match, [*notes, *found_notes, *_brand_taken(match, parts), *measured], parts
+    taken = [*_brand_taken(match, parts), *_stood_in(match)]
+    return match, [*notes, *found_notes, *taken, *measured], parts
 
 
 def _with_measure(match: Match, parts: ItemParts) -> tuple[Match, list[str]]:
@@ -95,6 +96,18 @@ def _brand_taken(match: Match, parts: ItemParts) -> list[str]:
     if not brand or brand & set(words(f"{parts.food} {parts.remarks}")):
         return []
     return [f'took a branded food for "{parts.food}": no generic food in the table fits it']
+
+
+def _stood_in(match: Match) -> list[str]:
+    """ "cereal" read as Kellogg's Corn Flakes: an alias that stands in for a kind of food
+    SR28 has only by brand (data/stand_ins.csv) makes the entry approximate, and says so."""
+    why = _stand_ins().get(match.alias or "")
+    return [f'took {match.name} for "{match.alias}": {why}'] if why else []
+
+
+@cache
+def _stand_ins() -> dict[str, str]:
+    return {row["alias"]: row["why"] for row in tables.read_rows("stand_ins.csv")}
 
 
 def _check_a_food(food: str) -> None:

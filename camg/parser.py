@@ -35,7 +35,8 @@ MOST_LINE_CHARS = 10_000
 MEAL_WORDS = frozenset(
     (
         "breakfast brunch lunch dinner supper snack snacks dessert elevenses tea meal drinks "
-        "drink supplements supplement pre-workout post-workout workout bfast brekkie brekky"
+        "fluid fluids drink supplements supplement pre-workout post-workout workout bfast brekkie "
+        "brekky"
     ).split()
 )
 # Meal words that stand alone on a line as a heading ("Breakfast"); "tea" alone is a drink.

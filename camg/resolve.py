@@ -22,7 +22,7 @@ from camg.finding import dish_hint, find_food, shortened
 from camg.parser import Day, ParsedLog
 from camg.plausible import implausible
 from camg.portions import PortionError
-from camg.salvage import salvaged
+from camg.salvage import Reader, salvaged
 from camg.sandwiches import sandwich_pieces
 from camg.splitting import WITH_CEREAL, Piece, filled_omelette, in_sandwich, pieces
 from camg.supplements import Supplement, label_reading, recognise, times_taken
@@ -360,7 +360,7 @@ def _unknown(part: Part, salvage: bool) -> tuple[Part, ...]:
 def _salvaged(part: Part, text: str) -> tuple[Part, ...] | None:
     """The foods a sentence names, approximate, each saying the words camg did not use;
     None when it names none cleanly."""
-    found = salvaged(text, _reads_cleanly, _reads)
+    found = salvaged(text, _READER)
     if found is None:
         return None
     if any(dish_hint(word) is not None for word in found.left.split()):
@@ -375,6 +375,18 @@ def _noted(part: Part, note: str) -> Part:
     resolution = part.resolution
     return part._replace(
         resolution=resolution._replace(notes=(*resolution.notes, note), approximate=True)
+    )
+
+
+def _reads_nearly(text: str) -> bool:
+    """A food of two words or more, one of them unused (said) and none corrected: "fried
+    black pudding", "grilled tomato"."""
+    resolution = _attempt(text).resolution
+    return (
+        resolution is not None
+        and len(text.split()) >= 2
+        and not resolution.read_as
+        and len((resolution.ignored or "").split()) <= 1
     )
 
 
@@ -436,6 +448,9 @@ _OMELETTE_FILLINGS = frozenset(
 def _reads(text: str) -> bool:
     """A food, perhaps with words left unused (then approximate, and said)."""
     return _attempt(text).resolution is not None
+
+
+_READER = Reader(_reads_cleanly, _reads_nearly, _reads)
 
 
 def _reads_as_filling(text: str) -> bool:

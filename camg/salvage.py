@@ -62,32 +62,37 @@ class Salvage(NamedTuple):
     left: str
 
 
-def salvaged(
-    text: str, reads_cleanly: Callable[[str], bool], reads: Callable[[str], bool]
-) -> Salvage | None:
+class Reader(NamedTuple):
+    """How well a text names foods, asked of the caller."""
+
+    cleanly: Callable[[str], bool]  # foods, every word of them read
+    nearly: Callable[[str], bool]  # a food, one describing word unused ("fried black pudding")
+    at_all: Callable[[str], bool]  # a food, any words left unused (then said)
+
+
+def salvaged(text: str, reader: Reader) -> Salvage | None:
     """The foods a sentence names; None when it is no sentence, names no food, or leaves
-    over a word that must not be left. `reads_cleanly`: a text names foods, every one read
-    with every word; `reads`: it names a food, perhaps leaving words unused (then said)."""
+    over a word that must not be left."""
     if len(text.split()) < _SHORTEST:
         return None  # "2 rye crisp breads": a food the table lacks, not a story
     runs: list[tuple[str, bool]] = []
     unused: list[str] = []
     for story in filter(None, _STORY.split(text)):
         # "was 2 eggs, fried in a little olive oil, and toast": the clause's list whole
-        whole = _foods_in(story.split(), reads_cleanly)
+        whole = _foods_in(story.split(), reader.cleanly)
         clauses = [story] if whole is not None and "," in story else _BOUNDARY.split(story)
-        for clause, joined in _at_measured_and(clauses, reads_cleanly):
+        for clause, joined in _at_measured_and(clauses, reader.cleanly):
             clause_words = clause.split()
-            run = _foods_in(clause_words, reads_cleanly)
+            run = _foods_in(clause_words, reader.cleanly)
             if run is not None:
                 start, end = run
                 runs.append((" ".join(clause_words[start:end]), True))
                 unused.extend(clause_words[:start] + clause_words[end:])
             elif _measured(clause_words, joined):  # "2 slices of lightly buttered toast"
                 measured = _without_story(clause_words)
-                runs.append((measured, reads(measured)))  # "1 quarter-pound patty": said
+                runs.append((measured, reader.at_all(measured)))  # "1 quarter-pound patty"
             else:
-                unused.extend(clause_words)
+                _nearly(clause, reader, runs, unused)
     left = " ".join(unused)
     if (
         not any(clean for _, clean in runs)
@@ -96,6 +101,23 @@ def salvaged(
     ):
         return None
     return Salvage(runs, left)
+
+
+def _nearly(clause: str, reader: Reader, runs: list[tuple[str, bool]], unused: list[str]) -> None:
+    """ "fried black pudding and grilled tomato": the foods of a clause that names none
+    cleanly, each named with at most one describing word camg does not honour (said)."""
+    for part in _AND.split(clause):
+        part_words = part.split()
+        run = _foods_in(part_words, reader.cleanly) or _foods_in(part_words, reader.nearly)
+        if run is None:
+            unused.extend(part_words)
+            continue
+        start, end = run
+        runs.append((" ".join(part_words[start:end]), True))
+        unused.extend(part_words[:start] + part_words[end:])
+
+
+_AND = re.compile(r"\s+(?:and|&)\s+", re.IGNORECASE)
 
 
 # "2 fried eggs with a short cut bacon slice on 2 slices of toast": a joining word before

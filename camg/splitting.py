@@ -212,7 +212,8 @@ def _cut(
             # "..., split pea and ham soup", "Bean and tomato dip, fat-free": one dish
             found.append(piece)
             continue
-        joined = [] if food else _joined_pieces(strip_describing(piece.read))
+        read = strip_describing(piece.read)
+        joined = [] if food else _named_whole(_joined_pieces(read), read, is_food)
         describing = any(_describes(part.read) for part in joined[1:])  # "baked w/ skin"
         changed = bool(joined) and [part.read for part in joined] != [piece.read]
         if changed and len(joined) > 1:  # "a jam sandwich with ...": the sandwich's parts
@@ -222,6 +223,32 @@ def _cut(
         else:
             found.append(piece)
     return found
+
+
+def _named_whole(parts: list[Piece], text: str, is_food: Callable[[str], bool]) -> list[Piece]:
+    """ "1 1/2 c macaroni and cheese with sliced red onion": foods joined by "and" that name
+    one food together stay one, whatever follows them after "with"."""
+    merged: list[Piece] = []
+    for part in parts:
+        previous = merged[-1] if merged else None
+        together = _and_joined(previous, part, text) if previous and part.joined is None else None
+        if together is not None and is_food(together):
+            merged[-1] = previous._replace(text=together, read=together)  # type: ignore[union-attr]
+        else:
+            merged.append(part)
+    return merged
+
+
+def _and_joined(first: Piece, second: Piece, text: str) -> str | None:
+    """The text from `first` to `second` when only "and" or "&" stands between them."""
+    start = text.find(first.text)
+    end = text.find(second.text, start + len(first.text))
+    if start < 0 or end < 0 or not _AND_BETWEEN.fullmatch(text[start + len(first.text) : end]):
+        return None
+    return text[start : end + len(second.text)]
+
+
+_AND_BETWEEN = re.compile(r"\s+(?:and|&)\s+|\s*&\s*", re.IGNORECASE)
 
 
 def _on_bread(found: list[Piece]) -> list[Piece]:

@@ -35,6 +35,8 @@ LATER_SETS = [
     DATA / "phrases-dev2.csv",
     DATA / "phrases-dev3.csv",
     DATA / "phrases-dev4.csv",
+    DATA / "phrases-dev5.csv",
+    DATA / "phrases-dev6.csv",
     DATA / "phrases-check.csv",
     DATA / "phrases-check2.csv",
 ]

@@ -35,6 +35,12 @@ def test_alias_default_measures_exist_for_their_foods():
             assert row["default_measure"] in measures, row
 
 
+def test_stand_ins_are_aliases():
+    aliases = {row["alias"] for row in rows("aliases.csv")}
+    stand_ins = rows("stand_ins.csv")
+    assert stand_ins and all(row["alias"] in aliases and row["why"] for row in stand_ins)
+
+
 def test_synonyms_are_single_normalised_words():
     for row in rows("synonyms.csv"):
         assert row["word"] == key(row["word"]) and " " not in row["word"]

@@ -82,6 +82,8 @@ def test_validation_lines_do_not_regress():
         ("phrases-dev2.csv", 0.65),
         ("phrases-dev3.csv", 0.66),
         ("phrases-dev4.csv", 0.54),
+        ("phrases-dev5.csv", 0.52),
+        ("phrases-dev6.csv", 0.41),
         ("phrases-check.csv", 0.66),
         ("phrases-check2.csv", 0.53),
     ],
