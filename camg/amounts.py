@@ -172,6 +172,8 @@ _PER_PERSON = re.compile(r"\s+(?:per|each|a)\s+(?:person|serve|head)\b", re.IGNO
 
 def split_item(text: str) -> ItemParts:
     """Read amount, unit and food words from one item."""
+    if text[:1] == "(" or text[:2] == " (":
+        text = _BRACKETED_COUNT.sub(r"\1 ", text)  # "(1 1/2) c macaroni and cheese"
     plain, bracketed, remarks = _brackets(_plain_numbers(text))
     ambiguous = _AMBIGUOUS_COMMA.match(plain.strip()) if "," in plain else None
     if ambiguous:
@@ -192,6 +194,9 @@ def split_item(text: str) -> ItemParts:
     cleaned, few = _few(cleaned)
     estimate = estimate or few
     parts = _amount_and_food(cleaned)
+    share = _SHARES.get(remarks.strip().lower())
+    if share is not None and parts.unit is None and parts.amount in (None, 1.0):
+        parts, remarks = parts._replace(amount=share), ""  # "avocado (quarter)"
     lead = cleaned.split(maxsplit=1)[0]
     if _plural_lead(lead) and parts.amount == 2 and not estimate:  # "rashers of bacon"
         estimate = f'"{lead}" with no count: taken as 2, the fewest a plural means'
@@ -637,9 +642,6 @@ def strip_prose(text: str) -> str:
     text = wrapped.group(1) if wrapped else text
     if "(" in text:  # "(1 1/2) c macaroni and cheese", "avocado (quarter)": the amount
         text = _BRACKETED_COUNT.sub(r"\1 ", text)
-        share = _BRACKETED_SHARE.match(text)
-        if share is not None:
-            text = f"{_SHARES[share.group('share').lower()]} {share.group('food')}"
     text = _EMPHASIS.sub(r"\1", _LIST_NUMBER.sub("", text))  # "*another vegetable*"
     for aside in _ASIDES:  # in order: a footnote, then the energy note it may hide
         text = aside.sub("", text)
@@ -648,20 +650,11 @@ def strip_prose(text: str) -> str:
     return _LEAD_FILLER.sub("", _CONSISTED.sub("", _I_ATE.sub("", text)))
 
 
+_PAN_FRIED = re.compile(r"\b(?:pan|shallow)[- ]fried\b", re.IGNORECASE)
 # "(1 1/2) c macaroni and cheese": a count in brackets before its unit.
 _BRACKETED_COUNT = re.compile(r"^\s*\((\d+(?:\s+\d+/\d+|/\d+|\.\d+)?)\)\s*(?=\S)")
 # "avocado (quarter)": a share of the food, said after it.
-_SHARES = {
-    "half": "half a",
-    "a half": "half a",
-    "quarter": "a quarter of",
-    "a quarter": "a quarter of",
-    "third": "a third of",
-    "a third": "a third of",
-}
-_BRACKETED_SHARE = re.compile(
-    rf"^(?P<food>[^()\d]+?)\s*\((?P<share>{'|'.join(_SHARES)})\)\s*$", re.IGNORECASE
-)
+_SHARES = {"half": 0.5, "a half": 0.5, "quarter": 0.25, "a quarter": 0.25, "third": 1 / 3}
 
 
 # "fruit such as melon and grapes": one fruit, either example.
@@ -684,6 +677,8 @@ def _normalise(text: str) -> str:
     text = strip_describing(text)
     if "cm" in text or "mm" in text:
         text = _METRIC_SIZE.sub(" ", text)  # "a 5cm piece of cucumber": a size, not an amount
+    if "fried" in text:  # "2 eggs pan fried": SR28's "pan-fried" foods are "fried" ones too
+        text = _PAN_FRIED.sub("fried", text)
     if "spring water" in text.lower():
         text = re.sub(r"(?i)spring water", "water", text)
     if " in " in text:  # "peach halves, canned in juice", "blueberries in natural syrup"

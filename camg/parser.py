@@ -47,7 +47,8 @@ _BARE_MEALS = frozenset(
 _ISO_START = re.compile(r"\s*\d{4}-\d{1,2}-\d{1,2}\b")
 # A short heading before ":" ("afternoon:", "post-workout smoothie:", "Lunch (12:30):").
 _HEADING = re.compile(
-    r"\s*(?P<words>[A-Za-z][A-Za-z'/\-]*(?:\s+[A-Za-z][A-Za-z'/\-]*){0,5}(?:\s+\d{1,2})?)"
+    r"\s*(?P<words>[A-Za-z][A-Za-z'/\-]*(?:\s+(?:[-–—]\s+)?[A-Za-z][A-Za-z'/\-]*){0,5}"
+    r"(?:\s+\d{1,2})?)"
     r"\s*(?:\([^()]{0,20}\))?\s*(?::(?!\d)|\.\.\.|…)\s*(?P<rest>.*)$"
 )
 # "Breakfast - porridge with milk", "Lunch – soup": a meal word before a dash.
@@ -58,6 +59,8 @@ _DASHED = re.compile(
 _MARKDOWN = re.compile(r"^(?:#{1,6}\s+|\*\*)|\*\*:?$")
 # "#" starts a comment, unless it pins a food: "#11457", "#my:oat-milk".
 _COMMENT = re.compile(r"#(?!\d{4,5}\b|[a-z]+:\w)")
+# "Snack #3:", "(Fail #5)": a number after a word, not a comment.
+_NUMBERED = re.compile(r"(?<=\w)\s+#\d{1,2}\b")
 # "#1 2 eggs": a list's number, not a comment nor a pinned id ("#11457").
 _LIST_NUMBER = re.compile(r"#\d{1,2}[.):]?\s+(?=\S)")
 # "- 2 eggs", "1. toast"; "-1/2 banana" is a bullet without its space: no amount is negative.
@@ -309,6 +312,7 @@ def _sections(lines: Iterable[str], source: str, log: ParsedLog) -> Iterator[_Se
         if line[:1] == "#" and line[1:2].isdigit() and (listed := _LIST_NUMBER.match(line)):
             line = line[listed.end() :]  # "#1 2 eggs and toast": an item numbered in a list
         if line and "#" in line and line[0] != "#":  # a comment after an item
+            line = _NUMBERED.sub("", line)  # "Snack #3: bread": a number, no comment
             line = _strip_comment(line).strip()
         if not line:
             known.line(raw, None, ())

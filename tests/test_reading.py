@@ -1988,3 +1988,29 @@ def test_a_brand_that_stands_in_for_a_kind_of_food_is_approximate_and_said():
     cereal = resolve_text("a bowl of cereal")
     assert cereal.approximate and any("name yours" in note for note in cereal.notes)
     assert not resolve_text("2 Weetabix").approximate
+
+
+def test_a_number_after_a_word_is_no_comment():
+    # stepaheadathlete.com, a day of eats (tests/data/phrases-dev6.csv)
+    log = parse(
+        "Snack #3: A piece of lemon poppyseed bread from a local bakery plus an orange.\n", "d"
+    )
+    [item] = log.days[0].items
+    assert item.meal == "snack" and item.text.endswith("plus an orange")
+
+
+def test_a_bracket_that_names_the_food_before_it_again_describes_it():
+    # tests/data/phrases-dev6.csv: the peanut butter is one food, not two
+    line = (
+        "1/2 banana with peanut butter (Trader Joe's crunchy salted peanut butter with chia "
+        "and flax seeds)"
+    )
+    parts = read_line(line)
+    assert [part.resolution.food.split(",")[0] for part in parts] == ["Bananas", "Peanut butter"]
+    assert parts[1].resolution.approximate
+
+
+def test_a_share_in_brackets_and_pan_fried_are_read():
+    # simplesensiblenutrition.com; a food diary (tests/data/phrases-dev6.csv)
+    assert resolve_text("a side of avocado (quarter)").grams == resolve_text("1/4 avocado").grams
+    assert resolve_text("2 eggs pan fried").food == "Egg, whole, cooked, fried"
