@@ -39,6 +39,7 @@ LATER_SETS = [
     DATA / "phrases-dev6.csv",
     DATA / "phrases-check.csv",
     DATA / "phrases-check2.csv",
+    DATA / "phrases-check3.csv",
 ]
 GRAMS_TOLERANCE = 0.10
 
