@@ -427,9 +427,18 @@ def _food_of(text: str) -> str:
 def _dish(text: str) -> list[Piece] | None:
     """ "cheese and ham sandwich on brown roll", "mushroom and ham omelette", no food of the
     table: its fillings and its bread or eggs."""
-    return sandwich_pieces(text, _is_food, _reads_as_filling) or filled_omelette(
+    return sandwich_pieces(text, _is_food, _reads_as_filling, _a_flavour) or filled_omelette(
         text, _fills_an_omelette
     )
+
+
+def _a_flavour(text: str) -> bool:
+    """A fruit or a chocolate, which flavours what it is baked into."""
+    resolution = _attempt(text).resolution
+    if resolution is None or resolution.food_id is None:
+        return False
+    group = foodtable.group_of(resolution.food_id)
+    return group == "Fruits and Fruit Juices" or "chocolate" in resolution.food.lower()
 
 
 def _fills_an_omelette(text: str) -> bool:

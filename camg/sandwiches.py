@@ -63,11 +63,16 @@ def kinds() -> dict[str, Kind]:
 
 
 def sandwich_pieces(
-    text: str, is_food: Callable[[str], bool], reads: Callable[[str], bool]
+    text: str,
+    is_food: Callable[[str], bool],
+    reads: Callable[[str], bool],
+    flavours: Callable[[str], bool] = lambda text: False,
 ) -> list[Piece] | None:
     """The fillings and the bread of a sandwich named by its fillings, or None when the
     text is no such sandwich or a part of it is no food. `is_food`: the text names a food
-    with every word; `reads`: it names one, perhaps with words left unused.
+    with every word; `reads`: it names one, perhaps with words left unused; `flavours`: it
+    names a fruit or a chocolate, which a bagel is baked with ("blueberry bagel"), not
+    filled with.
 
     Fillings spelled out after a dash ("ham sandwich - 2 slices of ham, 1 slice of
     cheddar") are the fillings, with their amounts."""
@@ -93,6 +98,8 @@ def sandwich_pieces(
     fillings += more
     if not fillings or any(_COUNT.match(f"{f} ") or _SOME.match(f) for f in fillings):
         return None  # "strawberries, half of a ham": foods of their own, not fillings
+    if kind.bread == "bagel" and any(flavours(filling) for filling in fillings):
+        return None  # "blueberry bagel", "chocolate chip bagel": a bagel of that flavour
     if details:
         return _spelled_out(_split(details), written, bread, count, kind, reads)
     if not all(reads(filling) for filling in fillings) or not reads(bread):

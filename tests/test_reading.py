@@ -2014,3 +2014,10 @@ def test_a_share_in_brackets_and_pan_fried_are_read():
     # simplesensiblenutrition.com; a food diary (tests/data/phrases-dev6.csv)
     assert resolve_text("a side of avocado (quarter)").grams == resolve_text("1/4 avocado").grams
     assert resolve_text("2 eggs pan fried").food == "Egg, whole, cooked, fried"
+
+
+def test_a_fruit_or_chocolate_before_bagel_is_its_flavour_not_a_filling():
+    # quirkyandcaffeinated.blogspot.com, what I ate yesterday (tests/data/phrases-dev6.csv)
+    [bagel] = read_line("the chocolate chip bagel")
+    assert bagel.resolution.food.startswith("Bagels") and bagel.resolution.approximate
+    assert [p.text for p in read_line("salmon bagel")] == ["salmon", "bagel"]
