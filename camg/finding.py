@@ -222,6 +222,9 @@ def _food_or_alternative(parts: ItemParts) -> tuple[Match, list[str], ItemParts]
         # "unsweetened hot or iced tea": hot tea; but "water or diet soda": water by itself.
         shared = number < len(alternatives) - 1 and len(last) > 1 and not _everyday(alternative)
         kind = _flavoured_kind(alternative, parts.food) if number < len(alternatives) - 1 else None
+        if kind is None and number < len(alternatives) - 1 and len(last) == 2:
+            # "almond or soy milk": almond milk, a food by both words, not almonds
+            kind = last[-1] if _named_by_both(alternative, last[-1]) else None
         if kind is not None:  # "grape or strawberry jam/preserves": grape jam
             candidate = parts._replace(food=f"{alternative} {kind}")
         else:
@@ -281,6 +284,18 @@ def _named_in_brackets(parts: ItemParts) -> tuple[Match, list[str]] | None:
     if match is None or match.ignored:
         return None
     return match, [f'read "{parts.food.split(",")[0].strip()}" as "{parts.remarks}"']
+
+
+def _named_by_both(alternative: str, kind: str) -> bool:
+    """ "almond" and "milk": a food whose name holds both, read with every word."""
+    if " " in alternative.strip():
+        return False
+    match = food_index().resolve(f"{alternative} {kind}")
+    if match is None or match.ignored or match.read_as:
+        return False
+    named = {singular(word) for word in words(match.name)}
+    said = {singular(word) for word in words(f"{alternative} {kind}")}
+    return said <= named
 
 
 def _everyday(word: str) -> bool:

@@ -2021,3 +2021,17 @@ def test_a_fruit_or_chocolate_before_bagel_is_its_flavour_not_a_filling():
     [bagel] = read_line("the chocolate chip bagel")
     assert bagel.resolution.food.startswith("Bagels") and bagel.resolution.approximate
     assert [p.text for p in read_line("salmon bagel")] == ["salmon", "bagel"]
+
+
+@pytest.mark.parametrize(
+    ("line", "food"),
+    [
+        # andytherd.com low-FODMAP day (tests/data/phrases-dev5.csv)
+        ("1/4 cup Pumpkin or Sunflower seeds", "Seeds, pumpkin"),
+    ],
+)
+def test_alternatives_that_share_their_kind_are_each_of_that_kind(line, food):
+    resolution = resolve_text(line)
+    assert resolution.food.startswith(food) and resolution.approximate
+    # myhealthyclub.com daily plan (tests/data/phrases-dev6.csv): a yogurt, no "yogurt milk"
+    assert resolve_text("Yogurt or glass of low fat milk").food.startswith("Yogurt, plain")
