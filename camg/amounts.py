@@ -756,6 +756,8 @@ def _word_amount(words: list[str]) -> tuple[float, str] | None:
         ):
             amount = _NUMBER_WORDS[lowered[1]]
             index = 2
+            if lowered[1] in ("couple", "pair", "dozen") and lowered[2:3] == ["of"]:
+                index = 3  # "a couple of slices of toast": the unit follows
     else:
         amount = float(_NUMBER_WORDS[lowered[0]])
         index = 1

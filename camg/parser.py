@@ -47,7 +47,7 @@ _BARE_MEALS = frozenset(
 _ISO_START = re.compile(r"\s*\d{4}-\d{1,2}-\d{1,2}\b")
 # A short heading before ":" ("afternoon:", "post-workout smoothie:", "Lunch (12:30):").
 _HEADING = re.compile(
-    r"\s*(?P<words>[A-Za-z][A-Za-z'/\-]*(?:\s+(?:[-–—]\s+)?[A-Za-z][A-Za-z'/\-]*){0,5}"
+    r"\s*(?P<words>[A-Za-z][A-Za-z'/\-]*\d{0,2}(?:\s+(?:[-–—]\s+)?[A-Za-z][A-Za-z'/\-]*){0,5}"
     r"(?:\s+\d{1,2})?)"
     r"\s*(?:\([^()]{0,20}\))?\s*(?::(?!\d)|\.\.\.|…)\s*(?P<rest>.*)$"
 )
@@ -635,7 +635,11 @@ def _heading(line: str) -> tuple[str, str] | None:
     rest = found.group("rest").strip()
     if ":" not in line[: found.end("words") + 3] and not _HEADING_WORDS.issuperset(words):
         return None  # "I eat microwave porridge for breakfast…": an item, not "Breakfast…"
-    occasion = MEAL_WORDS.intersection(words) or _OCCASION.intersection(words)
+    occasion = (
+        MEAL_WORDS.intersection(words)
+        or _OCCASION.intersection(words)
+        or (len(words) == 1 and _MEAL_CODE.fullmatch(words[0]))  # "M3: 1/2 cup yogurt"
+    )
     if not occasion and (
         (_AMOUNT_FIRST.match(rest) and not _measured_list(rest))
         or ":" not in line[: found.end("words") + 3]
@@ -643,6 +647,10 @@ def _heading(line: str) -> tuple[str, str] | None:
         # "Greek yogurt: 150 g" is an item, not a meal; so is "Two slices of toast... daily"
         return None
     return " ".join(words), rest
+
+
+# A meal's or a snack's number in a plan: "M3", "S2" (never a vitamin: "B12", "D3").
+_MEAL_CODE = re.compile(r"[ms]\d{1,2}")
 
 
 def _measured_list(rest: str) -> bool:

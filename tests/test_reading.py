@@ -2035,3 +2035,14 @@ def test_alternatives_that_share_their_kind_are_each_of_that_kind(line, food):
     assert resolution.food.startswith(food) and resolution.approximate
     # myhealthyclub.com daily plan (tests/data/phrases-dev6.csv): a yogurt, no "yogurt milk"
     assert resolve_text("Yogurt or glass of low fat milk").food.startswith("Yogurt, plain")
+
+
+def test_a_meal_s_number_opens_a_meal_and_a_couple_of_keeps_its_unit():
+    # katyenglish.com, my daily food journal (tests/data/phrases-dev5.csv)
+    [item] = parse("M3: 1/2 cup plain greek yogurt\n", "d").days[0].items
+    assert (item.meal, item.text) == ("m3", "1/2 cup plain greek yogurt")
+    [vitamin] = parse("B12: 1 tablet\n", "d").days[0].items
+    assert vitamin.meal is None
+    # a UK food diary (tests/data/phrases-dev5.csv)
+    spoons = resolve_text("a couple of spoons of natural yogurt")
+    assert spoons.grams == pytest.approx(resolve_text("2 spoons of natural yogurt").grams)
