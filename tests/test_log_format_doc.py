@@ -62,6 +62,7 @@ def test_meals_example_assigns_items_to_headings():
         ("afternoon snack", "1 cup milk"),
         ("elevenses", "a digestive biscuit"),
         ("post-workout smoothie", "1 cup milk, a banana"),
+        ("m3", "1/2 cup plain greek yogurt + 1 tsp honey"),
         ("dinner", "150 g salmon"),
         ("supper", "1 cup cooked brown rice"),
         ("breakfast", "2 eggs"),
