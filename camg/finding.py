@@ -102,7 +102,11 @@ def _stood_in(match: Match) -> list[str]:
     """ "cereal" read as Kellogg's Corn Flakes: an alias that stands in for a kind of food
     SR28 has only by brand (data/stand_ins.csv) makes the entry approximate, and says so."""
     why = _stand_ins().get(match.alias or "")
-    return [f'took {match.name} for "{match.alias}": {why}'] if why else []
+    return [f'"{match.alias}" read as {match.name}, {STOOD_IN} {why}'] if why else []
+
+
+# What the note of a stand-in says (a note that quotes the words makes the entry approximate).
+STOOD_IN = "standing in:"
 
 
 @cache

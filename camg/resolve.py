@@ -18,7 +18,7 @@ from typing import NamedTuple
 from camg import estimates, foodtable
 from camg.amounts import AmountError, ItemParts, split_item, strip_prose, told_before
 from camg.errors import ItemError, Kind, Problem, Severity
-from camg.finding import dish_hint, find_food, shortened
+from camg.finding import STOOD_IN, dish_hint, find_food, shortened
 from camg.parser import Day, ParsedLog
 from camg.plausible import implausible
 from camg.portions import PortionError
@@ -406,14 +406,19 @@ def _reads_nearly(text: str) -> bool:
 
 
 def _reads_cleanly(text: str) -> bool:
-    """Foods named by every word of `text`, none corrected, unused or substituted."""
+    """Foods named by every word of `text`, none corrected or unused; one that stands in for
+    its words ("salad" read as its leaves) is read as cleanly as the table allows."""
     parts = _read(text, False)
     return all(
         part.resolution is not None
-        and not part.resolution.approximate
         and not part.resolution.ignored
+        and (not part.resolution.approximate or _stood_in(part.resolution))
         for part in parts
     )
+
+
+def _stood_in(resolution: Resolution) -> bool:
+    return not resolution.read_as and any(STOOD_IN in note for note in resolution.notes)
 
 
 def _food_of(text: str) -> str:

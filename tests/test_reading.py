@@ -1986,7 +1986,7 @@ def test_fluids_open_a_meal_and_fluid_milk_is_milk():
 
 def test_a_brand_that_stands_in_for_a_kind_of_food_is_approximate_and_said():
     cereal = resolve_text("a bowl of cereal")
-    assert cereal.approximate and any("name yours" in note for note in cereal.notes)
+    assert cereal.approximate and any("standing in: SR28 has no" in n for n in cereal.notes)
     assert not resolve_text("2 Weetabix").approximate
 
 
@@ -2046,3 +2046,16 @@ def test_a_meal_s_number_opens_a_meal_and_a_couple_of_keeps_its_unit():
     # a UK food diary (tests/data/phrases-dev5.csv)
     spoons = resolve_text("a couple of spoons of natural yogurt")
     assert spoons.grams == pytest.approx(resolve_text("2 spoons of natural yogurt").grams)
+
+
+def test_a_salad_is_read_as_its_leaves_and_said_to_stand_in():
+    # sugarnspiceblog.com, a day's eats (tests/data/phrases-dev6.csv)
+    parts = read_line(
+        "A salad, about 1/3 cup of homemade tomato sauce and half of a chicken sausage"
+    )
+    salad = parts[0].resolution
+    assert salad.food.startswith("Lettuce") and salad.approximate
+    assert any("standing in" in note for note in salad.notes)
+    # a food diary blog (tests/data/phrases-dev.csv): a stand-in reads cleanly in a sentence
+    texts = [part.text for part in read_line("So my dinner tonight was a ham and salad wrap")]
+    assert texts == ["ham", "salad", "wrap"]
