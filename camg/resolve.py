@@ -272,12 +272,51 @@ def _read_told(text: str, salvage: bool, sandwich: bool) -> tuple[Part, ...]:
     split = pieces(text, _is_food, _dish, sandwich)
     if not split or (len(split) == 1 and split[0].text == text and split[0].read == text):
         return _unknown(whole, salvage)
-    parts = tuple(_attempt(piece.read, piece) for piece in split)
+    parts = _shared_amount(split, tuple(_attempt(piece.read, piece) for piece in split))
     if whole.resolution is not None and all(part.problem for part in parts):
         return (whole,)
     if whole.problem is not None and all(part.problem for part in parts):
         return _unknown(whole, salvage)
     return tuple(found for part in parts for found in _unknown(part, salvage))
+
+
+def _shared_amount(split: list[Piece], parts: tuple[Part, ...]) -> tuple[Part, ...]:
+    """ "2 cups steamed broccoli, cauliflower, and carrots": a cup measure before a list
+    of vegetables (or fruits) that name none is the list's, shared equally, an estimate."""
+    first = next((i for i in reversed(range(len(parts))) if _cups(parts[i])), None)
+    if first is None or first == len(parts) - 1:
+        return parts
+    run = [part.resolution for part in parts[first:]]
+    if any(found is None or _cups_of(found) for found in run[1:]):
+        return parts
+    if any(piece.joined for piece in split[first + 1 :]):
+        return parts  # "1 cup oatmeal with berries": what goes with a food is no share
+    foods = [found for found in run if found is not None]
+    groups = {foodtable.group_of(found.food_id or "") for found in foods}
+    if len(groups) != 1 or not groups <= _SHARED_GROUPS:
+        return parts
+    head = foods[0]
+    share = (head.amount or 1.0) / len(foods)
+    said = f'"{head.amount or 1:g} {head.unit}" shared by the {len(foods)} foods named after it'
+    shared = []
+    for index, part in enumerate(parts[first:]):
+        read = f"{share:.4g} {head.unit} {_food_of(part.text) if index == 0 else part.text}"
+        shared.append(_attempt(read, Piece(part.text, read, assumed=said)))
+    if any(part.resolution is None for part in shared):
+        return parts
+    return (*parts[:first], *shared)
+
+
+_SHARED_GROUPS = frozenset({"Vegetables and Vegetable Products", "Fruits and Fruit Juices"})
+
+
+def _cups(part: Part) -> bool:
+    """A part measured by a volume: "2 cups steamed broccoli"."""
+    return part.resolution is not None and _cups_of(part.resolution)
+
+
+def _cups_of(resolution: Resolution) -> bool:
+    return resolution.unit in ("cup", "tbsp", "ml")
 
 
 def _listed_in_brackets(text: str, sandwich: bool) -> tuple[Part, ...] | None:

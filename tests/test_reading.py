@@ -2059,3 +2059,18 @@ def test_a_salad_is_read_as_its_leaves_and_said_to_stand_in():
     # a food diary blog (tests/data/phrases-dev.csv): a stand-in reads cleanly in a sentence
     texts = [part.text for part in read_line("So my dinner tonight was a ham and salad wrap")]
     assert texts == ["ham", "salad", "wrap"]
+
+
+def test_a_cup_measure_before_a_list_of_vegetables_is_shared_by_them():
+    # goodintentionsbadfollowthrough.wordpress.com, day 3 (tests/data/phrases-dev5.csv)
+    line = (
+        "1/2 large chicken breast, 1/2 baked potato with 1 tbsp butter, 2 cups steamed "
+        "broccoli, cauliflower, and carrots"
+    )
+    parts = read_line(line)
+    broccoli, cauliflower, carrots = (part.resolution for part in parts[-3:])
+    assert broccoli.grams == pytest.approx(resolve_text("2/3 cup steamed broccoli").grams, rel=0.01)
+    assert all(
+        "shared by the 3 foods" in found.estimate for found in (broccoli, cauliflower, carrots)
+    )
+    assert parts[0].resolution.food.startswith("Chicken")
