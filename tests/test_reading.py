@@ -2074,3 +2074,10 @@ def test_a_cup_measure_before_a_list_of_vegetables_is_shared_by_them():
         "shared by the 3 foods" in found.estimate for found in (broccoli, cauliflower, carrots)
     )
     assert parts[0].resolution.food.startswith("Chicken")
+
+
+def test_low_sugar_and_low_sodium_are_said_not_used_when_no_food_has_them():
+    # a food diary blog (tests/data/phrases-dev3.csv): sugar and salt change neither mineral
+    juice = resolve_text("Glass of low sugar apple juice")
+    assert juice.food.startswith("Apple juice") and juice.approximate
+    assert any('"low sugar" not used' in note for note in juice.notes)
