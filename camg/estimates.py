@@ -91,7 +91,7 @@ _DRINK_WORDS = ("milk", "juice", "drink", "beverage", "tea", "coffee", "water", 
 
 def _applies(scope: str, name: str, group: str) -> bool:
     """ "nuts, seeds, dried fruit" applies to a food whose name or group says one of them."""
-    if "drink" in scope.split()[-1]:  # "any drink", "any other drink"
+    if scope in ("any drink", "any other drink"):  # not "... yogurt drinks"
         return group == "Beverages" or any(word in name for word in _DRINK_WORDS)
     terms = [term.strip() for term in scope.replace(" or ", ",").replace(";", ",").split(",")]
     haystack = f"{name} {fold(group)}"

@@ -2081,3 +2081,13 @@ def test_low_sugar_and_low_sodium_are_said_not_used_when_no_food_has_them():
     juice = resolve_text("Glass of low sugar apple juice")
     assert juice.food.startswith("Apple juice") and juice.approximate
     assert any('"low sugar" not used' in note for note in juice.notes)
+
+
+def test_a_glass_is_weighed_by_a_source_for_that_drink():
+    # rgmwellness.net Mediterranean day (tests/data/phrases-dev6.csv): one standard drink
+    wine = resolve_text("a glass of red wine")
+    assert wine.grams == pytest.approx(148, rel=0.02) and "Alcohol" in wine.estimate
+    # the milk figure is for milk, not for every drink
+    assert "safefood" in resolve_text("a glass of milk").estimate
+    assert "safefood" not in resolve_text("a glass of orange juice").estimate
+    assert "NHS" in resolve_text("a small glass of orange juice").estimate
