@@ -650,6 +650,7 @@ def strip_prose(text: str) -> str:
     return _LEAD_FILLER.sub("", _CONSISTED.sub("", _I_ATE.sub("", text)))
 
 
+_NON_FAT = re.compile(r"\bnon[- ]fat\b", re.IGNORECASE)
 _PAN_FRIED = re.compile(r"\b(?:pan|shallow)[- ]fried\b", re.IGNORECASE)
 # "(1 1/2) c macaroni and cheese": a count in brackets before its unit.
 _BRACKETED_COUNT = re.compile(r"^\s*\((\d+(?:\s+\d+/\d+|/\d+|\.\d+)?)\)\s*(?=\S)")
@@ -679,6 +680,8 @@ def _normalise(text: str) -> str:
         text = _METRIC_SIZE.sub(" ", text)  # "a 5cm piece of cucumber": a size, not an amount
     if "fried" in text:  # "2 eggs pan fried": SR28's "pan-fried" foods are "fried" ones too
         text = _PAN_FRIED.sub("fried", text)
+    if "on" in text:  # "non fat yogurt" is nonfat yogurt, not a vanilla Greek one
+        text = _NON_FAT.sub("nonfat", text)
     if "spring water" in text.lower():
         text = re.sub(r"(?i)spring water", "water", text)
     if " in " in text:  # "peach halves, canned in juice", "blueberries in natural syrup"

@@ -2091,3 +2091,10 @@ def test_a_glass_is_weighed_by_a_source_for_that_drink():
     assert "safefood" in resolve_text("a glass of milk").estimate
     assert "safefood" not in resolve_text("a glass of orange juice").estimate
     assert "NHS" in resolve_text("a small glass of orange juice").estimate
+
+
+def test_non_fat_in_two_words_is_nonfat():
+    # a food diary blog (tests/data/phrases-dev3.csv): "a scoop of non fat yogurt"
+    assert (
+        resolve_text("a scoop of non fat yogurt").food_id == resolve_text("nonfat yogurt").food_id
+    )
