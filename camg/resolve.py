@@ -232,9 +232,15 @@ def _read(text: str, salvage: bool, sandwich: bool = False) -> tuple[Part, ...]:
     if told is not None and _reads_cleanly(told[0]):  # "Toast and jam, then I had a coffee"
         text = f"{told[0]}, {told[1]}"
     elif told is not None and salvage:  # "Back from a run with a banana, then I had toast"
-        before = _salvaged(Part(told[0]), told[0]) or ()
-        return (*before, *_read_told(text, salvage, sandwich))
+        before = _salvaged(Part(told[0]), told[0])
+        if before is None and _AMOUNT_IN.search(told[0]):  # "2 slices of rye, then I had"
+            before = _read(told[0], True, sandwich)  # its foods, or why camg cannot read them
+        return (*(before or ()), *_read_told(text, salvage, sandwich))
     return _read_told(text, salvage, sandwich)
+
+
+# An amount among a story's words: a food camg must read or say it cannot.
+_AMOUNT_IN = re.compile(r"\d|[½⅓⅔¼¾⅛]")
 
 
 def _read_told(text: str, salvage: bool, sandwich: bool) -> tuple[Part, ...]:

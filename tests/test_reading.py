@@ -2098,3 +2098,14 @@ def test_non_fat_in_two_words_is_nonfat():
     assert (
         resolve_text("a scoop of non fat yogurt").food_id == resolve_text("nonfat yogurt").food_id
     )
+
+
+def test_i_had_inside_a_bracket_is_an_aside_and_the_foods_before_it_stay():
+    # Downsized blog food journal (tests/data/phrases-dev3.csv)
+    line = (
+        "oatmeal topped with berries and a skim milk latte (Yes, I drink coffee and no, "
+        "I will not make you give it up)"
+    )
+    parts = read_line(line)
+    assert parts[0].resolution.food.startswith("Cereals, oats")
+    assert not any(part.resolution and part.resolution.food_id == "14209" for part in parts)
