@@ -27,7 +27,7 @@ from camg.text import key, word_set
 _STORY_WORDS = (
     r"\s*\b(?:for|after|before|at|to|so|but|while|until|which|that|was|were|is|are|had|"
     r"have|having|ate|eaten|also|then|when|because|as|if|made|make|cooked|got|grabbed|"
-    r"ordered|bought|enjoyed|tried|finished|drank)\b\s*"
+    r"ordered|bought|enjoyed|tried|finished|drank|from|where|grown|in)\b\s*"
 )
 _STORY = re.compile(r"\s*[;:()!?]\s*|\s+-+\s+|\.(?:\s+|$)|" + _STORY_WORDS, re.IGNORECASE)
 _BOUNDARY = re.compile(
@@ -41,7 +41,7 @@ _BEFORE_A_FOOD = word_set(
     "the some my our his her their this these those usual more another extra of with "
     "example daily regular favourite favorite same i we you he she they it it's its me us "
     "them just "
-    "also then finally still and eat eating drink drinking sipped munched snacked on "
+    "also then finally still and eat eating drink drinking sipped munched snacked on off up "
     "giving gave give get getting love loving loved enjoy enjoying like fancy fancied "
     "breakfast lunch dinner supper snack brunch meal"
 )

@@ -2109,3 +2109,17 @@ def test_i_had_inside_a_bracket_is_an_aside_and_the_foods_before_it_stay():
     parts = read_line(line)
     assert parts[0].resolution.food.startswith("Cereals, oats")
     assert not any(part.resolution and part.resolution.food_id == "14209" for part in parts)
+
+
+@pytest.mark.parametrize(
+    ("line", "food"),
+    [
+        # a food diary (tests/data/phrases-dev4.csv)
+        ("lettuce grown in the school garden where my mother teaches", "Lettuce"),
+        # Downsized blog (tests/data/phrases-dev3.csv)
+        ("A small glass of sweet tea in a pretty glass accompanied my meal.", "Beverages, tea"),
+    ],
+)
+def test_where_a_food_came_from_ends_its_clause_in_a_sentence(line, food):
+    [part] = read_line(line.rstrip("."))
+    assert part.resolution.food.startswith(food) and part.resolution.approximate
