@@ -12,7 +12,7 @@ from camg.errors import ItemError, Kind
 from camg.matching import Match, food_index
 from camg.portions import PortionError, Weighed, weigh
 from camg.splitting import ACCOMPANIES, FILLING, WITH_CEREAL, WITH_DRINK
-from camg.text import singular
+from camg.text import singular, words
 from camg.units import IMPERIAL_ML, Unit, unit_of
 
 
@@ -31,6 +31,9 @@ def weigh_item(
         return weighed._replace(notes=(fluid, *weighed.notes)), estimate
     if parts.unit is not None and parts.unit.name in _US_OR_IMPERIAL and _british(parts.food):
         return _imperial(match, parts, food_words, joined)
+    if parts.unit is None and "yoghurt" in words(parts.food) and joined is None:
+        # "a yoghurt": spelt as in the UK and Ireland, where one is a 125 g pot (safefood)
+        return _vague(match, parts._replace(unit=Unit("pot", "vague")), food_words, group)
     if parts.amount is None and joined == FILLING:
         filled = _filling(match, food_words, group)
         if filled is not None:

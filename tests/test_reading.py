@@ -2123,3 +2123,10 @@ def test_i_had_inside_a_bracket_is_an_aside_and_the_foods_before_it_stay():
 def test_where_a_food_came_from_ends_its_clause_in_a_sentence(line, food):
     [part] = read_line(line.rstrip("."))
     assert part.resolution.food.startswith(food) and part.resolution.approximate
+
+
+def test_a_yoghurt_spelt_the_british_way_is_a_pot():
+    # a UK diet diary (tests/data/phrases-dev4.csv): "a yoghurt"
+    pot = resolve_text("a yoghurt")
+    assert pot.grams == 125 and "safefood" in pot.estimate
+    assert resolve_text("a yogurt").grams == 170
