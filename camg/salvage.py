@@ -3,12 +3,15 @@
 "I started my morning, after the gym, with my usual ryvita / banana / peanut butter
 combination" names three foods among a story's words. When a line is read neither whole
 nor cut at its commas and joining words, it is cut into clauses at punctuation and at the
-words that tell a story ("was", "for", "then"). In each clause, the words after its story
-words ("I had", "my usual", an article) are read as any line is, and taken when every
-food among them is read cleanly. Every word left over is said, so the entries are
-approximate. A clause that denies ("hold the lemon") gives no food, and the line is
-refused as before when a word left over changes calcium or magnesium, gives an amount, or
-names the dish the foods were in ("pizza").
+words that tell a story ("was", "for", "then", "from"). In each clause, the words after
+its story words ("I had", "my usual", an article) are read as any line is, and taken when
+every food among them is read cleanly; else, cut at "and", each food named with at most
+one word camg does not honour ("fried black pudding"). A joining word before an amount
+starts a food ("with a short cut bacon slice on 2 slices of toast"), read even with words
+left over, or said as a problem of its own when it names none. Every word left over is
+said, so the entries are approximate. A clause that denies ("hold the lemon") gives no
+food, and the line is refused as before when a word left over changes calcium or
+magnesium, gives an amount, or names the dish the foods were in ("pizza", "cheesecake").
 """
 
 from __future__ import annotations
@@ -40,8 +43,8 @@ _SHORTEST = 5
 _BEFORE_A_FOOD = word_set(
     "the some my our his her their this these those usual more another extra of with "
     "example daily regular favourite favorite same i we you he she they it it's its me us "
-    "them just "
-    "also then finally still and eat eating drink drinking sipped munched snacked on off up "
+    "them just also then finally still and eat eating drink drinking sipped munched snacked "
+    "on off up "
     "giving gave give get getting love loving loved enjoy enjoying like fancy fancied "
     "breakfast lunch dinner supper snack brunch meal"
 )
@@ -81,7 +84,7 @@ def salvaged(text: str, reader: Reader) -> Salvage | None:
         # "was 2 eggs, fried in a little olive oil, and toast": the clause's list whole
         whole = _foods_in(story.split(), reader.cleanly)
         clauses = [story] if whole is not None and "," in story else _BOUNDARY.split(story)
-        for clause, joined in _at_measured_and(clauses, reader.cleanly):
+        for clause, joined in _at_measured_joins(clauses, reader.cleanly):
             clause_words = clause.split()
             run = _foods_in(clause_words, reader.cleanly)
             if run is not None:
@@ -128,7 +131,7 @@ _AND_MEASURED = re.compile(
 )
 
 
-def _at_measured_and(
+def _at_measured_joins(
     clauses: list[str], reads_cleanly: Callable[[str], bool]
 ) -> list[tuple[str, bool]]:
     """Clauses, those that name no food whole cut where a joining word starts a measured

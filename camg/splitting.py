@@ -144,7 +144,8 @@ def filled_omelette(text: str, fills: Callable[[str], bool]) -> list[Piece] | No
         return None
     lead = " ".join(words_[:-1])
     eggs = _EGGS.match(lead)  # "2-egg and semi-skimmed milk omelette": SR28's eggs of it
-    count = eggs.group(0) if eggs else _ONE.match(lead).group(0)  # type: ignore[union-attr]
+    found = eggs or _ONE.match(lead)
+    count = found.group(0) if found else ""
     fillings = [part.strip() for part in _FILLING_OF.split(lead[len(count) :]) if part.strip()]
     if (fillings or not eggs) and not (fillings and all(fills(part) for part in fillings)):
         return None
@@ -230,10 +231,9 @@ def _named_whole(parts: list[Piece], text: str, is_food: Callable[[str], bool]) 
     one food together stay one, whatever follows them after "with"."""
     merged: list[Piece] = []
     for part in parts:
-        previous = merged[-1] if merged else None
-        together = _and_joined(previous, part, text) if previous and part.joined is None else None
+        together = _and_joined(merged[-1], part, text) if merged and not part.joined else None
         if together is not None and is_food(together):
-            merged[-1] = previous._replace(text=together, read=together)  # type: ignore[union-attr]
+            merged[-1] = merged[-1]._replace(text=together, read=together)
         else:
             merged.append(part)
     return merged
