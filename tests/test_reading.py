@@ -75,13 +75,15 @@ def test_an_impossible_date_is_an_error_and_its_items_stay_with_it():
     assert resolved.days[0].date is None and resolved.days[0].unresolved
 
 
+def _meals_and_items(text: str) -> list[tuple[str | None, str]]:
+    return [(item.meal, item.text) for item in parse(text, "d.txt").days[0].items]
+
+
 def test_meal_headings_are_any_short_heading_before_a_colon_or_dash():
-    log = parse(
+    items = _meals_and_items(
         "Elevenses: banana\npost-workout smoothie: 1 cup milk\nLunch - soup\n"
-        "Greek yogurt: 150 g\nBreakfast\n2 eggs\n",
-        "d.txt",
+        "Greek yogurt: 150 g\nBreakfast\n2 eggs\n"
     )
-    items = [(item.meal, item.text) for item in log.days[0].items]
     assert items == [
         ("elevenses", "banana"),
         ("post-workout smoothie", "1 cup milk"),
@@ -100,12 +102,10 @@ def test_a_dash_straight_before_an_amount_is_a_bullet_not_a_negative_amount():
 
 def test_a_sentence_that_ends_in_an_ellipsis_is_an_item_not_a_meal_heading():
     # UK diary (tests/data/phrases-dev4.csv): the line was once a heading, dropped unsaid
-    log = parse(
+    items = _meals_and_items(
         "I eat microwave porridge for breakfast…\nBreakfast... 2 eggs\n"
-        "Two hours later...a sweet tea\n",
-        "d.txt",
+        "Two hours later...a sweet tea\n"
     )
-    items = [(item.meal, item.text) for item in log.days[0].items]
     assert items == [
         (None, "I eat microwave porridge for breakfast"),
         ("breakfast", "2 eggs"),
