@@ -488,6 +488,8 @@ NEUTRAL = re.compile(
     r"cut (?:up )?(?:in|into) \w+|for (?:the )?\w+(?: and \w+)?$|"
     r"(?:equivalent to|about the size of|the size of)\b.*$|to taste|to go|to make\b.*$|"
     r"soft|crusty|fine[- ]ground|finely|stuffed|melted|divided|warm|hot|cold|iced|"
+    r"(?:smeared|dolloped|spooned|scattered|piled|poured|stirred)(?: (?:on|over|through|in|into)"
+    r"\b.*)?$|"
     r"no[- ]added[- ]sugar|no sugar added|(?:low|reduced|less)[- ]sugar|"
     r"(?:low|reduced|less)[- ](?:sodium|salt)|caffeine[- ]free|decaf(?:feinated)?|"
     r"flavou?red|frozen|"

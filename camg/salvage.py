@@ -30,11 +30,14 @@ from camg.text import key, word_set
 _STORY_WORDS = (
     r"\s*\b(?:for|after|before|at|to|so|but|while|until|which|that|was|were|is|are|had|"
     r"have|having|ate|eaten|also|then|when|because|as|if|made|make|cooked|got|grabbed|"
-    r"ordered|bought|enjoyed|tried|finished|drank|from|where|grown|in)\b\s*"
+    r"ordered|bought|enjoyed|tried|finished|drank|from|where|grown|in|over|followed by)\b\s*"
 )
-_STORY = re.compile(r"\s*[;:()!?]\s*|\s+-+\s+|\.(?:\s+|$)|" + _STORY_WORDS, re.IGNORECASE)
+# A sentence's full stop, not an abbreviation's ("1/4 tsp. olive oil").
+_STOP = r"(?<!\btsp)(?<!\btbsp)(?<!\boz)(?<!\blb)(?<!\bc)(?<!\bg)\.(?:\s+|$)"
+_DASH = r"\s+[-–—―]+\s+"
+_STORY = re.compile(rf"\s*[;:()!?]\s*|{_DASH}|{_STOP}|" + _STORY_WORDS, re.IGNORECASE)
 _BOUNDARY = re.compile(
-    r"\s*[,;:()!?]\s*|\s*(?<=[^\d\s])/(?=[^\d\s])\s*|\s+/\s+|\s+-+\s+|\.(?:\s+|$)|" + _STORY_WORDS,
+    rf"\s*[,;:()!?]\s*|\s*(?<=[^\d\s])/(?=[^\d\s])\s*|\s+/\s+|{_DASH}|{_STOP}|" + _STORY_WORDS,
     re.IGNORECASE,
 )
 # The fewest words of a sentence.
@@ -134,14 +137,16 @@ _AND_MEASURED = re.compile(
 def _at_measured_joins(
     clauses: list[str], reads_cleanly: Callable[[str], bool]
 ) -> list[tuple[str, bool]]:
-    """Clauses, those that name no food whole cut where a joining word starts a measured
-    food; each says whether a joining word led it."""
+    """Clauses, cut where a joining word starts a measured food when that names more foods
+    than the clause whole; each says whether a joining word led it."""
     found: list[tuple[str, bool]] = []
     for clause in clauses:
-        if _foods_in(clause.split(), reads_cleanly) is not None:
+        parts = _AND_MEASURED.split(clause)
+        whole = _foods_in(clause.split(), reads_cleanly) is not None
+        named = sum(_foods_in(part.split(), reads_cleanly) is not None for part in parts)
+        if whole and named <= 1:  # "a roll with a knifeful of butter": the roll too
             found.append((clause, False))
             continue
-        parts = _AND_MEASURED.split(clause)
         found.extend((part, index > 0) for index, part in enumerate(parts))
     return found
 

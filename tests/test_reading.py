@@ -2130,3 +2130,23 @@ def test_a_yoghurt_spelt_the_british_way_is_a_pot():
     pot = resolve_text("a yoghurt")
     assert pot.grams == 125 and "safefood" in pot.estimate
     assert resolve_text("a yogurt").grams == 170
+
+
+@pytest.mark.parametrize(
+    ("line", "foods"),
+    [
+        # juliacahillswords.com, my day on a plate (tests/data/phrases-dev.csv)
+        (
+            "The middle of a roll with a generous knifeful of butter – making more room for "
+            "the filling.",
+            ["Rolls", "Butter"],
+        ),
+        # rgmwellness.net Mediterranean day (tests/data/phrases-dev6.csv)
+        ("Lemon dill baked fish over brown rice", ["Rice"]),
+        # snapshotsofsatiation.com, 26 October 2013 (tests/data/phrases-dev6.csv)
+        ("Bowl of coffee ― mince pie", ["Beverages", "Pie"]),
+    ],
+)
+def test_a_sentence_s_dashes_and_over_end_its_clauses(line, foods):
+    parts = read_line(line.rstrip("."))
+    assert [part.resolution.food.split(",")[0] for part in parts if part.resolution] == foods
