@@ -30,8 +30,11 @@ from camg.text import key, word_set
 _STORY_WORDS = (
     r"\s*\b(?:for|after|before|at|to|so|but|while|until|which|that|was|were|is|are|had|"
     r"have|having|ate|eaten|also|then|when|because|as|if|made|make|cooked|got|grabbed|"
-    r"ordered|bought|enjoyed|tried|finished|drank|from|where|grown|in|over|followed by)\b\s*"
+    r"ordered|bought|enjoyed|tried|finished|drank|from|where|grown|in|over|followed by|picked|"
+    r"will be)\b\s*"
 )
+# Quotation marks around a food's name, not an apostrophe within a word ("Joe’s").
+_QUOTES = re.compile(r"[‘“”\"]|’(?![A-Za-z])")
 # A sentence's full stop, not an abbreviation's ("1/4 tsp. olive oil").
 _STOP = r"(?<!\btsp)(?<!\btbsp)(?<!\boz)(?<!\blb)(?<!\bc)(?<!\bg)\.(?:\s+|$)"
 _DASH = r"\s+[-–—―]+\s+"
@@ -81,6 +84,7 @@ def salvaged(text: str, reader: Reader) -> Salvage | None:
     over a word that must not be left."""
     if len(text.split()) < _SHORTEST:
         return None  # "2 rye crisp breads": a food the table lacks, not a story
+    text = _QUOTES.sub("", text)  # "a freshly toasted ‘avocado on rye’"
     runs: list[tuple[str, bool]] = []
     unused: list[str] = []
     for story in filter(None, _STORY.split(text)):
@@ -154,10 +158,15 @@ def _at_measured_joins(
 def _measured(clause: list[str], joined: bool) -> bool:
     """A clause that gives an amount after its story words: a food, read or not. After a
     joining word, an article is one ("with a short cut bacon slice")."""
-    rest = _without_story(clause).split()
-    if len(rest) < 2:
-        return False
-    return _amount_word(rest[0]) or (joined and rest[0].lower() in ("a", "an"))
+    rest = [word.lower() for word in _without_story(clause).split()]
+    if len(rest) < 2 or rest[1:3] in (["of", "the"], ["of", "my"], ["of", "them"]):
+        return False  # "one of the many office workers": no amount of a food
+    article = rest[0] in ("a", "an")
+    return _amount_word(rest[0]) or (article and (joined or rest[1] in _COUNTS))
+
+
+# What an article counts: "a couple of long sweet capsicums".
+_COUNTS = frozenset("couple few dozen pair half handful".split())
 
 
 def _without_story(clause: list[str]) -> str:

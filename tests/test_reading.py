@@ -2150,3 +2150,16 @@ def test_a_yoghurt_spelt_the_british_way_is_a_pot():
 def test_a_sentence_s_dashes_and_over_end_its_clauses(line, foods):
     parts = read_line(line.rstrip("."))
     assert [part.resolution.food.split(",")[0] for part in parts if part.resolution] == foods
+
+
+def test_a_story_s_one_of_the_is_no_amount_and_quotes_are_no_words():
+    # an Australian food writer's day on a plate (tests/data/phrases-dev6.csv)
+    line = (
+        "When I used to work at a foodie magazine in Sydney, I was one of the many "
+        "bleary-eyed office workers queuing for a freshly toasted ‘avocado on rye’ to devour "
+        "at my desk"
+    )
+    assert not any("office workers" in part.text and part.problem for part in read_line(line)[1:])
+    # a diary (tests/data/phrases-dev6.csv): "will be" tells a story
+    [fish] = read_line("Tonight's dinner will be crumbed fish")
+    assert fish.resolution.food.startswith("Fish") and fish.resolution.approximate
