@@ -349,7 +349,7 @@ def test_the_foods_a_closing_bracket_lists_are_read_and_a_label_without_amount_h
     line = "200g plain, unsweetened Greek yoghurt (Optional toppings: berries and sliced almonds)"
     yoghurt, berries, almonds = read_line(line)
     assert yoghurt.resolution.grams == 200 and "Greek" in yoghurt.resolution.food
-    assert berries.problem is not None and "almonds" in almonds.resolution.food
+    assert berries.resolution.approximate and "almonds" in almonds.resolution.food
     [tuna] = read_line("Tuna (packed in water, drained)")  # remarks, not a list of foods
     assert "canned in water" in tuna.resolution.food
     # a food before the bracket is eaten too, and what goes "with" it is a side of it
@@ -2163,3 +2163,10 @@ def test_a_story_s_one_of_the_is_no_amount_and_quotes_are_no_words():
     # a diary (tests/data/phrases-dev6.csv): "will be" tells a story
     [fish] = read_line("Tonight's dinner will be crumbed fish")
     assert fish.resolution.food.startswith("Fish") and fish.resolution.approximate
+
+
+def test_berries_unnamed_stand_in_as_strawberries_and_say_so():
+    # easyfood.ie, what's in a portion (tests/data/phrases-published.csv): any berry will do
+    berries = resolve_text("1 handful of berries")
+    assert berries.food.startswith("Strawberries") and berries.approximate
+    assert any("name yours" in note for note in berries.notes)
