@@ -16,7 +16,7 @@ from camg.amounts import ItemParts
 from camg.errors import ItemError, Kind
 from camg.matching import BOILERPLATE, VARIANTS, Match, brand_words, brands, food_index
 from camg.portions import ANY_SIZE, has_measure, head_of
-from camg.splitting import DESCRIBING, DISHES, SANDWICHES
+from camg.splitting import DESCRIBING, DISHES, SANDWICHES, last_word
 from camg.text import COLOURS, key, singular, words
 from camg.units import HOUSEHOLD, VAGUE, Unit
 
@@ -281,7 +281,7 @@ def _named_in_brackets(parts: ItemParts) -> tuple[Match, list[str]] | None:
     """ "Soy beverage (soy milk), unsweetened": the everyday name in brackets stands for the
     first words, and the words after the comma still describe it."""
     first = parts.food.split(",")[0].strip()
-    if not _everyday(parts.remarks) or key(first).rpartition(" ")[2] not in _GENERIC_NAMES:
+    if not _everyday(parts.remarks) or last_word(first) not in _GENERIC_NAMES:
         return None  # "cheese biscuits (Cheddars)": a brand of biscuit, not cheddar cheese
     described = ", ".join([parts.remarks, *parts.food.split(",")[1:]])
     match = _match(described)

@@ -24,9 +24,17 @@ from camg.plausible import implausible
 from camg.portions import PortionError
 from camg.salvage import Reader, salvaged
 from camg.sandwiches import sandwich_pieces
-from camg.splitting import WITH_CEREAL, Piece, filled_omelette, in_sandwich, pieces
+from camg.splitting import (
+    WITH_CEREAL,
+    Piece,
+    filled_omelette,
+    in_sandwich,
+    last_word,
+    pieces,
+    states_an_amount,
+)
 from camg.supplements import Supplement, label_reading, recognise, times_taken
-from camg.text import key, singular, words
+from camg.text import key, words
 from camg.units import HOUSEHOLD
 from camg.weighing import weigh_item
 
@@ -340,7 +348,8 @@ def _listed_in_brackets(text: str, sandwich: bool) -> tuple[Part, ...] | None:
     read = [part for part in listed if part.resolution is not None]
     if len(read) < (1 if _TOPPINGS.match(found.group("inside")) else 2):
         return None
-    if _last_word(found.group("label")) == _last_word(listed[0].text) and not _measured(listed[0]):
+    named_again = last_word(found.group("label")) == last_word(listed[0].text)
+    if named_again and not states_an_amount(listed[0].text):
         return None  # "peanut butter (Trader Joe's crunchy peanut butter with chia)": that one
     label = found.group("label").strip(" ,:-")
     return (*_label_eaten(label, read, sandwich), *listed)
@@ -362,19 +371,6 @@ def _label_eaten(label: str, listed: list[Part], sandwich: bool) -> tuple[Part, 
     if not clean or key(label) in _MADE_OF or any(p.resolution.food_id in named for p in parts):
         return ()
     return parts
-
-
-def _measured(part: Part) -> bool:
-    """A part that states its amount ("¼ of an avocado")."""
-    try:
-        return split_item(part.text).amount is not None
-    except AmountError:
-        return False
-
-
-def _last_word(text: str) -> str:
-    found = key(text).split()
-    return singular(found[-1]) if found else ""
 
 
 # Names of what listed foods make, not foods of their own: "Salad (spinach, tomato)".

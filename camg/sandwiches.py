@@ -18,7 +18,7 @@ from functools import cache
 from typing import NamedTuple
 
 from camg import tables
-from camg.splitting import BREADS, FILLING, Piece, mayo_split
+from camg.splitting import BREADS, FILLING, Piece, last_word, mayo_split
 from camg.text import key, singular
 
 # Words that say what bread it is: "salmon wholegrain sandwich" is salmon on wholegrain bread.
@@ -119,7 +119,7 @@ def _spelled_out(
 ) -> list[Piece] | None:
     """ "... - 1 slice of cheddar, 1 slice of ham": the fillings as written, and the bread
     the sandwich named unless a detail names it too."""
-    breads = [part for part in details if key(part).rpartition(" ")[2] in BREADS]
+    breads = [part for part in details if last_word(part) in BREADS]
     if not details or not all(reads(part) for part in details) or not reads(bread):
         return None
     pieces = [Piece(part, part) for part in details]
@@ -181,11 +181,11 @@ def _tail(tail: str) -> tuple[str | None, list[str]]:
         bread = with_[0]
         if not key(bread):
             return None, [tail]  # "sandwich on ,": no bread named, so no sandwich read
-        if key(bread).split()[-1] not in BREADS:
+        if last_word(bread) not in BREADS:
             bread = f"{bread} bread"
         return bread, _split(with_[1]) if len(with_) > 1 else []
     with_ = found.group("with") or found.group("filled")
-    breads = [part for part in _split(with_) if key(part).split()[-1:] == ["bread"]]
+    breads = [part for part in _split(with_) if last_word(part) == "bread"]
     fillings = [part for part in _split(with_) if part not in breads]
     return (breads[0] if breads else None), fillings
 
@@ -208,7 +208,7 @@ def _filling(filling: str, count: float) -> Piece:
 def _bread(word: str, bread: str, count: float, kind: Kind) -> Piece:
     """Slices of bread for a sandwich (assumed, so an estimate); one roll, bagel or
     tortilla for each sandwich named so."""
-    if kind.slices == 0 or key(bread).split()[-1] != "bread":
+    if kind.slices == 0 or last_word(bread) != "bread":
         return Piece(word, f"{count:g} {bread}")
     slices = kind.slices * count
     plural = "slice" if slices == 1 else "slices"

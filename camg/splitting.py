@@ -118,7 +118,7 @@ def pieces(
     choices = _choices(text)
     if choices is not None:
         return [choices]
-    last = _last_word(text)
+    last = last_word(text)
     dish_alone = (
         last in DISHES
         and not whole
@@ -140,7 +140,7 @@ def filled_omelette(text: str, fills: Callable[[str], bool]) -> list[Piece] | No
     """ "a mushroom and ham omelette": the omelette (its count kept) and each food named
     before it, which goes with it; None unless `fills` says each of them fills one."""
     words_ = text.split()
-    if len(words_) < 2 or _last_word(text) not in _OMELETTES:
+    if len(words_) < 2 or last_word(text) not in _OMELETTES:
         return None
     lead = " ".join(words_[:-1])
     eggs = _EGGS.match(lead)  # "2-egg and semi-skimmed milk omelette": SR28's eggs of it
@@ -159,7 +159,7 @@ def filled_omelette(text: str, fills: Callable[[str], bool]) -> list[Piece] | No
 
 def _in_omelette(filling: str) -> str:
     """Milk beaten into the eggs is a splash, as in a drink; any other filling goes with it."""
-    return WITH_DRINK if _last_word(filling) in ("milk", "cream") else WITH
+    return WITH_DRINK if last_word(filling) in ("milk", "cream") else WITH
 
 
 _EGGS = re.compile(r"^(?P<eggs>\d|one|two|three|four)[- ]eggs?\b\s*(?:(?:and|&|\+)\s+)?", re.I)
@@ -208,7 +208,7 @@ def _cut(
             found.extend(mayo)
             continue
         named = piece.read.split(",")[0]  # "Bean and tomato dip, fat-free": the dip
-        ends_in_dish = _last_word(named) in DISHES
+        ends_in_dish = last_word(named) in DISHES
         if not food and ends_in_dish and (found or not is_food(_LAST_PART.split(named)[-1])):
             # "..., split pea and ham soup", "Bean and tomato dip, fat-free": one dish
             found.append(piece)
@@ -257,7 +257,7 @@ def _on_bread(found: list[Piece]) -> list[Piece]:
     if len(found) < 2 or found[1].joined not in (WITH, None):
         return found
     if (
-        _last_word(found[0].read) == "potato" and found[1].joined == WITH
+        last_word(found[0].read) == "potato" and found[1].joined == WITH
     ):  # "jacket potato with beans"
         return [found[0], *(_baked(piece) for piece in found[1:])]
     if any(key(piece.read).endswith("toast") for piece in found):  # "beans on toast"
@@ -266,7 +266,7 @@ def _on_bread(found: list[Piece]) -> list[Piece]:
         (
             i
             for i, piece in enumerate(found[:-1])
-            if _last_word(piece.read) in BREADS and found[i + 1].joined == WITH
+            if last_word(piece.read) in BREADS and found[i + 1].joined == WITH
         ),
         None,
     )
@@ -282,7 +282,7 @@ SANDWICHES = (BREADS - {"bread", "toast"}) | {"sandwich", "sub"}
 
 def in_sandwich(label: str | None) -> bool:
     """Whether a heading ("Sandwich", "tuna wrap") names a sandwich."""
-    return label is not None and _last_word(label) in SANDWICHES
+    return label is not None and last_word(label) in SANDWICHES
 
 
 def _fillings_in_sandwich(found: list[Piece], in_sandwich: bool) -> list[Piece]:
@@ -290,26 +290,31 @@ def _fillings_in_sandwich(found: list[Piece], in_sandwich: bool) -> list[Piece]:
     tomato roll": in a line that names a sandwich, a filling written without an amount
     fills it, however it is joined."""
     if len(found) < 2 or not (
-        in_sandwich or any(_last_word(piece.read) in SANDWICHES for piece in found)
+        in_sandwich or any(last_word(piece.read) in SANDWICHES for piece in found)
     ):
         return found
     return [
         piece._replace(joined=FILLING)
-        if piece.joined in (None, WITH) and names_a_filling(piece.read) and not _measured(piece)
+        if piece.joined in (None, WITH)
+        and names_a_filling(piece.read)
+        and not states_an_amount(piece.read)
         else piece
         for piece in found
     ]
 
 
-def _last_word(text: str) -> str:
+def last_word(text: str) -> str:
+    """The last word of a text, folded and singular: what kind of food it names."""
     return key(text).rsplit(" ", 1)[-1] if text.strip() else ""
 
 
-def _measured(piece: Piece) -> bool:
+def states_an_amount(text: str) -> bool:
+    """A text with an amount of its own ("¼ of an avocado"); one whose amount cannot be
+    read is taken as written, not as a plain food."""
     try:
-        return split_item(piece.read).amount is not None
+        return split_item(text).amount is not None
     except AmountError:
-        return True  # not a plain filling: left as written
+        return True
 
 
 # What chips are served with where "chips" are fries (UK, Ireland, Australia).
@@ -512,7 +517,7 @@ def _comma_pieces(text: str, is_food: Callable[[str], bool]) -> list[Piece]:
             merged[-1] = joined
         elif (
             _adjective(previous.read)
-            and (not is_food(previous.read) or _last_word(previous.read) in COLOURS)
+            and (not is_food(previous.read) or last_word(previous.read) in COLOURS)
             and is_food(adjectives.read)
         ):
             merged[-1] = adjectives  # "1 soft, white roll", "2 cups Green, leafy salad"
