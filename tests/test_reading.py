@@ -2170,3 +2170,13 @@ def test_berries_unnamed_stand_in_as_strawberries_and_say_so():
     berries = resolve_text("1 handful of berries")
     assert berries.food.startswith("Strawberries") and berries.approximate
     assert any("name yours" in note for note in berries.notes)
+
+
+def test_heaped_takes_its_cited_size_and_heaping_without_one_is_noted_not_scaled():
+    # British Heart Foundation portion guide (tests/data/phrases-published.csv)
+    currants = resolve_text("One heaped tablespoon of currants")
+    assert currants.grams == 30 and "NHS" in currants.estimate
+    # withmeinmind.wordpress.com diary (tests/data/phrases-dev.csv): no factor, said
+    fries = resolve_text("1 heaping serving of french fries")
+    assert fries.grams == resolve_text("1 serving of french fries").grams
+    assert fries.approximate and any('"heaping": no factor' in note for note in fries.notes)
