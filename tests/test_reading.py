@@ -2180,3 +2180,10 @@ def test_heaped_takes_its_cited_size_and_heaping_without_one_is_noted_not_scaled
     fries = resolve_text("1 heaping serving of french fries")
     assert fries.grams == resolve_text("1 serving of french fries").grams
     assert fries.approximate and any('"heaping": no factor' in note for note in fries.notes)
+
+
+@pytest.mark.parametrize("line", ["1 string cheese", "a cheese stick"])
+def test_a_counted_string_cheese_is_one_cited_reference_amount(line):
+    # a 1500-calorie meal plan (studylib.net); woogsworld.com diary (phrases-dev2, -dev6)
+    stick = resolve_text(line)
+    assert stick.grams == 30 and "101.12" in stick.estimate
