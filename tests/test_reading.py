@@ -2078,9 +2078,7 @@ def test_a_cup_measure_before_a_list_of_vegetables_is_shared_by_them():
 
 def test_low_sugar_and_low_sodium_are_said_not_used_when_no_food_has_them():
     # a food diary blog (tests/data/phrases-dev3.csv): sugar and salt change neither mineral
-    juice = resolve_text("Glass of low sugar apple juice")
-    assert juice.food.startswith("Apple juice") and juice.approximate
-    assert any('"low sugar" not used' in note for note in juice.notes)
+    _read_approximately("Glass of low sugar apple juice", "Apple juice", '"low sugar" not used')
 
 
 def test_a_glass_is_weighed_by_a_source_for_that_drink():
@@ -2167,9 +2165,14 @@ def test_a_story_s_one_of_the_is_no_amount_and_quotes_are_no_words():
 
 def test_berries_unnamed_stand_in_as_strawberries_and_say_so():
     # easyfood.ie, what's in a portion (tests/data/phrases-published.csv): any berry will do
-    berries = resolve_text("1 handful of berries")
-    assert berries.food.startswith("Strawberries") and berries.approximate
-    assert any("name yours" in note for note in berries.notes)
+    _read_approximately("1 handful of berries", "Strawberries", "name yours")
+
+
+def _read_approximately(line: str, food: str, said: str) -> None:
+    """The line reads as the food, approximate, with a note that says `said`."""
+    resolution = resolve_text(line)
+    assert resolution.food.startswith(food) and resolution.approximate
+    assert any(said in note for note in resolution.notes)
 
 
 def test_heaped_takes_its_cited_size_and_heaping_without_one_is_noted_not_scaled():
