@@ -289,9 +289,7 @@ def _fillings_in_sandwich(found: list[Piece], in_sandwich: bool) -> list[Piece]:
     """ "Sandwich: 2 slices bread, 3 oz tuna, lettuce and tomato", "ham, lettuce and
     tomato roll": in a line that names a sandwich, a filling written without an amount
     fills it, however it is joined."""
-    if len(found) < 2 or not (
-        in_sandwich or any(last_word(piece.read) in SANDWICHES for piece in found)
-    ):
+    if len(found) < 2 or not (in_sandwich or any(_names_a_sandwich(piece) for piece in found)):
         return found
     return [
         piece._replace(joined=FILLING)
@@ -303,9 +301,20 @@ def _fillings_in_sandwich(found: list[Piece], in_sandwich: bool) -> list[Piece]:
     ]
 
 
+def _names_a_sandwich(piece: Piece) -> bool:
+    """ "ham roll", or "sandwich (whole grain bread)": read as its bread, written as a
+    sandwich."""
+    return last_word(piece.read) in SANDWICHES or last_word(piece.text) in SANDWICHES
+
+
 def last_word(text: str) -> str:
-    """The last word of a text, folded and singular: what kind of food it names."""
+    """The last word of a text, folded and singular: what kind of food it names. A remark in
+    brackets after it describes it ("sandwich (whole grain bread)")."""
+    text = _TRAILING_REMARK.sub("", text)
     return key(text).rsplit(" ", 1)[-1] if text.strip() else ""
+
+
+_TRAILING_REMARK = re.compile(r"\s*\([^()]*\)\s*$")
 
 
 def states_an_amount(text: str) -> bool:
