@@ -146,7 +146,7 @@ _JUICE_OF = re.compile(
     r"(?:e?s)?\b",
     re.IGNORECASE,
 )
-_UNSALTED = re.compile(r"\bunsalted\b,?\s*", re.IGNORECASE)
+_UNSALTED = re.compile(r"\bunsalted\b[,/]?\s*", re.IGNORECASE)
 _LOW_SALT = re.compile(r"\b(low|reduced|lower)[- ]salt\b", re.IGNORECASE)
 _N_GRAIN = re.compile(r"\b(?:\d{1,2}|multi)[- ]grain\b", re.IGNORECASE)
 _ON_TOP = re.compile(

@@ -330,6 +330,8 @@ def _find_food(parts: ItemParts) -> tuple[Match, list[str]]:
             continue  # "malt loaf" is no malt drink, whatever else the table lacks
         if any(_AN_AMOUNT.match(word) for word in dropped):
             continue  # "3oz bread, 4oz meat": a second amount is a second food, never unused
+        if _negation_dropped(parts.food, phrase, match.ignored):
+            continue  # "unsalted" is "without salt": never salt
         match, unused = _explaining(match, parts.food, dropped)
         neutral = [word for word in unused if NEUTRAL.fullmatch(word)]
         unexplained = [word for word in unused if word not in neutral]
@@ -346,6 +348,20 @@ _KINDS = (
     | SANDWICHES
     | frozenset("loaf dip breast biscuit cracker cookie muffin sausage spread juice cereal".split())
 )
+
+
+def _negation_dropped(food: str, phrase: str, ignored: str | None) -> bool:
+    """Whether a reading keeps a word the food's words deny but drops the denial: "without
+    salt" read as salt, "no sugar" as sugar."""
+    said = food.lower().split()
+    kept = set(phrase.lower().split()) - set((ignored or "").lower().split(", "))
+    return any(
+        word in _DENIALS and word not in kept and denied in kept and before != "or"
+        for before, word, denied in zip(["", *said], said, said[1:], strict=False)
+    )  # "with or without marmite" denies nothing
+
+
+_DENIALS = frozenset({"without", "no", "not", "minus"})
 
 
 def _another_kind(food: str, match: Match) -> bool:

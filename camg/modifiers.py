@@ -107,6 +107,12 @@ RULES = (
         _p(r"dried|dehydrated|\bdry\b|powder|raisin|sultana|currant|prune"),
         groups=frozenset({"Fruits and Fruit Juices", "Vegetables and Vegetable Products"}),
     ),
+    Rule(  # dark chocolate holds three times the magnesium of milk chocolate, and half its
+        # calcium: it is never read as milk chocolate
+        _p(r"\bdark\s+choc|\bspecial dark\b"),
+        _p(r"\bdark\b|semisweet|bittersweet|cacao"),
+        groups=frozenset({"Sweets"}),
+    ),
     Rule(
         _p(r"wholemeal|whole[- ]?grain|whole[- ]wheat|wholewheat|granary|multi[- ]?grain"),
         _p(r"whole|multi-?grain|mixed-?grain|wheat bran|cracked-wheat"),

@@ -288,23 +288,29 @@ def in_sandwich(label: str | None) -> bool:
 def _fillings_in_sandwich(found: list[Piece], in_sandwich: bool) -> list[Piece]:
     """ "Sandwich: 2 slices bread, 3 oz tuna, lettuce and tomato", "ham, lettuce and
     tomato roll": in a line that names a sandwich, a filling written without an amount
-    fills it, however it is joined."""
-    if len(found) < 2 or not (in_sandwich or any(_names_a_sandwich(piece) for piece in found)):
+    fills it, however it is joined. After a sandwich read as its bread ("sandwich on whole
+    grain bread, sliced tomato, lettuce"), the fillings listed next to it do; what comes
+    "along with" it does not."""
+    if len(found) < 2:
         return found
+    if in_sandwich or any(last_word(piece.read) in SANDWICHES for piece in found):
+        joins, after = (None, WITH), 0
+    else:
+        bread = next(
+            (i for i, piece in enumerate(found) if last_word(piece.text) in SANDWICHES), None
+        )
+        if bread is None:
+            return found
+        joins, after = (None,), bread + 1
     return [
         piece._replace(joined=FILLING)
-        if piece.joined in (None, WITH)
+        if index >= after
+        and piece.joined in joins
         and names_a_filling(piece.read)
         and not states_an_amount(piece.read)
         else piece
-        for piece in found
+        for index, piece in enumerate(found)
     ]
-
-
-def _names_a_sandwich(piece: Piece) -> bool:
-    """ "ham roll", or "sandwich (whole grain bread)": read as its bread, written as a
-    sandwich."""
-    return last_word(piece.read) in SANDWICHES or last_word(piece.text) in SANDWICHES
 
 
 def last_word(text: str) -> str:

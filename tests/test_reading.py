@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 
+from camg import modifiers
 from camg.errors import Kind
 from camg.parser import parse
 from camg.resolve import read_line, resolve_log, resolve_text
@@ -1524,6 +1525,44 @@ def test_unsalted_is_honoured_where_an_everyday_name_stands_for_a_salted_food():
     unsalted = resolve_text("1/3 cup mixed, unsalted nuts")
     assert "without salt" in unsalted.food and "mixed nuts" in unsalted.food
     assert "with salt" in resolve_text("1 oz mixed nuts").food
+
+
+def test_a_food_denied_is_never_the_food_read():
+    # My Low Iodine Diet blog, Day 1 meals (tests/data/phrases-dev3.csv): "unsalted" is
+    # "without salt", and the margarine was read as two teaspoons of table salt
+    [margarine] = read_line("2 teaspoons of unsalted/dairy free Fleischmann's margarine")
+    assert margarine.resolution is None or "Salt" not in margarine.resolution.food
+    assert margarine.problem is None or "margarine" in margarine.problem[1]
+    # A Weight Watchers day's toast "with or without marmite" (tests/data/phrases-dev.csv)
+    spread = read_line("thinly buttered with or without marmite")[-1].resolution
+    assert spread is not None and "Yeast extract" in spread.food
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # Van Vagabonds, Daily Dish Weight Watchers Eating Plan (tests/data/phrases-dev6.csv)
+        "1 block Hershey's Special Dark Chocolate bar",
+        "Hershey's Special Dark",
+    ],
+)
+def test_dark_chocolate_is_never_read_as_milk_chocolate(line):
+    # Three times the magnesium of milk chocolate and half its calcium
+    [part] = read_line(line)
+    if part.resolution is not None:
+        assert "dark" in part.resolution.food.lower()
+    assert modifiers.unhonoured("dark chocolate", "Candies, milk chocolate", "Sweets")
+    assert not modifiers.unhonoured("dark chocolate", "Chocolate, dark, 70-85%", "Sweets")
+
+
+def test_a_food_along_with_a_sandwich_is_no_filling():
+    # Virginia Cooperative Extension, Day 1 of Julie's SNAP Challenge (phrases-dev3.csv)
+    parts = read_line(
+        "my tuna fish sandwich on whole wheat for lunch along with some carrots and a glass of milk"
+    )
+    carrots = next(part.resolution for part in parts if "carrots" in part.text)
+    assert "Healthy Eating Advisory Service" not in (carrots.estimate or "")
+    assert carrots.grams > resolve_text("1 tbsp grated carrot").grams
 
 
 @pytest.mark.parametrize(
