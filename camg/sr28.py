@@ -72,7 +72,7 @@ NICHE_GROUPS = {
     ),
 }
 # A last word that says which group the words before it name: "bran flakes cereal".
-KIND_WORDS = {"cereal": "Breakfast Cereals"}
+KIND_WORDS = {"cereal": "Breakfast Cereals", "cookie": "Baked Products"}
 
 
 def is_drink(name: str, group: str) -> bool:

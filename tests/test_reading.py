@@ -2211,6 +2211,34 @@ def test_berries_unnamed_stand_in_as_strawberries_and_say_so():
     _read_approximately("1 handful of berries", "Strawberries", "name yours")
 
 
+@pytest.mark.parametrize(
+    ("line", "food", "said"),
+    [
+        # The Anti Diet Diet blog, Day 2 (tests/data/phrases-dev4.csv): wholemeal soda bread
+        ("I had one slice of wheaten bread.", "Bread, whole-wheat", "wheaten"),
+        # M6JDB Food Diary blog, Chip Butties and Mushy Peas (tests/data/phrases-dev6.csv)
+        ("Mushy Peas", "Peas, split, mature seeds", "marrowfat"),
+    ],
+)
+def test_a_uk_food_sr28_lacks_is_read_as_its_stand_in_and_says_so(line, food, said):
+    _read_approximately(line, food, said)
+
+
+@pytest.mark.parametrize(
+    ("line", "food"),
+    [
+        # Gastrosparsity blog, a student's food diary (tests/data/phrases-dev5.csv)
+        ("Nan bread", "Bread, naan"),
+        # Shrinking Whimsigal blog, Today's Eats (tests/data/phrases-dev3.csv): a cookie
+        # named by a name the table knows, and the kind of food it is
+        ("two oreo cookies", "Cookies, chocolate sandwich"),
+    ],
+)
+def test_a_spelling_or_a_name_with_its_kind_reads_as_the_food(line, food):
+    resolution = resolve_text(line)
+    assert resolution.food.startswith(food) and not resolution.approximate
+
+
 def _read_approximately(line: str, food: str, said: str) -> None:
     """The line reads as the food, approximate, with a note that says `said`."""
     resolution = resolve_text(line)
