@@ -147,6 +147,11 @@ _JUICE_OF = re.compile(
     re.IGNORECASE,
 )
 _UNSALTED = re.compile(r"\bunsalted\b[,/]?\s*", re.IGNORECASE)
+_IN_AN_OIL = re.compile(
+    r"\b(canned|packed|tinned)\s+in\s+((?:extra virgin\s+)?(?:olive|sunflower|vegetable|"
+    r"soybean|soya|soy|canola|rapeseed))\s+oil\b",
+    re.IGNORECASE,
+)
 _LOW_SALT = re.compile(r"\b(low|reduced|lower)[- ]salt\b", re.IGNORECASE)
 _N_GRAIN = re.compile(r"\b(?:\d{1,2}|multi)[- ]grain\b", re.IGNORECASE)
 _ON_TOP = re.compile(
@@ -645,6 +650,8 @@ def strip_prose(text: str) -> str:
     text = _EMPHASIS.sub(r"\1", _LIST_NUMBER.sub("", text))  # "*another vegetable*"
     for aside in _ASIDES:  # in order: a footnote, then the energy note it may hide
         text = aside.sub("", text)
+    if " oil" in text:  # "tuna canned in olive oil": the oil it is packed in, named by no
+        text = _IN_AN_OIL.sub(r"\1 in oil (\2)", text)  # plant in SR28
     if "such as" in text or "e.g" in text:  # the examples are choices, not several foods
         text = _EXAMPLES_JOINED.sub(r"\1 or ", text)
     return _LEAD_FILLER.sub("", _CONSISTED.sub("", _I_ATE.sub("", text)))

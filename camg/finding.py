@@ -30,7 +30,7 @@ def find_food(parts: ItemParts) -> tuple[Match, list[str], ItemParts]:
     if hint is not None:
         # "sausage roll", "Milo": a dish SR28 lacks whose words name another food
         raise ItemError(f'unknown food "{shortened(parts.food)}": {hint}', Kind.UNKNOWN_FOOD)
-    parts = _named_with_measure_word(parts)
+    parts = _named_by_its_size(_named_with_measure_word(parts))
     parts, notes = _such_as(parts)
     match, found_notes, parts = _food_or_alternative(parts)
     match = _explained(_unsalted(_honoured(match, parts), parts))
@@ -159,6 +159,15 @@ def _named_with_measure_word(parts: ItemParts) -> ItemParts:
     if mine is not None and measure in {singular(p.measure) for p in foodtable.portions_of(mine)}:
         return parts._replace(food=rest, unit=Unit(measure, "household"))
     return parts
+
+
+def _named_by_its_size(parts: ItemParts) -> ItemParts:
+    """ "5 mini carrots": a size word read as the measure that names a food with it (a
+    mini carrot is a baby carrot)."""
+    if parts.unit is None or parts.unit.name not in ANY_SIZE:
+        return parts
+    named = f"{parts.unit.name} {parts.food}"
+    return parts._replace(food=named, unit=None) if key(named) in food_index().aliases else parts
 
 
 def _mine(text: str) -> str | None:

@@ -217,8 +217,11 @@ def _sized(weighed: Weighed, portion: Portion, food_words: tuple[str, ...]) -> W
 def _unsized(
     food_id: str, food_name: str, amount: float | None, size: str, food_words: tuple[str, ...]
 ) -> Weighed:
-    """ "1 medium orange" where SR28 lists one size of fruit: that one, said in the notes."""
+    """ "1 medium orange" where SR28 lists one size of fruit: that one, said in the notes;
+    "5 mini carrots": the smallest size it lists."""
     head = tuple(words(food_name.split(",")[0]))
+    if size in _SMALLER_THAN_SMALL:
+        food_words = (*food_words, "small")
     portion = _count_portion(food_id, food_words, None, (), head, counted=True)
     unit = measure_unit(portion.measure)[0] if portion is not None else None
     if portion is None or unit in GRAMS_PER or (_bulk(portion) and not _drink(food_id, food_name)):
@@ -226,6 +229,9 @@ def _unsized(
     found = _times(portion, amount or 1.0)
     note = f'no "{size}" measure; took {portion.label}'
     return found._replace(notes=(note,), borrowed=size != "medium")
+
+
+_SMALLER_THAN_SMALL = frozenset({"mini", "tiny", "baby"})
 
 
 def _borrowed(

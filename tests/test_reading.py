@@ -2239,6 +2239,28 @@ def test_a_spelling_or_a_name_with_its_kind_reads_as_the_food(line, food):
     assert resolution.food.startswith(food) and not resolution.approximate
 
 
+def test_the_oil_a_fish_is_packed_in_is_its_packing_not_a_second_food():
+    # A UK magazine's heart-healthy diet plan, Monday (tests/data/phrases-dev2.csv)
+    [tuna] = read_line("Mix 60g drained tuna canned in olive oil")
+    assert tuna.resolution.food.startswith("Fish, tuna, light, canned in oil")
+    assert tuna.resolution.grams == 60
+
+
+def test_veggies_cooked_in_oil_are_the_vegetables_and_the_oil():
+    # Wife Mommy Me blog, a Weight Watchers food journal (tests/data/phrases-dev.csv)
+    parts = read_line("4 oz of chicken (3SP), mixed veggies (0SP) cooked in olive oil (1SP).")
+    foods = [part.resolution.food for part in parts]
+    assert foods[1].startswith("Vegetables, mixed") and foods[2].startswith("Oil, olive")
+
+
+def test_a_size_word_that_names_a_food_reads_as_that_food():
+    # Calgary Herald, a dietitian's Canada Food Guide meal plan (phrases-dev2.csv): a mini
+    # carrot is a baby carrot, not a small carrot
+    carrots = resolve_text("5 mini carrots")
+    assert carrots.food == "Carrots, baby, raw"
+    assert carrots.grams == pytest.approx(5 * resolve_text("1 baby carrot").grams)
+
+
 def _read_approximately(line: str, food: str, said: str) -> None:
     """The line reads as the food, approximate, with a note that says `said`."""
     resolution = resolve_text(line)
