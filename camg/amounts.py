@@ -614,9 +614,11 @@ _WHEN = re.compile(
 # A diary export's number columns after the food: "1 cup 2% milk 2,0, 23" (points, fat,
 # energy); an amount is written before the food, or with its unit.
 _SCORES = re.compile(r"(?<=[A-Za-z])\s+\d+(?:\.\d+)?(?:\s*,\s*\d+(?:\.\d+)?)+\s*$")
-# "toast with Marmite on", "... with cream on top": where it went, and no more.
+# "toast with Marmite on", "... with cream on top": where it went, and no more; "1 packet
+# instant oatmeal made with:": what it was made with follows on lines of its own.
 _TRAILING_JOIN = re.compile(
-    r"\s+(?:plus|and|with|&|\+|on|on top|on it|on the side)\s*$", re.IGNORECASE
+    r"\s+(?:plus|and|with|&|\+|on|on top|on it|on the side|(?:made|topped|served) with)\s*:?\s*$",
+    re.IGNORECASE,
 )
 
 
