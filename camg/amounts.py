@@ -202,6 +202,9 @@ def split_item(text: str) -> ItemParts:
     share = _SHARES.get(remarks.strip().lower())
     if share is not None and parts.unit is None and parts.amount in (None, 1.0):
         parts, remarks = parts._replace(amount=share), ""  # "avocado (quarter)"
+    counted = _counted_in_brackets(remarks) if parts.amount is None and parts.unit is None else None
+    if counted is not None:  # "Wasa crispbread (2 crackers)", "bread (2 slices)"
+        parts, remarks = parts._replace(amount=counted[0], unit=counted[1]), ""
     lead = cleaned.split(maxsplit=1)[0]
     if _plural_lead(lead) and parts.amount == 2 and not estimate:  # "rashers of bacon"
         estimate = f'"{lead}" with no count: taken as 2, the fewest a plural means'
@@ -213,6 +216,25 @@ def split_item(text: str) -> ItemParts:
         estimate=estimate or parts.estimate,
         inches=_inches(text),
     )
+
+
+def _counted_in_brackets(remarks: str) -> tuple[float, Unit | None] | None:
+    """ "(2 slices)", "(2 crackers)": the count of an item that states no amount before it,
+    by a household measure or by pieces of the food itself."""
+    found = _COUNTED.fullmatch(remarks.strip())
+    if found is None:
+        return None
+    word = singular(found.group(2).lower())
+    if word in HOUSEHOLD:
+        return number(found.group(1)), Unit(word, "household")
+    return (number(found.group(1)), None) if word in _PIECES else None
+
+
+_COUNTED = re.compile(
+    r"(?:about\s+|approx\.?\s+|~\s*)?(\d+(?:\.\d+)?)\s+([A-Za-z]+)", re.IGNORECASE
+)
+# Words that count pieces of the food itself: "(2 crackers)" of a crispbread.
+_PIECES = frozenset("cracker biscuit cookie nut kernel fruit".split())
 
 
 def _inches(text: str) -> float | None:

@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 
 from camg import modifiers
+from camg.amounts import split_item
 from camg.errors import Kind
 from camg.parser import parse
 from camg.resolve import read_line, resolve_log, resolve_text
@@ -2262,6 +2263,15 @@ def test_a_size_word_that_names_a_food_reads_as_that_food():
     carrots = resolve_text("5 mini carrots")
     assert carrots.food == "Carrots, baby, raw"
     assert carrots.grams == pytest.approx(5 * resolve_text("1 baby carrot").grams)
+
+
+def test_a_count_in_brackets_is_the_amount_of_an_item_that_states_none():
+    # EatingWell diabetes meal plan (tests/data/phrases-published.csv): two of the
+    # crispbreads SR28 measures as "1 crispbread, Wasa rye"
+    item, plain = resolve_text("Wasa crispbread (2 crackers)"), resolve_text("2 Wasa crispbread")
+    assert (item.food_id, item.grams) == (plain.food_id, plain.grams)
+    assert item.estimate is None and item.grams == 2 * resolve_text("1 Wasa crispbread").grams
+    assert split_item("toast (2 points)").amount is None  # a diet's points count no food
 
 
 def _read_approximately(line: str, food: str, said: str) -> None:
