@@ -563,13 +563,18 @@ def _correct_word(index: FoodIndex, word: str) -> str:
         for known in index.ranking.vocabulary
         if known[0] == word[0] and known not in _NEVER_A_CORRECTION
     ]
-    found = process.extractOne(
-        word,
-        same_start,
-        scorer=DamerauLevenshtein.normalized_similarity,
-        score_cutoff=TYPO_SIMILARITY,
-    )
-    return found[0] if found else word
+    # "chees" was folded to "chee" as if a plural: the word as written may be nearer.
+    found = [
+        process.extractOne(
+            written,
+            same_start,
+            scorer=DamerauLevenshtein.normalized_similarity,
+            score_cutoff=TYPO_SIMILARITY,
+        )
+        for written in (word, f"{word}s")
+    ]
+    best = max((match for match in found if match), key=lambda match: match[1], default=None)
+    return best[0] if best else word
 
 
 # Amount words a typo is never corrected to: "Halo Top" is no "half top".

@@ -69,6 +69,15 @@ def test_unknown_id_and_unknown_food_are_errors_with_candidates():
 def test_typos_are_read_as_the_nearest_word_and_say_so():
     entry = resolve_text("1 cup brocoli")
     assert entry.food.startswith("Broccoli") and entry.read_as == "broccoli"
+    # This Vintage Life blog, National Vegetarian Week day 1 (tests/data/phrases-dev2.csv):
+    # "chees" reads like the plural of "chee", but as written it is nearest "cheese"
+    cheese = resolve_text("goats chees")
+    assert cheese.food.startswith("Cheese, goat") and cheese.read_as == "goat cheese"
+
+
+def test_a_brand_that_names_a_generic_food_is_that_food():
+    # Being LB blog, What I Really Ate Wednesday (tests/data/phrases-dev5.csv)
+    assert resolve_text("egg beaters").food.startswith("Egg substitute, liquid")
 
 
 def test_supplements_are_elemental_doses():
