@@ -116,21 +116,24 @@ class _Food(NamedTuple):
     complete: bool
 
 
-def _segments(name: str) -> dict[str, int]:
-    """Each word of a name and how far from its head it stands (0: the head).
+def _segments(name: str) -> tuple[dict[str, int], list[str]]:
+    """Each word of a name and how far from its head it stands (0: the head); and the
+    name's words in order.
 
     Leading category segments ("Nuts", "Fish", "Beverages") do not count: in
     "Fish, salmon, Atlantic" the head is "salmon".
     """
     positions: dict[str, int] = {}
+    tokens: list[str] = []
     index = 0
     for segment in name.split(","):
         segment_words = words(segment)
+        tokens.extend(segment_words)
         for word in segment_words:
             positions.setdefault(word, index)
         if segment_words and not (index == 0 and set(segment_words) <= CATEGORY_HEADS):
             index += 1
-    return positions
+    return positions, tokens
 
 
 class _Ranking(NamedTuple):
@@ -384,21 +387,21 @@ def user_match(food_id: str) -> Match:
 
 
 def _food(row: Any) -> _Food:
-    positions = _segments(row.name)
+    positions, tokens = _segments(row.name)
     head = frozenset(w for w, seg in positions.items() if seg == 0) - CATEGORY_HEADS
-    aka = frozenset(_common_name_words(row.common_names))
+    aka = frozenset(_common_name_words(row.common_names)) if row.common_names else frozenset()
     for word in aka:
         positions.setdefault(word, 1)
-    brand = frozenset(words(" ".join([row.manufacturer, *brand_words(row.name)])))
+    branded = " ".join([row.manufacturer, *brand_words(row.name)]).strip()
     return _Food(
         id=row.id,
         name=row.name,
         group=row.group,
-        tokens=tuple(words(row.name)),
+        tokens=tuple(tokens),
         segment_of=positions,
         head=head,
         aka=aka,
-        brand=brand,
+        brand=frozenset(words(branded)) if branded else frozenset(),
         survey=row.survey == "Y",
         complete=row.calcium_mg == row.calcium_mg and row.magnesium_mg == row.magnesium_mg,
     )
