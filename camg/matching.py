@@ -423,12 +423,12 @@ def brand_words(name: str) -> list[str]:
 def brands() -> frozenset[str]:
     """Every word SR28 writes only in a brand's capitals ("heinz", "kellogg"), never as a
     food word: a brand a log names with a food the table has without it."""
+    tokens = set(_TOKEN.findall("\n".join(row.name for row in sr28.food_rows())))
     branded: set[str] = set()
     plain: set[str] = set()
-    for row in sr28.food_rows():
-        for token in _TOKEN.findall(row.name):
-            capitals = len(token) >= 3 and token.isupper()
-            (branded if capitals else plain).add(singular(token.lower()))
+    for token in tokens:
+        capitals = len(token) >= 3 and token.isupper()
+        (branded if capitals else plain).add(singular(token.lower()))
     return frozenset(branded - plain)
 
 
