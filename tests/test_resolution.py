@@ -75,6 +75,14 @@ def test_typos_are_read_as_the_nearest_word_and_say_so():
     assert cheese.food.startswith("Cheese, goat") and cheese.read_as == "goat cheese"
 
 
+def test_a_pancake_is_one_made_from_a_recipe_not_a_frozen_one():
+    # USDA SuperTracker My Plan (tests/data/phrases-published.csv): a pancake made with
+    # milk holds about three times the calcium of SR28's frozen one
+    pancake = resolve_text("1 pancake (5 inch diameter)")
+    assert pancake.food == "Pancakes, plain, prepared from recipe"
+    assert 35 <= pancake.grams <= 45
+
+
 def test_a_brand_that_names_a_generic_food_is_that_food():
     # Being LB blog, What I Really Ate Wednesday (tests/data/phrases-dev5.csv)
     assert resolve_text("egg beaters").food.startswith("Egg substitute, liquid")
