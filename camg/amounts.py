@@ -681,6 +681,19 @@ def strip_prose(text: str) -> str:
     return _LEAD_FILLER.sub("", _CONSISTED.sub("", _I_ATE.sub("", text)))
 
 
+_POULTRY_SKIN = re.compile(
+    r"\b(chicken|turkey|duck|goose|drumsticks?|thighs?|wings?|breasts?|legs?)\b(.*?)"
+    r"\b(with(?: the)? skin(?: on)?|(?:without|no)(?: the)? skin|skin removed)\b",
+    re.IGNORECASE,
+)
+
+
+def _poultry_skin(found: re.Match[str]) -> str:
+    """SR28 says a bird's "meat and skin" or its "meat only"."""
+    kept = "meat and skin" if found.group(3).lower().startswith("with ") else "meat only"
+    return f"{found.group(1)}{found.group(2)}{kept}"
+
+
 _NON_FAT = re.compile(r"\bnon[- ]fat\b", re.IGNORECASE)
 _PAN_FRIED = re.compile(r"\b(?:pan|shallow)[- ]fried\b", re.IGNORECASE)
 # "(1 1/2) c macaroni and cheese": a count in brackets before its unit.
@@ -709,6 +722,8 @@ def _normalise(text: str) -> str:
     text = strip_describing(text)
     if "cm" in text or "mm" in text:
         text = _METRIC_SIZE.sub(" ", text)  # "a 5cm piece of cucumber": a size, not an amount
+    if "skin" in text:  # "chicken drumsticks with skin": SR28's "meat and skin", not skin
+        text = _POULTRY_SKIN.sub(_poultry_skin, text)
     if "fried" in text:  # "2 eggs pan fried": SR28's "pan-fried" foods are "fried" ones too
         text = _PAN_FRIED.sub("fried", text)
     if "on" in text:  # "non fat yogurt" is nonfat yogurt, not a vanilla Greek one

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import pairwise
 from typing import NamedTuple
 
 from camg import foodtable, sr28, tables
@@ -411,14 +412,18 @@ def _household(food_id: str, unit: str, food_words: tuple[str, ...]) -> Portion 
 
 
 def _best(portions: list[Portion], food_words: tuple[str, ...], food_id: str) -> Portion:
-    """Not one named after a brand; the measure whose words the log's words echo
+    """Not one named after a brand, nor one without what the log's words say; the measure
+    whose words the log's words echo
     ("chopped"), the food's own name aside ("cup cherry tomatoes" is no echo of "sliced
     tomato"); else not a packed cup, a medium one or one of no stated size, a whole one,
     the plainest."""
-    wanted = {_stem(word) for word in food_words} - _name_stems(food_id)
+    said = {_stem(word) for word in food_words}
+    wanted = said - _name_stems(food_id)
 
-    def rank(portion: Portion) -> tuple[bool, int, bool, bool, int, bool, bool, int, int]:
+    def rank(portion: Portion) -> tuple[bool, bool, int, bool, bool, int, bool, bool, int, int]:
         unit, qualifiers = measure_unit(portion.measure)
+        # "drumsticks meat and skin" are no "drumstick without skin"
+        denied = [_stem(word) for before, word in pairwise(qualifiers) if before == "without"]
         other = bool(_OTHER_KINDS & {q.lower() for q in qualifiers})
         echoed = len(wanted & {_stem(word) for word in (unit, *qualifiers)})
         size = (
@@ -430,6 +435,7 @@ def _best(portions: list[Portion], food_words: tuple[str, ...], food_id: str) ->
         odd = bool(_ODD_FORMS & set(qualifiers))  # a cup of melon balls is no everyday cup
         return (
             branded,
+            bool(said & set(denied)),
             -echoed,
             packed,
             other,

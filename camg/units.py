@@ -74,7 +74,7 @@ HOUSEHOLD = frozenset(
         "container carton pouch bag box stalk stick clove breast thigh drumstick leg wing fillet "
         "filet steak chop patty link strip sheet bar scoop bunch head leaf sprig spear floret "
         "floweret wedge cube pat serving portion item unit ear rib loaf round cutlet medallion "
-        "envelope block square segment sachet rasher tub punnet"
+        "envelope block square segment sachet rasher tub punnet hole"
     ).split()
 )
 # Size words that mean the same measure in SR28 ("extra large" is one measure).

@@ -2274,6 +2274,22 @@ def test_a_count_in_brackets_is_the_amount_of_an_item_that_states_none():
     assert split_item("toast (2 points)").amount is None  # a diet's points count no food
 
 
+@pytest.mark.parametrize(
+    ("line", "food", "grams"),
+    [
+        # menu lines of tests/data/phrases-menus.csv: a bird's skin is no food by itself
+        ("2 roast chicken drumsticks with skin", "drumstick, meat and skin", 210),
+        ("1 chicken drumstick without skin", "drumstick, meat only", 46),
+        ("4 glazed donut holes", "Doughnuts, yeast-leavened, glazed", 52),
+        ("beef chili with beans, 1 cup", "Chili con carne with beans", 242),
+    ],
+)
+def test_menu_lines_name_the_food_and_its_measure(line, food, grams):
+    resolution = resolve_text(line)
+    assert food in resolution.food and resolution.grams == pytest.approx(grams)
+    assert not resolution.approximate
+
+
 def _read_approximately(line: str, food: str, said: str) -> None:
     """The line reads as the food, approximate, with a note that says `said`."""
     resolution = resolve_text(line)
