@@ -25,12 +25,14 @@ from camg.portions import PortionError
 from camg.salvage import Reader, salvaged
 from camg.sandwiches import sandwich_pieces
 from camg.splitting import (
+    CHIPS_AS_FRIES,
     WITH_CEREAL,
     Piece,
     filled_omelette,
     in_sandwich,
     last_word,
     pieces,
+    served_with_chips,
     states_an_amount,
 )
 from camg.supplements import Supplement, label_reading, recognise, times_taken
@@ -422,7 +424,19 @@ def _salvaged(part: Part, text: str) -> tuple[Part, ...] | None:
     if any(dish_hint(word) is not None for word in found.left.split()):
         return None  # "a non-fat white mocha": a drink SR28 lacks, not its words
     note = f'read from "{text}"' + (f'; not used: "{found.left}"' if found.left else "")
-    return tuple(_noted(part, note) for run, _ in found.runs for part in _read(run, False))
+    fries = served_with_chips(text)  # "steak with pepper sauce and chips (which I had)"
+    return tuple(
+        _noted(part, note)
+        for run, _ in found.runs
+        for part in (_as_fries(run) if fries and key(run) == "chips" else _read(run, False))
+    )
+
+
+def _as_fries(chips: str) -> tuple[Part, ...]:
+    """ "chips" in a sentence that names a meal they come with: fries, and said."""
+    return tuple(
+        _noted(part._replace(text=chips), CHIPS_AS_FRIES) for part in _read("french fries", False)
+    )
 
 
 def _noted(part: Part, note: str) -> Part:

@@ -336,8 +336,8 @@ def states_an_amount(text: str) -> bool:
 _WITH_CHIPS = frozenset(
     key(word)
     for word in (
-        "fish cod haddock plaice scampi steak egg eggs sausage sausages burger pie chicken "
-        "gammon kebab nuggets gravy"
+        "fish cod haddock plaice scampi salmon steak egg eggs sausage sausages burger pie "
+        "chicken gammon ham kebab nuggets gravy schnitzel curry"
     ).split()
 )
 
@@ -417,14 +417,22 @@ def _chips_with_a_meal(found: list[Piece]) -> list[Piece]:
     """ "fish and chips", "egg and chips": chips served with a meal are fries, and said."""
     if len(found) < 2 or not any(key(piece.read) == "chips" for piece in found):
         return found
-    served = {word for piece in found for word in key(piece.read).split()}
-    if not served & _WITH_CHIPS:
+    if not served_with_chips(" ".join(piece.read for piece in found)):
         return found
-    said = '"chips" with a meal read as fries, as in the UK, Ireland and Australia'
     return [
-        piece._replace(read="french fries", assumed=said) if key(piece.read) == "chips" else piece
+        piece._replace(read="french fries", assumed=CHIPS_AS_FRIES)
+        if key(piece.read) == "chips"
+        else piece
         for piece in found
     ]
+
+
+def served_with_chips(text: str) -> bool:
+    """Whether a text names a meal that chips come with as fries: fish, a pie, a steak."""
+    return bool(set(key(text).split()) & _WITH_CHIPS)
+
+
+CHIPS_AS_FRIES = '"chips" with a meal read as fries, as in the UK, Ireland and Australia'
 
 
 def _baked(piece: Piece) -> Piece:
