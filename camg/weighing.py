@@ -185,9 +185,10 @@ _BULK = re.compile(r"\bx (?:cup|tbsp|tsp|oz|fl oz|quart|pint)\b")
 
 def _bulk_default(match: Match, weighed: Weighed, group: str) -> tuple[Weighed, str] | None:
     """One reference amount instead of a default measure that weighs more than twice it:
-    SR28's "1 cup" of syrup or of grated cheese is not what "syrup" alone means."""
-    if not _BULK.search(weighed.portion):
-        return None  # a count ("1 fruit", "1 medium") is what "one" of it means
+    SR28's "1 cup" of syrup or of grated cheese is not what "syrup" alone means, nor its
+    whole avocado or fennel bulb what "avocado" on toast means ("an avocado" is one)."""
+    if not _BULK.search(weighed.portion) and group not in _PRODUCE:
+        return None  # a count ("1 fillet", "1 medium") of the rest is what "one" of it means
     reference = _reference_if_any(match, group, "no amount")
     return reference if reference and weighed.grams > 2 * reference[0].grams else None
 
@@ -215,6 +216,7 @@ def _several_default(
 
 
 _A_PLURAL = "a plural"
+_PRODUCE = frozenset({"Fruits and Fruit Juices", "Vegetables and Vegetable Products"})
 
 
 def _reference_if_any(match: Match, group: str, said: str) -> tuple[Weighed, str] | None:

@@ -2303,6 +2303,16 @@ def test_menu_lines_name_the_food_and_its_measure(line, food, grams):
     assert not resolution.approximate
 
 
+def test_a_fruit_or_vegetable_named_with_no_count_is_a_reference_amount_not_a_whole_one():
+    # The Age, your ideal day on a plate (tests/data/phrases-validation.csv)
+    parts = read_line("two slices of wholegrain bread with avocado and tomato")
+    avocado = next(part.resolution for part in parts if part.text == "avocado")
+    assert avocado.grams == 50 and "reference amount for avocado" in avocado.estimate
+    assert resolve_text("an avocado").grams == resolve_text("1 avocado").grams > 150
+    # Daily Mirror, a grilled steak with roasted vegetables (tests/data/phrases-dev4.csv)
+    assert resolve_text("courgette").grams == 85
+
+
 def _read_approximately(line: str, food: str, said: str) -> None:
     """The line reads as the food, approximate, with a note that says `said`."""
     resolution = resolve_text(line)
