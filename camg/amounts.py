@@ -554,7 +554,7 @@ def _plain_numbers(text: str) -> str:
 
 # "On my first break, I ate an apple": what was eaten follows "I ate".
 _I_ATE = re.compile(
-    r"^(?:had|ate|drank|grabbed|snacked on)\s+(?=\S)|"
+    r"^(?:had|have|ate|eat|drank|grabbed|snacked on)\s+(?=\S)|"
     r"^(?:(?P<before>[^.;()]*?)(?:,\s*|\s))?(?:and\s+|then\s+)?(?:I|we)(?:\s+|(?=['’]))"
     r"(?:(?:also|just|usually|generally|always|often|normally|then|then also)\s+)?"
     r"(?:ate|had|have|drank|drink|eat|sip|sipped|munched|snacked|grabbed|finished|shared|tried|"

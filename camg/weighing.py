@@ -186,11 +186,22 @@ _BULK = re.compile(r"\bx (?:cup|tbsp|tsp|oz|fl oz|quart|pint)\b")
 def _bulk_default(match: Match, weighed: Weighed, group: str) -> tuple[Weighed, str] | None:
     """One reference amount instead of a default measure that weighs more than twice it:
     SR28's "1 cup" of syrup or of grated cheese is not what "syrup" alone means, nor its
-    whole avocado or fennel bulb what "avocado" on toast means ("an avocado" is one)."""
+    whole avocado or fennel bulb what "avocado" on toast means ("an avocado" is one). Nor
+    is one thin slice what "toast" or "bread" alone means: less than half a reference
+    amount of bread is one ("a slice of toast" is one slice)."""
+    reference = _reference_if_any(match, group, "no amount")
+    if reference is None:
+        return None
+    if reference[0].grams > 2 * weighed.grams and _bread(match, group):
+        return reference
     if not _BULK.search(weighed.portion) and group not in _PRODUCE:
         return None  # a count ("1 fillet", "1 medium") of the rest is what "one" of it means
-    reference = _reference_if_any(match, group, "no amount")
-    return reference if reference and weighed.grams > 2 * reference[0].grams else None
+    return reference if weighed.grams > 2 * reference[0].grams else None
+
+
+def _bread(match: Match, group: str) -> bool:
+    found = estimates.reference_for(match.name, group)
+    return found is not None and found.category == "bread and rolls"
 
 
 def _several_default(
