@@ -1838,6 +1838,15 @@ def test_diet_plan_and_diary_words_read_as_their_plain_form(line, same_as):
     assert (part.resolution.food_id, part.resolution.grams) == (plain.food_id, plain.grams)
 
 
+def test_a_verb_of_eating_before_an_amount_is_no_part_of_the_food():
+    # It's More Fun In Your 30s, My Day On A Plate (tests/data/phrases-dev4.csv)
+    parts = read_line(
+        "I come down stairs and have one slice of toast with margarine and Marmite on."
+    )
+    toast = next(part.resolution for part in parts if "toast" in part.text)
+    assert toast.grams == resolve_text("1 slice toast").grams and toast.estimate is None
+
+
 def test_in_joins_two_measured_foods_but_not_a_packing():
     oats, milk = read_line("30g oats in 200ml skimmed milk")
     assert oats.resolution.grams == 30 and milk.resolution.grams > 200
