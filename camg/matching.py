@@ -576,7 +576,7 @@ def _correct_word(index: FoodIndex, word: str) -> str:
         )
         for written in (word, f"{word}s")
     ]
-    best = max((match for match in found if match), key=lambda match: match[1], default=None)
+    best = max((hit for hit in found if hit), key=lambda hit: hit[1], default=None)
     return best[0] if best else word
 
 

@@ -412,17 +412,15 @@ def _household(food_id: str, unit: str, food_words: tuple[str, ...]) -> Portion 
 
 
 def _best(portions: list[Portion], food_words: tuple[str, ...], food_id: str) -> Portion:
-    """Not one named after a brand, nor one without what the log's words say; the measure
-    whose words the log's words echo
-    ("chopped"), the food's own name aside ("cup cherry tomatoes" is no echo of "sliced
-    tomato"); else not a packed cup, a medium one or one of no stated size, a whole one,
-    the plainest."""
+    """Not one named after a brand, nor one without what the log's words say ("drumstick
+    without skin"); the measure whose words the log's words echo ("chopped"), the food's own
+    name aside ("cup cherry tomatoes" is no echo of "sliced tomato"); else not a packed cup,
+    a medium one or one of no stated size, a whole one, the plainest."""
     said = {_stem(word) for word in food_words}
     wanted = said - _name_stems(food_id)
 
     def rank(portion: Portion) -> tuple[bool, bool, int, bool, bool, int, bool, bool, int, int]:
         unit, qualifiers = measure_unit(portion.measure)
-        # "drumsticks meat and skin" are no "drumstick without skin"
         denied = [_stem(word) for before, word in pairwise(qualifiers) if before == "without"]
         other = bool(_OTHER_KINDS & {q.lower() for q in qualifiers})
         echoed = len(wanted & {_stem(word) for word in (unit, *qualifiers)})

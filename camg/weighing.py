@@ -189,17 +189,19 @@ def _bulk_default(match: Match, weighed: Weighed, group: str) -> tuple[Weighed, 
     whole avocado or fennel bulb what "avocado" on toast means ("an avocado" is one). Nor
     is one thin slice what "toast" or "bread" alone means: less than half a reference
     amount of bread is one ("a slice of toast" is one slice)."""
+    bread = _bread(match, group)
+    if not (bread or _BULK.search(weighed.portion) or group in _PRODUCE):
+        return None  # a count ("1 fillet", "1 medium") of the rest is what "one" of it means
     reference = _reference_if_any(match, group, "no amount")
     if reference is None:
         return None
-    if reference[0].grams > 2 * weighed.grams and _bread(match, group):
+    if bread and reference[0].grams > 2 * weighed.grams:
         return reference
-    if not _BULK.search(weighed.portion) and group not in _PRODUCE:
-        return None  # a count ("1 fillet", "1 medium") of the rest is what "one" of it means
     return reference if weighed.grams > 2 * reference[0].grams else None
 
 
 def _bread(match: Match, group: str) -> bool:
+    """A bread or roll, whose reference amount is 50 g (21 CFR 101.12)."""
     found = estimates.reference_for(match.name, group)
     return found is not None and found.category == "bread and rolls"
 
