@@ -19,10 +19,11 @@ from camg import estimates, foodtable
 from camg.amounts import AmountError, ItemParts, split_item, strip_prose, told_before
 from camg.errors import ItemError, Kind, Problem, Severity
 from camg.finding import STOOD_IN, dish_hint, find_food, shortened
+from camg.matching import food_index
 from camg.parser import Day, ParsedLog
 from camg.plausible import implausible
 from camg.portions import PortionError
-from camg.salvage import Reader, salvaged
+from camg.salvage import Reader, salvaged, tells_a_story
 from camg.sandwiches import sandwich_pieces
 from camg.splitting import (
     CHIPS_AS_FRIES,
@@ -293,7 +294,26 @@ def _read_told(text: str, salvage: bool, sandwich: bool) -> tuple[Part, ...]:
         return (whole,)
     if whole.problem is not None and all(part.problem for part in parts):
         return _unknown(whole, salvage)
-    return tuple(found for part in parts for found in _unknown(part, salvage))
+    found = [read for part in parts for read in _unknown(part, salvage)]
+    if not any(part.resolution for part in found):
+        return tuple(found)
+    return tuple(_as_story(part) for part in found)  # "I come down stairs and have toast"
+
+
+def _as_story(part: Part) -> Part:
+    """A clause beside a line's foods that names none and only tells of the day: left out,
+    and said."""
+    if part.problem is None or part.problem[0] is not Kind.UNKNOWN_FOOD:
+        return part
+    if not tells_a_story(part.text, _names_a_food):
+        return part
+    return Part(part.text, left_out=f'"{part.text}": no food named, words of the day\'s story')
+
+
+def _names_a_food(word: str) -> bool:
+    """A word the table names foods with, or the alias table does."""
+    index = food_index()
+    return word in index.alias_words or word in index.ranking.head_words
 
 
 def _shared_amount(split: list[Piece], parts: tuple[Part, ...]) -> tuple[Part, ...]:

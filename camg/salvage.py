@@ -243,3 +243,36 @@ def _amount_word(word: str) -> bool:
     return (
         any(char.isdigit() for char in lowered) or lowered in NUMBER_WORDS or lowered in _FRACTIONS
     )
+
+
+def tells_a_story(text: str, names_a_food: Callable[[str], bool]) -> bool:
+    """Whether a clause beside a line's foods only tells of the day: "I come down stairs",
+    "it was yummy!". It has a word a story is told with (a pronoun, "was", "then") and none
+    that may lead a food eaten ("a", "some", "had", a number), nor any word that names a
+    food (`names_a_food`): "a crumpet for breakfast" and "two crumpets" stay problems."""
+    said = [_plain(word) for word in text.split()]
+    if not said or not _TELLING & set(said) or _LEADING & set(said):
+        return False
+    if any(_amount_word(word) for word in said):
+        return False
+    return not any(
+        names_a_food(key(word))
+        for word in said
+        if word not in _TELLING and word not in _NOT_FOODS and word not in _FUNCTION
+    )
+
+
+# Words a story is told with, and words that lead a food eaten.
+_TELLING = word_set(
+    "i i'm i've we we're it it's its me my us our they them their mine he she his her was were "
+    "is are am be been being going which that so but then though started came come went "
+    "washed knew saw settled served cut launched"
+)
+_FUNCTION = word_set(
+    "the for on in to and of at with by from into up down out off over not very too just "
+    "really all once again this these those there here what when where how why as than"
+)
+_LEADING = word_set(
+    "a an some had have has ate eat eating eaten drank drink drinking get got getting grabbed "
+    "having tried"
+)

@@ -1847,6 +1847,33 @@ def test_a_verb_of_eating_before_an_amount_is_no_part_of_the_food():
     assert toast.grams == resolve_text("1 slice toast").grams and toast.estimate is None
 
 
+def test_a_clause_that_only_tells_of_the_day_is_left_out_and_said_beside_the_foods():
+    # It's More Fun In Your 30s, My Day On A Plate (tests/data/phrases-dev4.csv)
+    line = (
+        "7.00am: After making sure my eyebrows look sufficient and are not going to freak out "
+        "my customers, I come down stairs and have one slice of toast with margarine and "
+        "Marmite on."
+    )
+    items = [item for day in parse(line, "diary.txt").days for item in day.items]
+    parts = [part for item in items for part in read_line(item.text, item.meal)]
+    assert not [part.text for part in parts if part.problem]
+    told = [part for part in parts if part.left_out]
+    assert [part.text for part in told] == [
+        "After making sure my eyebrows look sufficient and are not going to freak out my customers",
+        "I come down stairs",
+    ]
+    assert all("no food named" in part.left_out for part in told)
+    assert len([part for part in parts if part.resolution]) == 3
+    # 2times20 blog, Back sliding (tests/data/phrases-dev6.csv): a food the table lacks
+    # beside the foods read stays a problem, however it is told
+    [crumpet, *_] = read_line(
+        "Today, I have had a crumpet for breakfast, a ham sandwich for lunch, and we will be "
+        "eating salmon and rice and some sort of greenery (and the aforementioned pudding) for "
+        "dinner."
+    )
+    assert crumpet.problem is not None and crumpet.problem[0] is Kind.UNKNOWN_FOOD
+
+
 def test_in_joins_two_measured_foods_but_not_a_packing():
     oats, milk = read_line("30g oats in 200ml skimmed milk")
     assert oats.resolution.grams == 30 and milk.resolution.grams > 200
