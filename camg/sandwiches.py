@@ -133,7 +133,7 @@ def _sandwich_word(text: str) -> tuple[int, int, Kind] | None:
     found = _sandwich_pattern().search(text)
     if found is None:
         return None
-    name = " ".join(singular(word) for word in found.group(1).lower().split())
+    name = " ".join(singular(word) for word in found.group(1).lower().replace("-", " ").split())
     return found.start(1), found.end(1), kinds()[name]
 
 
@@ -141,7 +141,7 @@ def _sandwich_word(text: str) -> tuple[int, int, Kind] | None:
 def _sandwich_pattern() -> re.Pattern[str]:
     """Any sandwich word, after at least one word of filling; the longest names first."""
     names = sorted(kinds(), key=len, reverse=True)
-    words = "|".join(re.escape(name).replace(r"\ ", r"\s+") + "(?:e?s)?" for name in names)
+    words = "|".join(re.escape(name).replace(r"\ ", r"[\s-]+") + "(?:e?s)?" for name in names)
     return re.compile(rf"\S\s+({words})\b", re.IGNORECASE)
 
 

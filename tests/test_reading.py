@@ -2349,6 +2349,23 @@ def test_a_fruit_or_vegetable_named_with_no_count_is_a_reference_amount_not_a_wh
     assert resolve_text("courgette").grams == 85
 
 
+def test_a_triple_decker_is_three_slices_of_bread_and_its_fillings():
+    # science4youngpeople student blog, food diary 22 November 2010 (phrases-dev2.csv)
+    parts = read_line("lettuce and cheese tripledecker sandwich on wholemeal bread")
+    bread = parts[-1].resolution
+    assert bread.grams == pytest.approx(resolve_text("3 slices wholemeal bread").grams)
+    assert "triple-decker" in bread.estimate
+    assert read_line("cheese triple-decker sandwich")[-1].resolution.amount == 3
+
+
+def test_a_uk_name_for_a_pancake_or_mixed_berries_reads_as_the_food():
+    # Scottish Executive, Nutritional Guidance for Early Years, day 1 (phrases-dev.csv)
+    scotch = resolve_text("mini Scotch pancake, (20g)")
+    assert scotch.food == "Pancakes, plain, prepared from recipe" and scotch.grams == 20
+    berries = resolve_text("150g fruits of the forest")
+    assert berries.food.startswith("Strawberries") and berries.approximate
+
+
 def _read_approximately(line: str, food: str, said: str) -> None:
     """The line reads as the food, approximate, with a note that says `said`."""
     resolution = resolve_text(line)
