@@ -64,7 +64,7 @@ def test_every_sandwich_word_names_a_bread_camg_reads_and_cites_a_source(row):
     assert row["word"] == key(row["word"]) and row["source"]
     bread = resolve_text(f"1 {row['bread']}")
     assert bread.food_id is not None and not bread.approximate
-    assert int(row["slices"]) in (0, 2)
+    assert int(row["slices"]) in (0, 2, 3)  # 3: a triple-decker
 
 
 @pytest.mark.parametrize("row", rows("fillings.csv"), ids=lambda row: row["filling"])
