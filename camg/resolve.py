@@ -257,6 +257,8 @@ _AMOUNT_IN = re.compile(r"\d|[½⅓⅔¼¾⅛]")
 def _read_told(text: str, salvage: bool, sandwich: bool) -> tuple[Part, ...]:
     """`_read` of a line whose story before "I had" is settled."""
     text = _AMPERSAND.sub(" and ", strip_prose(text))  # "cheese & crackers": two foods
+    if "/ " in text:  # "Orange/ roast parsnip/ roast eggplant": a list, as commas make one
+        text = _SLASH_LIST.sub(", ", text)
     purpose = _FOR_A_SANDWICH.search(text)
     if purpose is not None:  # "bread, lettuce and tomato for sandwich"
         text, sandwich = text[: purpose.start()], True
@@ -570,6 +572,9 @@ _MADE_WITH_BREAD = frozenset(
 
 
 _AMPERSAND = re.compile(r"\s+&\s+")
+# A slash after a word with a space after it: "jam/preserves", "w/ water" and "1/2" are no
+# list, and " / " is a sentence's (camg.salvage).
+_SLASH_LIST = re.compile(r"(?<=[A-Za-z][A-Za-z])/\s+(?=[A-Za-z])")
 _FOR_A_SANDWICH = re.compile(
     r"\s+for\s+(?:a\s+|the\s+|your\s+)?(?:sandwich|sandwiches|wrap|roll)\W*$", re.IGNORECASE
 )

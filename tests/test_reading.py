@@ -1871,6 +1871,21 @@ def test_a_clause_that_only_tells_of_the_day_is_left_out_and_said_beside_the_foo
     assert wagon_wheel.problem is not None and wagon_wheel.problem[0] is Kind.UNKNOWN_FOOD
 
 
+def test_a_slash_with_a_space_after_it_lists_foods():
+    # Hen and Ink blog, A positive downhill slide (tests/data/phrases-dev5.csv)
+    parts = read_line("Beetroot and Orange/ roast parsnip/ roast eggplant and cauliflower")
+    assert [part.text for part in parts] == [
+        "Beetroot",
+        "Orange",
+        "roast parsnip",
+        "roast eggplant",
+        "cauliflower",
+    ]
+    assert all(part.resolution for part in parts)
+    [oatmeal] = read_line("Oatmeal, instant, fortified, prepared w/ water, 1 cup")  # "with"
+    assert oatmeal.resolution.food.startswith("Cereals, oats, instant, fortified")
+
+
 def test_in_joins_two_measured_foods_but_not_a_packing():
     oats, milk = read_line("30g oats in 200ml skimmed milk")
     assert oats.resolution.grams == 30 and milk.resolution.grams > 200
