@@ -509,7 +509,8 @@ def _classes(name: str) -> set[str]:
 NEUTRAL = re.compile(
     r"\b(?:(?:prepared |cooked )?(?:without|with|no)[- ](?:added[- ])?salt(?:[- ]added)?|unsalted|"
     r"salted|"
-    r"(?:prepared |made )?(?:with|w/) water|prepared|plain|fresh|organic|home-?made|"
+    r"(?:prepared |made )?(?:with|w/) water|prepared|plain|fresh|organic|all[- ]natural|"
+    r"home-?made|"
     r"cut (?:up )?(?:in|into) \w+|for (?:the )?\w+(?: and \w+)?$|"
     r"(?:equivalent to|about the size of|the size of)\b.*$|to taste|to go|to make\b.*$|"
     r"soft|crusty|fine[- ]ground|finely|stuffed|melted|divided|warm|hot|cold|iced|"

@@ -2367,6 +2367,13 @@ def test_a_fruit_or_vegetable_named_with_no_count_is_a_reference_amount_not_a_wh
     assert resolve_text("courgette").grams == 85
 
 
+def test_all_natural_is_said_not_used_and_creamy_ranch_is_ranch():
+    # Katy English, my daily food journal (tests/data/phrases-dev5.csv)
+    ranch = resolve_text("drizzle all natural creamy ranch dressing")
+    assert ranch.food == "Salad dressing, ranch dressing, regular" and ranch.approximate
+    assert any('"all natural" not used' in note for note in ranch.notes)
+
+
 def test_a_triple_decker_is_three_slices_of_bread_and_its_fillings():
     # science4youngpeople student blog, food diary 22 November 2010 (phrases-dev2.csv)
     parts = read_line("lettuce and cheese tripledecker sandwich on wholemeal bread")
