@@ -643,8 +643,15 @@ _SIZES = re.compile(r"\b(?:small|medium|large|big)\b\s*")
 
 
 def _dish_hint(phrase: str) -> str | None:
+    """The hint for a dish the phrase names, unless a food follows it and names what was
+    had: "Summer Fruits Muesli" is a muesli, not fruit in general."""
     said = f" {key(phrase)} "
-    return next((hint for word, hint in _dish_hints().items() if f" {word} " in said), None)
+    aliases = food_index().aliases
+    for word, hint in _dish_hints().items():
+        at = said.find(f" {word} ")
+        if at >= 0 and not any(after in aliases for after in said[at + len(word) + 2 :].split()):
+            return hint
+    return None
 
 
 def shortened(text: str, limit: int = 60) -> str:

@@ -922,6 +922,15 @@ def test_a_sandwich_is_cut_as_a_whole_and_a_food_named_with_roll_is_not_one(line
     assert [part.text for part in read_line(line)] == texts
 
 
+def test_a_hint_for_a_word_that_only_describes_the_food_had_is_not_given():
+    # Canberra Mummy blog, planning the perfect food day (tests/data/phrases-dev5.csv): the
+    # muesli is what was had, so "SR28 has no food that is fruit in general" is no help
+    [muesli] = read_line("Summer Fruits Muesli")
+    assert muesli.problem[0] is Kind.UNKNOWN_FOOD and "in general" not in muesli.problem[1]
+    [fruit] = read_line("fruit of your choice")
+    assert "fruit in general" in fruit.problem[1]
+
+
 def test_a_dish_the_table_lacks_gets_a_hint_that_says_how_to_log_it():
     [latte] = read_line("Medium latte")  # a UK diary's line (tests/diaries/uk-week.txt)
     assert (
