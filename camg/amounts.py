@@ -905,13 +905,19 @@ _PLAIN_VAGUE = frozenset("handful glass mug bowl spoonful scoop splash dollop gr
 
 
 def _vague_word(word: str) -> str:
-    """ "handfuls" -> "handful", "spoonful" -> "spoon", "glassful" -> "glass"."""
-    word = singular(word).replace("-", " ")
+    """ "handfuls" -> "handful", "spoonful" (or "spoonfull") -> "spoon", "glassful" -> "glass"."""
+    word = _ful(singular(word).replace("-", " "))
     return word[:-3] if word.endswith("ful") and word[:-3] in VAGUE else word
 
 
 def _vague(word: str) -> bool:
+    word = _ful(word)
     return singular(word) in VAGUE or (word.endswith("ful") and singular(word[:-3]) in VAGUE)
+
+
+def _ful(word: str) -> str:
+    """ "spoonfull" as "spoonful": a common spelling of the suffix."""
+    return word[:-1] if word.endswith("full") else word
 
 
 def _trailing_amount(text: str) -> ItemParts | None:

@@ -922,6 +922,13 @@ def test_a_sandwich_is_cut_as_a_whole_and_a_food_named_with_roll_is_not_one(line
     assert [part.text for part in read_line(line)] == texts
 
 
+def test_a_spoonfull_spelt_so_is_a_spoonful():
+    # The Anti Diet Diet blog, Day 2 (tests/data/phrases-dev4.csv): was a whole avocado
+    avocado = resolve_text("a spoonfull of pureed avocado")
+    assert avocado.grams == resolve_text("a spoonful of pureed avocado").grams < 20
+    assert avocado.estimate is not None
+
+
 def test_a_hint_for_a_word_that_only_describes_the_food_had_is_not_given():
     # Canberra Mummy blog, planning the perfect food day (tests/data/phrases-dev5.csv): the
     # muesli is what was had, so "SR28 has no food that is fruit in general" is no help
