@@ -2319,6 +2319,8 @@ def test_a_uk_food_sr28_lacks_is_read_as_its_stand_in_and_says_so(line, food, sa
         # Shrinking Whimsigal blog, Today's Eats (tests/data/phrases-dev3.csv): a cookie
         # named by a name the table knows, and the kind of food it is
         ("two oreo cookies", "Cookies, chocolate sandwich"),
+        # Seclusion 101 with Anne Marie, Food Diary Day 3 (tests/data/phrases-dev6.csv)
+        ("(2) potato patties", "Potatoes, hash brown"),
     ],
 )
 def test_a_spelling_or_a_name_with_its_kind_reads_as_the_food(line, food):
