@@ -922,6 +922,13 @@ def test_a_sandwich_is_cut_as_a_whole_and_a_food_named_with_roll_is_not_one(line
     assert [part.text for part in read_line(line)] == texts
 
 
+def test_jam_donuts_are_jelly_doughnuts_and_hot_is_said():
+    # My Bloggable Day, my realistic day on a plate (tests/data/phrases-dev6.csv)
+    donuts = resolve_text("hot jam donuts")
+    assert donuts.food == "Doughnuts, yeast-leavened, with jelly filling"
+    assert any('"hot" not used' in note for note in donuts.notes)
+
+
 def test_a_spoonfull_spelt_so_is_a_spoonful():
     # The Anti Diet Diet blog, Day 2 (tests/data/phrases-dev4.csv): was a whole avocado
     avocado = resolve_text("a spoonfull of pureed avocado")
@@ -2321,6 +2328,11 @@ def test_a_uk_food_sr28_lacks_is_read_as_its_stand_in_and_says_so(line, food, sa
         ("two oreo cookies", "Cookies, chocolate sandwich"),
         # Seclusion 101 with Anne Marie, Food Diary Day 3 (tests/data/phrases-dev6.csv)
         ("(2) potato patties", "Potatoes, hash brown"),
+        # Australian and NZ diaries of tests/data/phrases-dev6.csv: Woogs World, Off the
+        # Spork; and Quirky and Caffeinated (US)
+        ("a milk arrowroot biscuit", "Cookies, animal crackers (includes arrowroot"),
+        ("chicken marylands", "Chicken, broilers or fryers, leg, meat and skin"),
+        ("chocolate-dipped pretzels", "Snack, Pretzel, hard chocolate coated"),
     ],
 )
 def test_a_spelling_or_a_name_with_its_kind_reads_as_the_food(line, food):
