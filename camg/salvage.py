@@ -249,7 +249,7 @@ def tells_a_story(text: str, names_a_food: Callable[[str], bool]) -> bool:
     """Whether a clause beside a line's foods only tells of the day: "I come down stairs",
     "it was yummy!". It has a word a story is told with (a pronoun, "was", "then") and none
     that may lead a food eaten ("a", "some", "had", a number), nor any word that names a
-    food (`names_a_food`): "a crumpet for breakfast" and "two crumpets" stay problems."""
+    food (`names_a_food`): "a Wagon Wheel once the kids" and "two crumpets" are no story."""
     said = [_plain(word) for word in text.split()]
     if not said or not _TELLING & set(said) or _LEADING & set(said):
         return False
