@@ -221,7 +221,7 @@ def _unsized(
     """ "1 medium orange" where SR28 lists one size of fruit: that one, said in the notes;
     "5 mini carrots": the smallest size it lists."""
     head = tuple(words(food_name.split(",")[0]))
-    if size in _SMALLER_THAN_SMALL:
+    if size == "mini":
         food_words = (*food_words, "small")
     portion = _count_portion(food_id, food_words, None, (), head, counted=True)
     unit = measure_unit(portion.measure)[0] if portion is not None else None
@@ -230,9 +230,6 @@ def _unsized(
     found = _times(portion, amount or 1.0)
     note = f'no "{size}" measure; took {portion.label}'
     return found._replace(notes=(note,), borrowed=size != "medium")
-
-
-_SMALLER_THAN_SMALL = frozenset({"mini", "tiny", "baby"})
 
 
 def _borrowed(

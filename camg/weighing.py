@@ -84,9 +84,9 @@ def weigh_item(
         return _vague(match, parts._replace(unit=Unit(unit, "vague")), food_words, group)
     estimate = parts.estimate
     if weighed.default:
-        bulk = _bulk_default(match, weighed, group)
-        if bulk is not None:  # "syrup" with no amount is not a cup of syrup
-            return bulk
+        reference = _reference_instead(match, weighed, group)
+        if reference is not None:  # "syrup" with no amount is not a cup of syrup
+            return reference
         several = _several_default(match, weighed, group, parts.food)
         if several is not None:  # "strawberries" with no amount are more than one
             return several
@@ -183,7 +183,7 @@ _US_OR_IMPERIAL = frozenset(("pint", "quart", "gallon"))
 _BULK = re.compile(r"\bx (?:cup|tbsp|tsp|oz|fl oz|quart|pint)\b")
 
 
-def _bulk_default(match: Match, weighed: Weighed, group: str) -> tuple[Weighed, str] | None:
+def _reference_instead(match: Match, weighed: Weighed, group: str) -> tuple[Weighed, str] | None:
     """One reference amount instead of a default measure that weighs more than twice it:
     SR28's "1 cup" of syrup or of grated cheese is not what "syrup" alone means, nor its
     whole avocado or fennel bulb what "avocado" on toast means ("an avocado" is one). Nor
