@@ -196,9 +196,6 @@ def _split(text: str) -> list[str]:
     return [piece for part in parts for piece in mayo_split(part)]
 
 
-_MAYO = re.compile(r"\s+(?=(?:mayo|mayonnaise)$)", re.IGNORECASE)
-
-
 def _filling(filling: str, count: float) -> Piece:
     """A filling as written, once for each sandwich: without an amount, a cited amount
     for a sandwich (data/fillings.csv), else as the food alone would be weighed."""
