@@ -81,7 +81,8 @@ _MULTIPLIER = re.compile(
 
 # A size in inches describes a food, it is not an amount of it: "8-inch", "(2 1/2 in)".
 _DIMENSION = re.compile(
-    r"\(?\b\d+(?:\.\d+|\s+\d+/\d+|/\d+)?\s*-?\s*(?:inch(?:es)?|in\.|\")(?=\W|$)\)?",
+    r"\(?\b\d+(?:\.\d+|\s+\d+/\d+|/\d+)?\s*-?\s*(?:inch(?:es)?|in\.|\")(?=\W|$)"
+    r"(?:\s*(?:diameter|dia\b\.?|long|wide|across|thick))?\)?",
     re.IGNORECASE,
 )
 
@@ -231,8 +232,18 @@ def _counted_in_brackets(remarks: str) -> tuple[float, Unit | None] | None:
 
 
 _COUNTED = re.compile(
-    r"(?:about\s+|approx\.?\s+|~\s*)?(\d+(?:\.\d+)?)\s+([A-Za-z]+)", re.IGNORECASE
+    r"(?:about\s+|approx\.?\s+|~\s*)?(\d+(?:\.\d+)?)\s+"
+    r"(?:(?:large|small|medium|whole|rectangular|round|square)\s+)?([A-Za-z]+)",
+    re.IGNORECASE,
 )
+
+
+def counts_pieces(text: str) -> bool:
+    """ "2 rectangular biscuits", "4 crackers": a count of pieces of a food, no food named."""
+    found = _COUNTED.fullmatch(text.strip())
+    return found is not None and singular(found.group(2).lower()) in _PIECES
+
+
 # Words that count pieces of the food itself: "(2 crackers)" of a crispbread.
 _PIECES = frozenset("cracker biscuit cookie nut kernel fruit".split())
 
@@ -710,6 +721,30 @@ _EXAMPLES_JOINED = re.compile(r"(\b(?:such as|e\.g\.?)\s+[^,;()]+?)\s+(?:and|&)\
 _ASIDES = (_FOOTNOTE, _ALLOWANCE, _WHEN, _ENERGY_NOTE, _SCORES, _TRAILING_JOIN, _LEAD_WITH)
 
 
+_PACKAGE_OF = re.compile(
+    r"\b(?:(?P<count>an?|one|two|three|four|\d+)\s+)?(?P<size>\d+(?:\.\d+)?|[a-z]+)-"
+    r"(?P<unit>ounce|oz|gram|g|ml)\.?\s+(?:container|carton|can|bottle|bar|bag|packet|package|"
+    r"pouch|pot|tub|jar|serving|portion|piece|box)(?:e?s)?\b(?:\s+of\b)?",
+    re.IGNORECASE,
+)
+
+
+def _package_weight(found: re.Match[str]) -> str:
+    """ "two 6-oz containers" -> "12 oz": the packages' count times the stated weight."""
+    size, count = found.group("size").lower(), (found.group("count") or "1").lower()
+    if not size[0].isdigit():
+        if size not in _NUMBER_WORDS:
+            return found.group(0)
+        size = f"{_NUMBER_WORDS[size]:g}"
+    times = (
+        1.0 if count in _ARTICLES else (float(count) if count.isdigit() else _NUMBER_WORDS[count])
+    )
+    return f"{times * float(size):g} {found.group('unit')}"
+
+
+_FROM_GROUNDS = re.compile(r"\b(?:brewed\s+)?from\s+grounds\b", re.IGNORECASE)
+
+
 def _normalise(text: str) -> str:
     text = _ABOUT.sub("", strip_prose(text))  # "about 2 cups rice": the amount as written
     text = _HEDGE.sub("", text)  # "only half a banana", "another 2 biscuits": the amount
@@ -728,6 +763,12 @@ def _normalise(text: str) -> str:
         text = _PAN_FRIED.sub("fried", text)
     if "on" in text:  # "non fat yogurt" is nonfat yogurt, not a vanilla Greek one
         text = _NON_FAT.sub("nonfat", text)
+    if "-" in text:  # "a 6-ounce container of yogurt": the container's stated weight
+        text = _PACKAGE_OF.sub(_package_weight, text)
+    if "white meat" in text.lower():  # "chicken breast, white meat": SR28's "light meat"
+        text = re.sub(r"(?i)\bwhite meat\b", "light meat", text)
+    if "grounds" in text:  # "Coffee, from grounds": brewed coffee, no ground meat
+        text = _FROM_GROUNDS.sub("brewed", text)
     if "spring water" in text.lower():
         text = re.sub(r"(?i)spring water", "water", text)
     if " in " in text:  # "peach halves, canned in juice", "blueberries in natural syrup"
@@ -930,6 +971,11 @@ def _trailing_amount(text: str) -> ItemParts | None:
         return None
     unit_text = found.group("unit")
     unit: Unit | None = None
+    food = found.group("food").strip(" ,(-:")
+    said = (unit_text or "").lower().rstrip(".")
+    if said in _EACH:  # "English muffin 1 each": a count of the food
+        return _checked(number(found.group("amount")), None, food)
+    unit_text = _SIZES.get(said, unit_text)  # "Orange 1 med": one medium orange
     if unit_text:
         spelled = "fl oz" if unit_text.lower().startswith(("fl", "fluid")) else canonical(unit_text)
         household = _household(unit_text.lower())
@@ -939,7 +985,12 @@ def _trailing_amount(text: str) -> ItemParts | None:
             unit = unit_of(household)
         else:
             return None
-    return _checked(number(found.group("amount")), unit, found.group("food").strip(" ,(-:"))
+    return _checked(number(found.group("amount")), unit, food)
+
+
+# A table's count after the food: "1 each", "2 med" (a count of medium ones).
+_EACH = frozenset({"each", "ea"})
+_SIZES = {"med": "medium", "sm": "small", "lg": "large"}
 
 
 def _checked(amount: float | None, unit: Unit | None, food: str) -> ItemParts:

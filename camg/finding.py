@@ -214,8 +214,9 @@ def _food_or_alternative(parts: ItemParts) -> tuple[Match, list[str], ItemParts]
     if len(segments) > 1:  # "Soymilk, plain or vanilla": each option in its place
         options = _ALTERNATIVE.split(segments[at])
         for option in options:
+            whole = _modifier_of(option, options[-1])
             candidate = parts._replace(
-                food=",".join([*segments[:at], f" {option.strip()}", *segments[at + 1 :]])
+                food=",".join([*segments[:at], f" {whole}", *segments[at + 1 :]])
             )
             try:
                 match, notes = _find_food(candidate)
@@ -255,6 +256,23 @@ def _food_or_alternative(parts: ItemParts) -> tuple[Match, list[str], ItemParts]
     raise ItemError(
         f'none of "{parts.food}" is a known food; write the one you had', Kind.UNKNOWN_FOOD
     )
+
+
+def _modifier_of(option: str, last: str) -> str:
+    """ "fat-free or light fruit yogurt": "fat-free" modifies the food the last option
+    names ("fat-free fruit yogurt"); an option that names a food stands as written."""
+    said = words(option)
+    if not said or any(word not in _MODIFYING for word in said):
+        return option.strip()
+    tokens = last.split()
+    start = next(
+        (i for i, token in enumerate(tokens) if not set(words(token)) <= _MODIFYING), len(tokens)
+    )
+    return " ".join([option.strip(), *tokens[start:]])
+
+
+# Words that only modify a food: "fat-free", "light", "low-fat", "iced".
+_MODIFYING = VARIANTS | frozenset("fat nonfat skim whole hot iced cold".split())
 
 
 # Foods named by their flavour: "grape or strawberry jam" is grape jam, not grapes.

@@ -38,17 +38,23 @@ COOKING = word_set(
 PLAIN_COOKING = word_set("cooked boiled roasted broiled baked")
 # Methods that any food "cooked" covers; frying, smoking and the like change a food.
 GENERIC_COOKING = PLAIN_COOKING | word_set("grilled steamed stewed braised roast heated microwaved")
+# How a food was cut: "shredded", "sliced".
+CUT = word_set("sliced chopped diced cubed shredded grated crumbled halved minced")
 # Words of cut and measure: they refine a match but never decide it.
 SOFT = (
-    HOUSEHOLD
-    - word_set(
-        "breast thigh drumstick leg wing steak chop patty link rib loaf stick "
-        "strip round medallion leaf cutlet"
+    (
+        HOUSEHOLD
+        - word_set(
+            "breast thigh drumstick leg wing steak chop patty link rib loaf stick "
+            "strip round medallion leaf cutlet"
+        )
     )
-) | word_set(
-    "sliced chopped diced cubed shredded grated crumbled halved chunk floret spear ripe packed "
-    "large small medium size sized minced peeled rinsed drained crispy skinless pitted "
-    "seeded half plain whole pureed puree"
+    | CUT
+    | word_set(
+        "chunk floret spear ripe packed "
+        "large small medium size sized peeled rinsed drained crispy skinless pitted "
+        "seeded half plain whole pureed puree"
+    )
 )
 # Forms a food can take; a food in one of these forms is not what a person means
 # unless they name the form ("almonds" is not "Oil, almond").
@@ -303,21 +309,56 @@ class FoodIndex:
 
     def _alias(self, phrase: str, query: list[str]) -> str | None:
         """The alias phrase for the words: as written, without filler, or in synonyms."""
-        solid = [word for word in query if word not in SOFT] or query
+        solid = self._solid(query)
         candidates = (
             key(phrase),
             " ".join(query),
             " ".join(solid),
             " ".join(self.synonyms.get(word, word) for word in solid),
         )
+        in_order = self._sorted_aliases.get(" ".join(sorted(query)))
         for candidate in candidates:
             if candidate in self.aliases:
                 return candidate
+            if candidate == candidates[1] and in_order and CUT.isdisjoint(query):
+                return in_order  # "Milk, whole" is whole milk, "tomato, chopped" a tomato
         for candidate in candidates[1:]:
             by_set = self._sorted_aliases.get(" ".join(sorted(candidate.split())))
             if by_set is not None:
                 return by_set
-        return self._cooked_alias(solid)
+        return self._cooked_alias(solid) or self._headed_alias(phrase)
+
+    def _solid(self, query: list[str]) -> list[str]:
+        """The words without those of cut and measure, unless one names a food with the
+        word after it ("shredded wheat" is a cereal, not wheat that was shredded)."""
+        named = {
+            position
+            for position, word in enumerate(query[:-1])
+            if word in CUT and self._names(f"{word} {query[position + 1]}", word)
+        }
+        solid = [
+            word for position, word in enumerate(query) if word not in SOFT or position in named
+        ]
+        return solid or query
+
+    def _names(self, alias: str, word: str) -> bool:
+        """Whether the alias's food has the word in its name."""
+        food_id = self.aliases.get(alias)
+        return food_id is not None and word in words(_name(food_id))
+
+    def _headed_alias(self, phrase: str) -> str | None:
+        """ "Cereal, bran flakes", "Nuts, almonds": a table's heading word before a comma,
+        then the food's everyday name. The heading is explained when the named food's own
+        name begins with it, as SR28's "Cereals ready-to-eat, POST Bran Flakes" does."""
+        heading, comma, rest = phrase.partition(",")
+        head = words(heading)
+        if not comma or len(head) != 1:
+            return None
+        query = [word for word in words(rest) if word not in FILLER]
+        alias = self._alias(rest, query) if query else None
+        if alias is None:
+            return None
+        return alias if head[0] in words(_name(self.aliases[alias]).split(",")[0]) else None
 
     def _cooked_alias(self, query: list[str]) -> str | None:
         """ "cooked spaghetti", "grilled chicken breast": the alias without the cooking

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from typing import NamedTuple
 
-from camg.amounts import NUMBER_WORDS, AmountError, split_item, strip_describing
+from camg.amounts import NUMBER_WORDS, AmountError, counts_pieces, split_item, strip_describing
 from camg.estimates import names_a_filling
 from camg.matching import BOILERPLATE, COOKING, FILLER, SOFT, VARIANTS
 from camg.text import COLOURS, key, words
@@ -519,6 +519,9 @@ def _comma_pieces(text: str, is_food: Callable[[str], bool]) -> list[Piece]:
         if _AMOUNT_LED.match(rest):
             return [Piece(text, f"{rest} ({chunks[-1]})")]
         return [Piece(text, f"{chunks[-1]} {rest}")]
+    if len(chunks) > 2 and len(words(chunks[0])) == 1 and not amounts and counts_pieces(chunks[-1]):
+        # "Cereal, shredded wheat, 2 rectangular biscuits": a table's food, by its pieces
+        return [Piece(text, f"{', '.join(chunks[:-1])} ({chunks[-1]})")]
     if _BRACKET_AMOUNT.search(text) and amounts + bool(re.search(r"\d", chunks[-1])) <= 1:
         return [Piece(text, text)]  # "Edamame, shelled, cooked (1/2 cup = 78g)": one food
     merged: list[Piece] = []
@@ -639,6 +642,8 @@ def _all_amount(chunk: str) -> bool:
 
 def _describes(chunk: str) -> bool:
     """An amount or describing words only: "150 g", "one cup", "prepared without salt"."""
+    if key(chunk) in _MEAT_OF_A_BIRD:
+        return True
     found = key(chunk).split()
     if any(_NUMBER_AND_UNIT.fullmatch(word) for word in found):  # "200g plain", not "4oz meat"
         found = [word for word in found if not _NUMBER_AND_UNIT.fullmatch(word)]
@@ -647,6 +652,8 @@ def _describes(chunk: str) -> bool:
     return bool(found) and all(word in DESCRIBING or word.isdigit() for word in found)
 
 
+# "chicken breast, white meat": which meat of the bird, not a food of its own.
+_MEAT_OF_A_BIRD = frozenset({"white meat", "light meat", "dark meat"})
 # Words of SR28's boilerplate that name a food in a log: "4oz meat", "500ml water".
 _NAMED_IN_BOILERPLATE = frozenset("meat water seed kernel skin".split())
 

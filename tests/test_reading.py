@@ -2443,3 +2443,45 @@ def test_a_counted_string_cheese_is_one_cited_reference_amount(line):
     # a 1500-calorie meal plan (studylib.net); woogsworld.com diary (phrases-dev2, -dev6)
     stick = resolve_text(line)
     assert stick.grams == 30 and "101.12" in stick.estimate
+
+
+@pytest.mark.parametrize(
+    ("line", "food", "grams"),
+    [
+        # naturalcalmmagnesium.com, from USDA Home and Garden Bulletin 72 (phrases-published)
+        ("Cereal, shredded wheat, 2 rectangular biscuits", "08147", 47.0),
+        # ultimatehealthnutrition.blogspot.com/2012/05/magnesium-rich-foods.html
+        ("Parsley, raw 1 oz.", "11297", 28.35),
+        ("Cocoa, unsweetened 2 tbsp.", "19165", 10.8),
+        ("Coffee, from grounds 6 oz.", "14209", 177.6),
+        # Academy of Nutrition and Dietetics, "Calcium Content of Foods" handout
+        ("Milk, whole 1 cup", "01077", 244.0),
+        ("English muffin 1 each", "18258", 57.0),
+        ("Figs, dried 5 each", "09094", 42.0),
+        ("Chocolate 1.5-oz bar", "19120", 42.52),
+        # University of Chicago Medicine, "Food Sources Rich in Calcium"
+        ("Dried Fig 2 med", "09094", 16.8),
+        # a published lunch menu ("Little Black Dress" lunch options)
+        ("½ medium tomato, chopped", "11529", 61.5),
+    ],
+)
+def test_a_food_table_line_is_one_food_and_its_amount(line, food, grams):
+    (part,) = read_line(line)
+    assert part.resolution.food_id == food
+    assert part.resolution.grams == pytest.approx(grams, rel=0.01)
+
+
+def test_a_size_in_inches_and_which_meat_of_a_bird_describe_the_food_before_them():
+    # Academy of Nutrition and Dietetics calcium handout; "Little Black Dress" lunch menu
+    (bagel,) = read_line('Bagel, enriched, 4" 1 each')
+    assert bagel.resolution.food_id == "18001" and bagel.resolution.amount == 1
+    (chicken,) = read_line("3 oz. chicken breast, white meat")
+    assert chicken.resolution.food_id == "05064"
+    assert chicken.resolution.grams == pytest.approx(3 * 28.349523125)
+
+
+def test_a_modifier_offered_as_an_alternative_modifies_the_food_after_it():
+    # joomag.com "Heart Healthy 7-Day Meal Plan", day three snack
+    (yogurt,) = read_line("6 oz. fat-free or light fruit yogurt, no sugar added")
+    assert yogurt.resolution.food.startswith("Yogurt, fruit")
+    assert yogurt.resolution.grams == pytest.approx(6 * 28.349523125)
