@@ -2485,3 +2485,9 @@ def test_a_modifier_offered_as_an_alternative_modifies_the_food_after_it():
     (yogurt,) = read_line("6 oz. fat-free or light fruit yogurt, no sugar added")
     assert yogurt.resolution.food.startswith("Yogurt, fruit")
     assert yogurt.resolution.grams == pytest.approx(6 * 28.349523125)
+
+
+def test_a_bell_pepper_is_a_sweet_pepper_whatever_words_come_with_it():
+    # studylib.net "7-Day Sample Menus 1500 Calories", Tuesday dinner
+    (pepper,) = read_line("½ cup sweet red bell pepper")
+    assert pepper.resolution.food_id == "11821" and not pepper.resolution.approximate
