@@ -42,14 +42,21 @@ def _p(pattern: str) -> re.Pattern[str]:
 
 
 _DAIRY = frozenset({"Dairy and Egg Products"})
+_CALCIUM_ADDED = r"added calcium|with calcium|calcium[- ]?(?:enriched|fortified)"
 _GRAINS = frozenset(
     {"Baked Products", "Cereal Grains and Pasta", "Breakfast Cereals", "Snacks", "Fast Foods"}
 )
 RULES = (
     Rule(
-        _p(r"\bfortified\b|added calcium|with calcium|calcium[- ](?:enriched|fortified)"),
+        _p(r"\bfortified\b"),
         _p(r"calcium|(?<!not )fortified(?! with vitamin)"),
-        unless=_p(r"\b(?:un|not |non)[- ]?fortified"),
+        unless=_p(r"\b(?:un|not |non)[- ]?fortified|" + _CALCIUM_ADDED),
+        added=True,
+    ),
+    Rule(  # "calcium fortified cereal": a cereal fortified with iron alone is not it
+        _p(_CALCIUM_ADDED),
+        _p(r"calcium"),
+        unless=_p(r"\b(?:un|not |non)[- ]?fortified|no added calcium|without added calcium"),
         added=True,
     ),
     Rule(_p(r"\benriched\b"), None, forbids=_p(r"unenriched")),

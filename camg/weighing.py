@@ -9,7 +9,7 @@ import re
 from camg import estimates, foodtable, sr28, tables
 from camg.amounts import VAGUE_SIZES, ItemParts
 from camg.errors import ItemError, Kind
-from camg.matching import Match, food_index
+from camg.matching import COOKING, Match, food_index
 from camg.portions import PortionError, Weighed, weigh
 from camg.splitting import ACCOMPANIES, FILLING, WITH_CEREAL, WITH_DRINK
 from camg.text import singular, words
@@ -93,6 +93,9 @@ def weigh_item(
         estimate = f"no amount given: {weighed.portion}, the food's own SR28 measure"
     elif weighed.borrowed:
         estimate = weighed.notes[0] if weighed.notes else estimate
+    state = _state_unsaid(match, parts, food_words, group)
+    if state is not None:
+        estimate = f"{estimate}; {state}" if estimate else state
     if parts.unit is not None and parts.unit.name in _US_OR_IMPERIAL:
         unit = parts.unit.name
         us = (
@@ -101,6 +104,38 @@ def weigh_item(
         )
         estimate = f"{estimate}; {us}" if estimate else us
     return weighed, estimate
+
+
+def _state_unsaid(
+    match: Match, parts: ItemParts, food_words: tuple[str, ...], group: str
+) -> str | None:
+    """ "Kale 1/2 cup": a vegetable by the cup, raw or cooked unsaid, where a cup of it
+    cooked weighs far more (greens wilt): taken raw, as SR28's default, and said."""
+    if parts.unit is None or parts.unit.kind != "volume" or group != _VEGETABLES:
+        return None
+    said = {word for phrase in food_words for word in words(phrase)}
+    if "raw" not in words(match.name) or said & (COOKING | _STATES):
+        return None
+    cooked = food_index().resolve(f"cooked {match.name.split(',')[0]}")
+    if cooked is None or cooked.food_id == match.food_id or "raw" in words(cooked.name):
+        return None
+    try:
+        one = weigh(match.food_id, match.name, 1.0, parts.unit, food_words)
+        other = weigh(cooked.food_id, cooked.name, 1.0, parts.unit, food_words)
+    except PortionError:
+        return None
+    if other.grams < _WILTS * one.grams:
+        return None
+    return (
+        f"raw or cooked not said: taken raw ({one.portion}); cooked it weighs "
+        f'{other.grams:g} g by the same measure, so write "cooked" if it was'
+    )
+
+
+_VEGETABLES = "Vegetables and Vegetable Products"
+_STATES = frozenset({"raw", "fresh", "uncooked", "frozen", "canned", "tinned"})
+# How much more a cup of the cooked food must weigh for the state to matter.
+_WILTS = 1.5
 
 
 def _british(food: str) -> bool:

@@ -37,6 +37,7 @@ LATER_SETS = [
     DATA / "phrases-dev4.csv",
     DATA / "phrases-dev5.csv",
     DATA / "phrases-dev6.csv",
+    DATA / "phrases-dev7.csv",
     DATA / "phrases-check.csv",
     DATA / "phrases-check2.csv",
     DATA / "phrases-check3.csv",

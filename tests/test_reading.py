@@ -2491,3 +2491,21 @@ def test_a_bell_pepper_is_a_sweet_pepper_whatever_words_come_with_it():
     # studylib.net "7-Day Sample Menus 1500 Calories", Tuesday dinner
     (pepper,) = read_line("½ cup sweet red bell pepper")
     assert pepper.resolution.food_id == "11821" and not pepper.resolution.approximate
+
+
+def test_calcium_fortified_needs_a_food_with_added_calcium_not_any_fortified_one():
+    # Academy of Nutrition and Dietetics, "Calcium Content of Foods" handout
+    (cereal,) = read_line("Cereal, calcium fortified ½ cup")
+    assert cereal.resolution is None and cereal.problem[0] == Kind.NOT_HONOURED
+    # Canadian "Food Sources of Calcium" handout: the juice SR28 has with calcium
+    (juice,) = read_line("Orange juice, fortified with calcium 125 mL (½ cup)")
+    assert juice.resolution.food_id == "09211"
+
+
+def test_a_vegetable_by_the_cup_with_no_state_is_taken_raw_and_said_where_it_matters():
+    # University of Chicago Medicine, "Food Sources Rich in Calcium"
+    kale = resolve_text("Kale 1/2 cup")
+    assert kale.food == "Kale, raw" and "raw or cooked not said" in kale.estimate
+    # "7-Day Sample Menus 1500 Calories" (studylib.net): raw said, nothing assumed
+    assert resolve_text("1 1/2 cups fresh spinach").estimate is None
+    assert resolve_text("Turnip greens, frozen, cooked 125 mL (½ cup)").estimate is None
