@@ -650,7 +650,8 @@ _SCORES = re.compile(r"(?<=[A-Za-z])\s+\d+(?:\.\d+)?(?:\s*,\s*\d+(?:\.\d+)?)+\s*
 # "toast with Marmite on", "... with cream on top": where it went, and no more; "1 packet
 # instant oatmeal made with:": what it was made with follows on lines of its own.
 _TRAILING_JOIN = re.compile(
-    r"\s+(?:plus|and|with|&|\+|on|on top|on it|on the side|(?:made|topped|served) with)\s*:?\s*$",
+    r"\s*,?\s+(?:plus|and|or|with|&|\+|on|on top|on it|on the side|(?:made|topped|served) "
+    r"with)\s*:?\s*$",
     re.IGNORECASE,
 )
 

@@ -2509,3 +2509,9 @@ def test_a_vegetable_by_the_cup_with_no_state_is_taken_raw_and_said_where_it_mat
     # "7-Day Sample Menus 1500 Calories" (studylib.net): raw said, nothing assumed
     assert resolve_text("1 1/2 cups fresh spinach").estimate is None
     assert resolve_text("Turnip greens, frozen, cooked 125 mL (½ cup)").estimate is None
+
+
+def test_a_line_that_ends_in_a_dangling_or_reads_as_if_it_did_not():
+    # myhealthyclub.com, "Follow the example of a daily eating plan" (phrases-dev6.csv)
+    parts = read_line("Wholegrain or high fibre cereal or porridge* with low fat milk, or")
+    assert [part.resolution.food_id for part in parts][-1] == "01082"
