@@ -106,6 +106,9 @@ def pieces(
     dish it does not name whole stays one piece, unless `dish` reads it as its parts (a
     sandwich as its fillings and bread); so does a comma-separated part. `in_sandwich`:
     the line is under a heading that names a sandwich."""
+    listed = _SALAD_OF.sub("", text)
+    if listed != text and listed.strip():  # "a salad of watercress, rocket and pear"
+        return pieces(listed, is_food, dish, in_sandwich)
     repeated = _TIMES.search(text)
     if repeated is not None:  # "toast & marmite x2": the whole line, twice
         times = float(repeated.group(1))
@@ -131,6 +134,12 @@ def pieces(
     return _milk_with_cereal(_chips_with_a_meal(_fillings_in_sandwich(found, in_sandwich)))
 
 
+# "a green salad made from lettuce, watercress and baby spinach": the salad is its list.
+_SALAD_OF = re.compile(
+    r"\b(?:an?\s+)?(?:[\w-]+\s+){0,2}?salad\s+(?:of|made\s+(?:from|with|up\s+of)|"
+    r"comprising|consisting\s+of)\s*",
+    re.IGNORECASE,
+)
 _OMELETTES = frozenset({"omelet", "omelette"})
 _FILLING_OF = re.compile(r"\s*,\s*|\s+(?:and|&|\+)\s+|\s*&\s*", re.IGNORECASE)
 _ONE = re.compile(r"^(?:(?:a|an|one|two|three|\d+)\s+)?", re.IGNORECASE)

@@ -2515,3 +2515,24 @@ def test_a_line_that_ends_in_a_dangling_or_reads_as_if_it_did_not():
     # myhealthyclub.com, "Follow the example of a daily eating plan" (phrases-dev6.csv)
     parts = read_line("Wholegrain or high fibre cereal or porridge* with low fat milk, or")
     assert [part.resolution.food_id for part in parts][-1] == "01082"
+
+
+@pytest.mark.parametrize(
+    ("line", "foods"),
+    [
+        # an NHS-style 7-day weight-loss plan, day 1 lunch (eepurl.com/iSME4Q)
+        (
+            "plus a salad of carrot, celery, peppers, cherry tomatoes, raw mushrooms",
+            ["11124", "11143", "11821", "11529", "11260"],
+        ),
+        # The Alli Diet Plan, day 7 breakfast; 1200-calorie day 1 (hotlib.net, litres-tr.com)
+        (
+            "2 small slices (50g) wholemeal bread, toasted and spread with 2 tsp (10g) olive "
+            "spread",
+            ["18075", "04613"],
+        ),
+        ("1 (50g) granary roll spread with 2 tsp (10g) <40% fat spread", ["18348", "04627"]),
+    ],
+)
+def test_a_salad_of_foods_is_its_foods_and_a_spread_is_what_is_spread(line, foods):
+    assert [part.resolution.food_id for part in read_line(line)] == foods
