@@ -109,32 +109,49 @@ def weigh_item(
 def _state_unsaid(
     match: Match, parts: ItemParts, food_words: tuple[str, ...], group: str
 ) -> str | None:
-    """ "Kale 1/2 cup": a vegetable by the cup, raw or cooked unsaid, where a cup of it
-    cooked weighs far more (greens wilt): taken raw, as SR28's default, and said."""
+    """ "Kale 1/2 cup", "1 cup broccoli": a vegetable by the cup, raw or cooked unsaid,
+    where a cup of it in the other state weighs far more or less (greens wilt): taken as
+    SR28's default or the alias table's choice, and said."""
     if parts.unit is None or parts.unit.kind != "volume" or group != _VEGETABLES:
         return None
     said = {word for phrase in food_words for word in words(phrase)}
-    if "raw" not in words(match.name) or said & (COOKING | _STATES):
+    if said & (COOKING | _STATES):
         return None
-    cooked = food_index().resolve(f"cooked {match.name.split(',')[0]}")
-    if cooked is None or cooked.food_id == match.food_id or "raw" in words(cooked.name):
+    raw = "raw" in words(match.name)
+    taken, other_state = ("raw", "cooked") if raw else ("cooked", "raw")
+    other = food_index().resolve(f"{other_state} {_stateless(match.name)}")
+    if (
+        other is None
+        or other.name.split(",")[0] != match.name.split(",")[0]
+        or ("raw" in words(other.name)) == raw
+    ):
         return None
     try:
         one = weigh(match.food_id, match.name, 1.0, parts.unit, food_words)
-        other = weigh(cooked.food_id, cooked.name, 1.0, parts.unit, food_words)
+        then = weigh(other.food_id, other.name, 1.0, parts.unit, food_words)
     except PortionError:
         return None
-    if other.grams < _WILTS * one.grams:
+    if max(one.grams, then.grams) < _WILTS * min(one.grams, then.grams):
         return None
     return (
-        f"raw or cooked not said: taken raw ({one.portion}); cooked it weighs "
-        f'{other.grams:g} g by the same measure, so write "cooked" if it was'
+        f"raw or cooked not said: taken {taken} ({one.portion}); {other_state} it weighs "
+        f'{then.grams:g} g by the same measure, so write "{other_state}" if it was'
     )
 
 
+def _stateless(name: str) -> str:
+    """ "Beans, snap, green, cooked, boiled, drained" -> "Beans, snap, green"."""
+    kept = [
+        segment for segment in name.split(",") if not set(words(segment)) <= COOKING | _STATE_WORDS
+    ]
+    return ",".join(kept)
+
+
+# The words of SR28's names that say a food's state and nothing else.
+_STATE_WORDS = frozenset({"raw", "drained", "without", "with", "salt"})
 _VEGETABLES = "Vegetables and Vegetable Products"
 _STATES = frozenset({"raw", "fresh", "uncooked", "frozen", "canned", "tinned"})
-# How much more a cup of the cooked food must weigh for the state to matter.
+# How much more a cup of the food in one state must weigh for the state to matter.
 _WILTS = 1.5
 
 

@@ -2509,6 +2509,10 @@ def test_a_vegetable_by_the_cup_with_no_state_is_taken_raw_and_said_where_it_mat
     # "7-Day Sample Menus 1500 Calories" (studylib.net): raw said, nothing assumed
     assert resolve_text("1 1/2 cups fresh spinach").estimate is None
     assert resolve_text("Turnip greens, frozen, cooked 125 mL (½ cup)").estimate is None
+    # destinationdiabetes menu (phrases-published.csv): steamed is said, so nothing assumed;
+    # without it the alias table's cooked broccoli is said to be an assumption
+    assert resolve_text("1 cup broccoli, steamed").estimate is None
+    assert "taken cooked" in resolve_text("1 cup broccoli").estimate
 
 
 def test_a_line_that_ends_in_a_dangling_or_reads_as_if_it_did_not():
