@@ -390,11 +390,19 @@ def _label_eaten(label: str, listed: list[Part], sandwich: bool) -> tuple[Part, 
     parts = _read(label, False, sandwich)
     if measured:
         return parts
+    # "Spinach salad with goat cheese and a simple vinaigrette (balsamic, olive oil)": the
+    # bracket lists what the last food was made of; the foods before it were eaten too.
+    before, last = parts[:-1], parts[-1]
     named = {part.resolution.food_id for part in listed if part.resolution is not None}
-    clean = all(p.resolution is not None and not p.resolution.approximate for p in parts)
-    if not clean or key(label) in _MADE_OF or any(p.resolution.food_id in named for p in parts):
-        return ()
+    clean = last.resolution is not None and not last.resolution.approximate
+    made_of = key(last.text) in _MADE_OF or _HOMEMADE.search(last.text) is not None
+    if not clean or made_of or last.resolution.food_id in named:
+        return before
     return parts
+
+
+# "Homemade granola (oats, honey, almonds)": the bracket is the recipe of the food.
+_HOMEMADE = re.compile(r"\b(?:home\s*made|my own)\b", re.IGNORECASE)
 
 
 # Names of what listed foods make, not foods of their own: "Salad (spinach, tomato)".

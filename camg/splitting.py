@@ -653,7 +653,7 @@ def _describes(chunk: str) -> bool:
     """An amount or describing words only: "150 g", "one cup", "prepared without salt"."""
     if key(chunk) in _MEAT_OF_A_BIRD:
         return True
-    found = key(_CALCIUM_ADDED.sub(" ", chunk)).split()
+    found = key(_DESCRIBING_PHRASES.sub(" ", chunk)).split()
     if any(_NUMBER_AND_UNIT.fullmatch(word) for word in found):  # "200g plain", not "4oz meat"
         found = [word for word in found if not _NUMBER_AND_UNIT.fullmatch(word)]
         if set(found) & _NAMED_IN_BOILERPLATE:
@@ -661,9 +661,12 @@ def _describes(chunk: str) -> bool:
     return bool(found) and all(word in DESCRIBING or word.isdigit() for word in found)
 
 
-# "Cereal, calcium fortified": calcium the food holds, not a food of its own.
-_CALCIUM_ADDED = re.compile(
-    r"\bcalcium[- ]?(?:fortified|enriched)\b|\bfortified with calcium\b", re.IGNORECASE
+# "Cereal, calcium fortified", "Bran cereal, ready to eat": what the food holds, or how it
+# is sold, not a food of its own.
+_DESCRIBING_PHRASES = re.compile(
+    r"\bcalcium[- ]?(?:fortified|enriched)\b|\bfortified with calcium\b|"
+    r"\bready[- ]to[- ](?:eat|serve|drink)\b",
+    re.IGNORECASE,
 )
 # "chicken breast, white meat": which meat of the bird, not a food of its own.
 _MEAT_OF_A_BIRD = frozenset({"white meat", "light meat", "dark meat"})

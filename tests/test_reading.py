@@ -2540,3 +2540,25 @@ def test_a_line_that_ends_in_a_dangling_or_reads_as_if_it_did_not():
 )
 def test_a_salad_of_foods_is_its_foods_and_a_spread_is_what_is_spread(line, foods):
     assert [part.resolution.food_id for part in read_line(line)] == foods
+
+
+def test_a_bracket_lists_what_the_last_food_before_it_was_made_of():
+    # chickandfit.com, "Want to Eat Healthy? Try a Food Diary" (2011), day one
+    parts = read_line(
+        "Spinach salad with goat cheese and a simple vinaigrette (balsamic, olive oil, dijon "
+        "mustard)"
+    )
+    foods = [part.resolution.food_id for part in parts]
+    assert foods[:2] == ["11457", "01159"] and "02069" in foods and "04053" in foods
+    # the granola is what its bracket's foods make: not counted again beside them
+    granola = read_line(
+        "Homemade granola (oats, small amounts of syrup, honey and salt, spices, almonds)"
+    )
+    assert "08120" in [part.resolution.food_id for part in granola if part.resolution]
+    assert "08037" not in [part.resolution.food_id for part in granola if part.resolution]
+
+
+def test_how_a_food_is_sold_after_a_comma_is_no_food_of_its_own():
+    # ultimatehealthnutrition.blogspot.com magnesium table: "ready to eat" is no granola
+    parts = read_line("Bran Breakfast Cereal, ready to eat 1 oz.")
+    assert all(part.resolution is None or part.resolution.approximate for part in parts)
