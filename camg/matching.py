@@ -84,6 +84,8 @@ NEVER_DROPPED = word_set(
     "with and on in vegan vegetarian veggie plant based dairy free soy soya quorn meatless "
     "imitation substitute mock fake non alternative"
 )
+# A bag of crisps named by its flavour, whatever the flavour's words.
+_CRISPS = re.compile(r"\bcrisps\W*$", re.IGNORECASE)
 # Flavours a product comes in: dropped, and said, when the product alone is a food.
 FLAVOURS = word_set("salted caramel toffee vanilla cinnamon garlic chilli chili lemon herb spicy")
 # How close a misspelt word must be to a known one (1 - edits / length).
@@ -251,6 +253,11 @@ class FoodIndex:
             found = self._alias_match(alias) if alias else None
             if found is not None:
                 return found._replace(read_as=read_as, ignored=" ".join(query[:start]))
+        if query[-1] == "crisp" and _CRISPS.search(phrase) and "crisp" in self.aliases:
+            # "prawn cocktail crisps", "cheese and onion crisps": a flavour of potato crisps
+            return self._alias_match("crisp")._replace(
+                read_as=read_as, ignored=" ".join(query[:-1])
+            )
         return None
 
     def _droppable(self, word: str) -> bool:

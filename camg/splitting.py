@@ -241,7 +241,10 @@ def _named_whole(parts: list[Piece], text: str, is_food: Callable[[str], bool]) 
     merged: list[Piece] = []
     for part in parts:
         together = _and_joined(merged[-1], part, text) if merged and not part.joined else None
-        if together is not None and is_food(together):
+        flavour = (
+            _FLAVOUR_OF_CRISPS.fullmatch(f"{merged[-1].read} and {part.read}") if merged else None
+        )
+        if together is not None and (is_food(together) or flavour):
             merged[-1] = merged[-1]._replace(text=together, read=together)
         else:
             merged.append(part)
@@ -257,6 +260,8 @@ def _and_joined(first: Piece, second: Piece, text: str) -> str | None:
     return text[start : end + len(second.text)]
 
 
+# "salt and vinegar crisps", "cheese & onion crisps": one flavour of crisps.
+_FLAVOUR_OF_CRISPS = re.compile(r"[a-z]+ and [a-z]+ crisps", re.IGNORECASE)
 _AND_BETWEEN = re.compile(r"\s+(?:and|&)\s+|\s*&\s*", re.IGNORECASE)
 
 

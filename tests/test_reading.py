@@ -2562,3 +2562,19 @@ def test_how_a_food_is_sold_after_a_comma_is_no_food_of_its_own():
     # ultimatehealthnutrition.blogspot.com magnesium table: "ready to eat" is no granola
     parts = read_line("Bran Breakfast Cereal, ready to eat 1 oz.")
     assert all(part.resolution is None or part.resolution.approximate for part in parts)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # Ring the Changes blog, day 4 (phrases-dev6.csv)
+        "I had this with a side of Walkers prawn cocktail crisps.",
+        "a packet of prawn cocktail crisps",
+        # the two flavours joined by "and" are read as one flavour, not as salt and crisps
+        "salt and vinegar crisps",
+        "cheese & onion crisps",
+    ],
+)
+def test_crisps_of_any_flavour_are_potato_crisps_with_the_flavour_said(line):
+    (crisps,) = read_line(line)
+    assert crisps.resolution.food_id == "19411" and crisps.resolution.approximate
