@@ -2570,9 +2570,10 @@ def test_how_a_food_is_sold_after_a_comma_is_no_food_of_its_own():
         # Ring the Changes blog, day 4 (phrases-dev6.csv)
         "I had this with a side of Walkers prawn cocktail crisps.",
         "a packet of prawn cocktail crisps",
-        # the two flavours joined by "and" are read as one flavour, not as salt and crisps
-        "salt and vinegar crisps",
-        "cheese & onion crisps",
+        # flavours as Walkers prints them on its bags ("Salt & Vinegar", "Cheese & Onion"):
+        # one flavour, not salt and crisps
+        "Walkers Salt & Vinegar crisps",
+        "cheese and onion crisps",
     ],
 )
 def test_crisps_of_any_flavour_are_potato_crisps_with_the_flavour_said(line):
