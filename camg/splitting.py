@@ -106,7 +106,7 @@ def pieces(
     dish it does not name whole stays one piece, unless `dish` reads it as its parts (a
     sandwich as its fillings and bread); so does a comma-separated part. `in_sandwich`:
     the line is under a heading that names a sandwich."""
-    listed = _SALAD_OF.sub("", text)
+    listed = _WHITE_DRINK.sub(_with_milk, _SALAD_OF.sub("", text))
     if listed != text and listed.strip():  # "a salad of watercress, rocket and pear"
         return pieces(listed, is_food, dish, in_sandwich)
     repeated = _TIMES.search(text)
@@ -132,6 +132,17 @@ def pieces(
         return [Piece(text, text)]  # "olive and pepper pizza": one dish, not an olive
     found = _on_bread(_cut(text, is_food, dish))
     return _milk_with_cereal(_chips_with_a_meal(_fillings_in_sandwich(found, in_sandwich)))
+
+
+# "a cup of white tea", "coffee, white no sugar": tea or coffee with milk, as in the UK
+# and Ireland (SR28 has no white tea of the tea plant to mistake it for).
+_WHITE_DRINK = re.compile(
+    r"\bwhite\s+(?P<drink>tea|coffee)\b|\b(?P<drink2>tea|coffee),?\s+white\b", re.IGNORECASE
+)
+
+
+def _with_milk(found: re.Match[str]) -> str:
+    return f"{found.group('drink') or found.group('drink2')} with a splash of milk"
 
 
 # "a green salad made from lettuce, watercress and baby spinach": the salad is its list.

@@ -215,7 +215,7 @@ def _counted_by_a_measure(match: Match, parts: ItemParts, group: str) -> tuple[W
     (data/vague_amounts.csv), where SR28 has no piece of it."""
     if parts.unit is not None or parts.amount is None or not parts.food.split():
         return None
-    word = singular(parts.food.split()[-1].lower())
+    word = singular(parts.food.split()[-1].lower().strip(".,;:!?"))  # "one sugar."
     default = estimates.vague_default(word, match.name, group)
     if default is None or default.unit == "racc":
         return None

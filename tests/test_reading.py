@@ -2579,3 +2579,12 @@ def test_how_a_food_is_sold_after_a_comma_is_no_food_of_its_own():
 def test_crisps_of_any_flavour_are_potato_crisps_with_the_flavour_said(line):
     (crisps,) = read_line(line)
     assert crisps.resolution.food_id == "19411" and crisps.resolution.approximate
+
+
+def test_white_tea_is_tea_with_a_splash_of_milk_as_in_the_uk():
+    # myGC Gold Coast, "Is your day on a plate healthy enough?" (phrases-dev4.csv)
+    parts = read_line("Washed it down with a cup of white tea with one sugar.")
+    foods = [part.resolution.food_id for part in parts if part.resolution]
+    assert foods == ["14355", "01079", "19335"]
+    milk = parts[-2].resolution
+    assert milk.grams < 20 and "splash" in milk.estimate
