@@ -52,10 +52,12 @@ _BEFORE_A_FOOD = word_set(
     "them just also then finally still and eat eating drink drinking sipped munched snacked "
     "on off up "
     "giving gave give get getting love loving loved enjoy enjoying like fancy fancied "
-    "breakfast lunch dinner supper snack brunch meal"
+    "breakfast lunch dinner supper snack brunch meal do did remember"
 )
 # Words that may follow a food in a story without changing it.
-_AFTER_A_FOOD = word_set("combination combo again too today tonight yesterday instead and")
+_AFTER_A_FOOD = word_set(
+    "combination combo again too today tonight yesterday instead and sometime earlier later"
+)
 # Words that, left over, undo the foods found: a denial, or the dish they were in.
 _UNDOING = word_set("no not hold without minus except skip didn't didnt don't dont never couldn't")
 _FRACTIONS = frozenset("½ ⅓ ⅔ ¼ ¾ ⅛ half quarter".split())

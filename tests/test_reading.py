@@ -2588,3 +2588,11 @@ def test_white_tea_is_tea_with_a_splash_of_milk_as_in_the_uk():
     assert foods == ["14355", "01079", "19335"]
     milk = parts[-2].resolution
     assert milk.grams < 20 and "splash" in milk.estimate
+
+
+def test_a_food_remembered_in_a_story_is_read_with_its_time_words_left_out():
+    # Ring the Changes blog, "What you ate today, in great detail" (phrases-dev6.csv)
+    (crumpet,) = read_line(
+        "I do remember eating a crumpet sometime yesterday - that might have been breakfast."
+    )
+    assert crumpet.resolution.food_id == "18258" and crumpet.resolution.approximate
