@@ -119,16 +119,12 @@ def _state_unsaid(
         return None
     raw = "raw" in words(match.name)
     taken, other_state = ("raw", "cooked") if raw else ("cooked", "raw")
-    other = food_index().resolve(f"{other_state} {_stateless(match.name)}")
-    if (
-        other is None
-        or other.name.split(",")[0] != match.name.split(",")[0]
-        or ("raw" in words(other.name)) == raw
-    ):
+    other = _other_state(match, raw)
+    if other is None:
         return None
     try:
         one = weigh(match.food_id, match.name, 1.0, parts.unit, food_words)
-        then = weigh(other.food_id, other.name, 1.0, parts.unit, food_words)
+        then = weigh(other.id, other.name, 1.0, parts.unit, food_words)
     except PortionError:
         return None
     if max(one.grams, then.grams) < _WILTS * min(one.grams, then.grams):
@@ -137,6 +133,23 @@ def _state_unsaid(
         f"raw or cooked not said: taken {taken} ({one.portion}); {other_state} it weighs "
         f'{then.grams:g} g by the same measure, so write "{other_state}" if it was'
     )
+
+
+def _other_state(match: Match, raw: bool) -> sr28.Food | None:
+    """The same vegetable raw, or boiled, by SR28's name without its state words: SR28
+    numbers them side by side ("Kale, raw" #11233, "Kale, cooked, boiled" #11234), so the
+    neighbouring ids are looked up, not the whole table."""
+    if not match.food_id.isdigit():
+        return None
+    name = _stateless(match.name)
+    for step in (1, -1, 2, -2, 3, -3):
+        found = sr28.food(f"{int(match.food_id) + step:05d}")
+        if found is None or _stateless(found.name) != name:
+            continue
+        said = set(words(found.name))
+        if ("raw" in said) != raw and (raw is False or "boiled" in said or "cooked" in said):
+            return found
+    return None
 
 
 def _stateless(name: str) -> str:
