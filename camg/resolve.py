@@ -655,6 +655,8 @@ def resolve_text(text: str) -> Resolution:
 
 
 def _resolve_item(text: str, joined: str | None) -> Resolution:
+    if _DENIED.match(text):  # "coffee with milk, no sugar": the sugar was not had
+        raise LeftOut(f'"{text.strip(" .")}": a food not had; left out')
     supplement = _as_supplement(text)
     if supplement is not None:
         return supplement
@@ -708,6 +710,14 @@ def _resolve_item(text: str, joined: str | None) -> Resolution:
 
 # Notes that say a word was left unused or something was substituted.
 _APPROXIMATE = ('"', "remarks", "took", "borrowed", "no ")
+
+
+# "no sugar", "hold the mayo": what a line says was not had (but "no sugar added" is a
+# product's name).
+_DENIED = re.compile(
+    r"^\s*(?:no|hold the|minus)\s+(?!(?:added|sugar added|salt added)\b)[a-z][\w -]*\.?\s*$",
+    re.IGNORECASE,
+)
 
 
 def _as_supplement(text: str) -> Resolution | None:

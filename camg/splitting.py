@@ -106,7 +106,7 @@ def pieces(
     dish it does not name whole stays one piece, unless `dish` reads it as its parts (a
     sandwich as its fillings and bread); so does a comma-separated part. `in_sandwich`:
     the line is under a heading that names a sandwich."""
-    listed = _WHITE_DRINK.sub(_with_milk, _SALAD_OF.sub("", text))
+    listed = _NOT_HAD.sub(r", \g<denied>", _WHITE_DRINK.sub(_with_milk, _SALAD_OF.sub("", text)))
     if listed != text and listed.strip():  # "a salad of watercress, rocket and pear"
         return pieces(listed, is_food, dish, in_sandwich)
     repeated = _TIMES.search(text)
@@ -134,6 +134,11 @@ def pieces(
     return _milk_with_cereal(_chips_with_a_meal(_fillings_in_sandwich(found, in_sandwich)))
 
 
+# "coffee with milk no sugar": what was not had, cut off the food it follows.
+_NOT_HAD = re.compile(
+    r"(?<=[a-z])\s+(?P<denied>no\s+(?!(?:added|sugar added|salt added)\b)[a-z]+)\s*\.?\s*$",
+    re.IGNORECASE,
+)
 # "a cup of white tea", "coffee, white no sugar": tea or coffee with milk, as in the UK
 # and Ireland (SR28 has no white tea of the tea plant to mistake it for).
 _WHITE_DRINK = re.compile(

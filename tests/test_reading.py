@@ -2596,3 +2596,17 @@ def test_a_food_remembered_in_a_story_is_read_with_its_time_words_left_out():
         "I do remember eating a crumpet sometime yesterday - that might have been breakfast."
     )
     assert crumpet.resolution.food_id == "18258" and crumpet.resolution.approximate
+
+
+def test_what_a_line_says_was_not_had_is_left_out_with_a_note_not_refused():
+    # The Independent, "Daily bread: what the busy nanny ate one day" (phrases-dev5.csv)
+    parts = read_line(
+        "I usually get up about 8am and this morning I had a bowl of branflakes with milk and "
+        "a cup of decafinated coffee, white no sugar."
+    )
+    assert not [part for part in parts if part.problem and "sugar" in part.text]
+    assert [part.left_out for part in parts if part.left_out][-1].startswith('"no sugar"')
+    assert "01079" in [part.resolution.food_id for part in parts if part.resolution]
+    # "no sugar added" names a product, and is no denial
+    (ice_cream,) = read_line("Fat free ice cream, no sugar added")
+    assert ice_cream.resolution.food_id == "01243"
