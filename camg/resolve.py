@@ -244,14 +244,18 @@ def _read(text: str, salvage: bool, sandwich: bool = False) -> tuple[Part, ...]:
         text = f"{told[0]}, {told[1]}"
     elif told is not None and salvage:  # "Back from a run with a banana, then I had toast"
         before = _salvaged(Part(told[0]), told[0])
-        if before is None and _AMOUNT_IN.search(told[0]):  # "2 slices of rye, then I had"
+        if before is None and _AMOUNT_IN.search(_CLOCK_TIME.sub(" ", told[0])):
+            # "2 slices of rye, then I had"; not "I get up about 8am and then I had"
             before = _read(told[0], True, sandwich)  # its foods, or why camg cannot read them
+        elif before is None and tells_a_story(told[0], _names_a_food):
+            before = (_story(told[0]),)  # "I usually get up about 8am and this morning I had"
         return (*(before or ()), *_read_told(text, salvage, sandwich))
     return _read_told(text, salvage, sandwich)
 
 
 # An amount among a story's words: a food camg must read or say it cannot.
 _AMOUNT_IN = re.compile(r"\d|[½⅓⅔¼¾⅛]")
+_CLOCK_TIME = re.compile(r"\b\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm)\b|\b\d{1,2}:\d{2}\b", re.I)
 
 
 def _read_told(text: str, salvage: bool, sandwich: bool) -> tuple[Part, ...]:
@@ -309,7 +313,12 @@ def _as_story(part: Part) -> Part:
         return part
     if not tells_a_story(part.text, _names_a_food):
         return part
-    return Part(part.text, left_out=f'"{part.text}": no food named, words of the day\'s story')
+    return _story(part.text)
+
+
+def _story(text: str) -> Part:
+    """Words of the day's story: left out, and said."""
+    return Part(text, left_out=f'"{text}": no food named, words of the day\'s story')
 
 
 def _names_a_food(word: str) -> bool:

@@ -252,7 +252,7 @@ def tells_a_story(text: str, names_a_food: Callable[[str], bool]) -> bool:
     "it was yummy!". It has a word a story is told with (a pronoun, "was", "then") and none
     that may lead a food eaten ("a", "some", "had", a number), nor any word that names a
     food (`names_a_food`): "a Wagon Wheel once the kids" and "two crumpets" are no story."""
-    said = [_plain(word) for word in text.split()]
+    said = [_plain(word) for word in _GOT_UP.sub(" ", text).split()]
     if not said or not _TELLING & set(said) or _LEADING & set(said):
         return False
     if any(_amount_word(word) for word in said):
@@ -264,6 +264,8 @@ def tells_a_story(text: str, names_a_food: Callable[[str], bool]) -> bool:
     )
 
 
+# "I usually get up about 8am": rising, no food got.
+_GOT_UP = re.compile(r"\b(?:get|gets|got|getting)\s+up\b", re.IGNORECASE)
 # Words a story is told with, and words that lead a food eaten.
 _TELLING = word_set(
     "i i'm i've we we're it it's its me my us our they them their mine he she his her was were "
