@@ -7,6 +7,7 @@ explained make it approximate.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from functools import cache
@@ -359,6 +360,8 @@ def _find_food(parts: ItemParts) -> tuple[Match, list[str]]:
             continue  # "3oz bread, 4oz meat": a second amount is a second food, never unused
         if _negation_dropped(parts.food, phrase, match.ignored):
             continue  # "unsalted" is "without salt": never salt
+        if _denied_named(parts.food, match.name):
+            continue  # "pasta with no sauce" is no "Pasta with tomato sauce, no meat"
         match, unused = _explaining(match, parts.food, dropped)
         neutral = [word for word in unused if NEUTRAL.fullmatch(word)]
         unexplained = [word for word in unused if word not in neutral]
@@ -389,6 +392,27 @@ def _negation_dropped(food: str, phrase: str, ignored: str | None) -> bool:
 
 
 _DENIALS = frozenset({"without", "no", "not", "minus"})
+
+
+# What a food is had without, and is still the food: "without salt", "without skin" (the
+# modifiers and SR28's own names judge those).
+_PARTS_LEFT = frozenset("salt skin seed bone peel added fat".split())
+
+
+def _denied_named(food: str, name: str) -> bool:
+    """Whether the food's name has a food the line denies ("no sauce"), unless the name
+    denies it too ("without salt")."""
+    said = words(food)
+    denied = {
+        word
+        for before, denial, word in zip(["", *said], said, said[1:], strict=False)
+        if denial in _DENIALS and before != "or" and word not in _PARTS_LEFT
+    }
+    if not denied:
+        return False
+    named = words(name)
+    denied_too = {word for denial, word in itertools.pairwise(named) if denial in _DENIALS}
+    return bool(denied & (set(named) - denied_too))
 
 
 def _another_kind(food: str, match: Match) -> bool:

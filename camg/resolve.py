@@ -724,7 +724,8 @@ _APPROXIMATE = ('"', "remarks", "took", "borrowed", "no ")
 # "no sugar", "hold the mayo": what a line says was not had (but "no sugar added" is a
 # product's name).
 _DENIED = re.compile(
-    r"^\s*(?:no|hold the|minus)\s+(?!(?:added|sugar added|salt added)\b)[a-z][\w -]*\.?\s*$",
+    r"^\s*(?:no|without|hold the|minus)\s+"
+    r"(?!(?:added|fat|sugar added|salt added|salt|skin|seeds?|bones?|peel)\b)[a-z][\w -]*\.?\s*$",
     re.IGNORECASE,
 )
 

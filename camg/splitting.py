@@ -136,7 +136,8 @@ def pieces(
 
 # "coffee with milk no sugar": what was not had, cut off the food it follows.
 _NOT_HAD = re.compile(
-    r"(?<=[a-z])\s+(?P<denied>no\s+(?!(?:added|sugar added|salt added)\b)[a-z]+)\s*\.?\s*$",
+    r"(?<=[a-z])(?<!\bor)\s+(?P<denied>(?:no|without)\s+"
+    r"(?!(?:added|fat|sugar added|salt added|salt|skin|seeds?|bones?|peel)\b)[a-z]+)\s*\.?\s*$",
     re.IGNORECASE,
 )
 # "a cup of white tea", "coffee, white no sugar": tea or coffee with milk, as in the UK

@@ -2611,3 +2611,14 @@ def test_what_a_line_says_was_not_had_is_left_out_with_a_note_not_refused():
     # "no sugar added" names a product, and is no denial
     (ice_cream,) = read_line("Fat free ice cream, no sugar added")
     assert ice_cream.resolution.food_id == "01243"
+
+
+def test_a_food_the_line_says_it_was_had_with_no_of_is_never_read_as_had():
+    # goldenlad.blogspot.com, "Midday - Day One of the diet" (2005)
+    coffee, sugar = read_line("Had a black coffee with no sugar.")
+    assert coffee.resolution.food_id == "14209" and sugar.left_out.startswith('"no sugar"')
+    # SR28's "Pasta with tomato sauce, no meat" names the sauce denied: never that food
+    assert all(
+        part.resolution is None or "sauce" not in part.resolution.food.lower()
+        for part in read_line("pasta with no sauce")
+    )
