@@ -385,19 +385,30 @@ def _listed_in_brackets(text: str, sandwich: bool) -> tuple[Part, ...] | None:
     if named_again and not states_an_amount(listed[0].text):
         return None  # "peanut butter (Trader Joe's crunchy peanut butter with chia)": that one
     label = found.group("label").strip(" ,:-")
+    if _kinds_of(label, read):
+        return None  # "Handful of nuts (brazil, hazelnut, walnut)": what the handful was
     return (*_label_eaten(label, read, sandwich), *listed)
+
+
+def _kinds_of(label: str, listed: list[Part]) -> bool:
+    """Whether a bracket lists the kinds of the food its measured label names: each listed
+    food of the label's own SR28 heading ("Nuts, brazilnuts" in a handful of "Nuts, mixed
+    nuts"), none with an amount of its own."""
+    if not _measured(label) or any(states_an_amount(part.text) for part in listed):
+        return False
+    whole = _attempt(label).resolution
+    if whole is None:
+        return False
+    heading = whole.food.split(",")[0]
+    return all(part.resolution and part.resolution.food.split(",")[0] == heading for part in listed)
 
 
 def _label_eaten(label: str, listed: list[Part], sandwich: bool) -> tuple[Part, ...]:
     """The food before a listing bracket, when it is one: it has its own amount, or it
     names a food the bracket does not ("Oatmeal (with raisins and milk)"); none for a
     dish the foods make ("Salad (...)") or one they name again ("Avocado (... avocado)")."""
-    try:
-        measured = split_item(label).amount is not None
-    except AmountError:
-        measured = False
     parts = _read(label, False, sandwich)
-    if measured:
+    if _measured(label):
         return parts
     # "Spinach salad with goat cheese and a simple vinaigrette (balsamic, olive oil)": the
     # bracket lists what the last food was made of; the foods before it were eaten too.
@@ -408,6 +419,14 @@ def _label_eaten(label: str, listed: list[Part], sandwich: bool) -> tuple[Part, 
     if not clean or made_of or last.resolution.food_id in named:
         return before
     return parts
+
+
+def _measured(label: str) -> bool:
+    """Whether the food before a bracket states its amount ("Handful of nuts")."""
+    try:
+        return split_item(label).amount is not None
+    except AmountError:
+        return False
 
 
 # "Homemade granola (oats, honey, almonds)": the bracket is the recipe of the food.

@@ -84,7 +84,7 @@ VAGUE = frozenset(
     (
         "handful pinch dash splash drizzle knob dollop mug bowl plate plateful spoon "
         "spoonful sprinkle smidgen scoopful glass glassful beaker pot heaped-tablespoon grande "
-        "venti little scrape bit drop"
+        "venti little scrape bit drop hunk lump"
     ).split()
 )
 

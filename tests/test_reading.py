@@ -2622,3 +2622,14 @@ def test_a_food_the_line_says_it_was_had_with_no_of_is_never_read_as_had():
         part.resolution is None or "sauce" not in part.resolution.food.lower()
         for part in read_line("pasta with no sauce")
     )
+
+
+def test_a_bracket_that_lists_the_kinds_of_a_measured_food_is_not_counted_again():
+    # emilybirt.com, "New 30 Day Challenge - Food Diary" (2009), May 1st
+    (nuts,) = read_line("Handful of nuts (brazil, hazelnut, walnut & macadamia)")
+    assert nuts.resolution.grams == pytest.approx(36.3) and nuts.resolution.approximate
+    # a hunk has no published size: one reference amount, said
+    (radish,) = read_line("Hunk of daikon radish")
+    assert (
+        radish.resolution.food_id == "11430" and "no published size" in radish.resolution.estimate
+    )
