@@ -750,13 +750,15 @@ _DENIED = re.compile(
 
 
 def _as_supplement(text: str) -> Resolution | None:
-    """A supplement's dose as written, as a label words it, or taken more than once."""
+    """A supplement's dose as written, as a label words it, or taken more than once. A
+    label's elemental figure counts first: "magnesium oxide 400mg (241 mg elemental)"."""
     once, times = times_taken(text)
-    supplement = recognise(once)
+    label = label_reading(once)
+    elemental = "elemental" in once.lower() and label != once
+    supplement = None if elemental else recognise(once)
     if supplement is not None:
         resolution = _supplement(supplement, once)
     else:
-        label = label_reading(once)
         if label == once or (supplement := recognise(label)) is None:
             return None
         resolution = _supplement(supplement, label)

@@ -114,10 +114,12 @@ def recognise(text: str) -> Supplement | None:
 # "84 mg of elemental magnesium", "(equivalent to 500 mg elemental calcium)": the label's
 # elemental figure, which is the dose that counts, whatever the compound weighs.
 _ELEMENTAL = re.compile(
-    r"(?P<dose>\d+(?:\.\d+)?)\s*(?P<unit>mg|g)\s+(?:of\s+)?elemental\s+"
-    r"(?P<element>calcium|magnesium)\b",
+    r"(?P<dose>\d+(?:\.\d+)?)\s*(?P<unit>mg|g)\s+(?:of\s+)?elemental"
+    r"(?:\s+(?P<element>calcium|magnesium)\b)?",
     re.IGNORECASE,
 )
+# "magnesium oxide 400mg (241 mg elemental)": the element the line names, once.
+_ELEMENT = re.compile(r"\b(calcium|magnesium)\b", re.IGNORECASE)
 # "Each tablet contains:", "Each caplet of Mag-Tab SR contains": a label's opening words.
 _EACH = re.compile(
     r"^\s*each\s+(?:tablet|tab|capsule|cap|caplet|softgel|gummy|serving|scoop|dose)\b"
@@ -149,8 +151,10 @@ def label_reading(text: str) -> str:
     """A line copied from a Supplement Facts label, as a dose: "Each tablet contains 1250 mg
     calcium carbonate (equivalent to 500 mg elemental calcium)" -> "calcium 500 mg"."""
     found = _ELEMENTAL.search(text)
-    if found is not None:
-        return f"{found.group('element').lower()} {found.group('dose')} {found.group('unit')}"
+    named = {element.lower() for element in _ELEMENT.findall(text)}
+    element = found.group("element") if found is not None else None
+    if found is not None and (element or len(named) == 1):
+        return f"{(element or named.pop()).lower()} {found.group('dose')} {found.group('unit')}"
     return _PACK.sub("", _EACH.sub("", text)).strip()
 
 

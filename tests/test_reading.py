@@ -2633,3 +2633,18 @@ def test_a_bracket_that_lists_the_kinds_of_a_measured_food_is_not_counted_again(
     assert (
         radish.resolution.food_id == "11430" and "no published size" in radish.resolution.estimate
     )
+
+
+@pytest.mark.parametrize(
+    ("line", "dose"),
+    [
+        # DailyMed, Magnesium Oxide 400 mg tablet, "Active ingredient"
+        ("Magnesium Oxide 400 mg - (241.3 mg Elemental Magnesium)", 241.3),
+        # supplement shops' listings, the element named once before its elemental figure
+        ("Magnesium bisglycinate (300 mg elemental)", 300.0),
+        ("Magnesium L-threonate (144mg elemental)", 144.0),
+    ],
+)
+def test_a_labels_elemental_figure_is_the_dose_whatever_the_compound_weighs(line, dose):
+    (supplement,) = read_line(line)
+    assert supplement.resolution.dose_mg == pytest.approx(dose)
