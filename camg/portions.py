@@ -64,7 +64,7 @@ class Weighed(NamedTuple):
     borrowed: bool = False  # the measure is another form's of the same food
 
 
-_NUMBERED = re.compile(r"\b(\d+)\s+([a-z]+)", re.IGNORECASE)
+_NUMBERED = re.compile(r"(?<![\d.])\b(\d+)\s+([a-z]+)", re.IGNORECASE)
 _COUNTS_HALVES = re.compile(r"\(\s*\d+\s+halves\b", re.IGNORECASE)
 # "1 oz (18 kernels)", "1 cup (about 23 almonds)": SR28 states a count inside a measure.
 _COUNT_INSIDE = re.compile(r"\((?:about|approx\.?|approximately)?\s*(\d+)\s+([a-z]+)", re.I)

@@ -2648,3 +2648,13 @@ def test_a_bracket_that_lists_the_kinds_of_a_measured_food_is_not_counted_again(
 def test_a_labels_elemental_figure_is_the_dose_whatever_the_compound_weighs(line, dose):
     (supplement,) = read_line(line)
     assert supplement.resolution.dose_mg == pytest.approx(dose)
+
+
+def test_a_decimal_count_inside_an_sr28_measure_is_never_read_as_a_whole_count():
+    # SR28's egg #01123 lists "cup (4.86 large eggs)": never 86 eggs to the cup, so two
+    # large eggs weigh two of SR28's large eggs, however the line orders its words
+    from camg.portions import _named_count
+
+    assert _named_count("01123", ("egg", "large")) is None
+    (eggs,) = read_line("Egg - Large, 2 egg")
+    assert eggs.resolution.grams == pytest.approx(100.0)
