@@ -84,6 +84,11 @@ NEVER_DROPPED = word_set(
     "with and on in vegan vegetarian veggie plant based dairy free soy soya quorn meatless "
     "imitation substitute mock fake non alternative"
 )
+# Flavours that a plain food is without ("plain yogurt" is no vanilla one).
+_FLAVOURED_BY = word_set(
+    "vanilla strawberry chocolate fruit blueberry raspberry peach cherry lemon honey coffee "
+    "banana caramel mocha flavored flavor"
+)
 # A bag of crisps named by its flavour, whatever the flavour's words.
 _CRISPS = re.compile(r"\bcrisps\W*$", re.IGNORECASE)
 # Flavours a product comes in: dropped, and said, when the product alone is a food.
@@ -513,6 +518,8 @@ def _may_mean(food: _Food, query: list[str], said: set[str]) -> bool:
         return False  # "this house" is no HOUSE FOODS tofu: a brand alone names no food
     if food.head and not (food.head | food.aka) & said:
         return False  # "cheese sandwich" is not "Crackers, cheese, sandwich-type"
+    if "plain" in said and (set(food.tokens) & _FLAVOURED_BY) - said:
+        return False  # "Greek Yogurt, Non-Fat, Plain" is no vanilla yogurt
     for joint in ("with", "and"):
         if joint in query and food.head:
             before = set(query[: query.index(joint)])

@@ -2658,3 +2658,10 @@ def test_a_decimal_count_inside_an_sr28_measure_is_never_read_as_a_whole_count()
     assert _named_count("01123", ("egg", "large")) is None
     (eggs,) = read_line("Egg - Large, 2 egg")
     assert eggs.resolution.grams == pytest.approx(100.0)
+
+
+def test_a_plain_food_is_never_a_flavoured_one():
+    # the app-export form the brief cites ("Banana - Raw, 1 medium"), for a plain yogurt:
+    # SR28's only Chobani is vanilla, so the brand gives way and the line is approximate
+    (yogurt,) = read_line("Chobani - Greek Yogurt, Non-Fat, Plain, 1 container (150g)")
+    assert "vanilla" not in yogurt.resolution.food.lower() and yogurt.resolution.approximate
