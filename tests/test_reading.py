@@ -1659,7 +1659,7 @@ def test_salad_beside_a_slice_of_bread_is_no_filling():
 
 
 def test_a_bread_later_in_the_line_takes_its_spread_as_a_filling():
-    # the brief's diary line: "2 eggs scrambled, white toast with butter"
+    # a hurried diary's line, as docs/log-format.md shows it
     _eggs, _toast, butter = read_line("2 eggs scrambled, white toast with butter")
     assert butter.resolution.grams == read_line("toast with butter")[1].resolution.grams
     assert "Healthy Eating Advisory Service" in butter.resolution.estimate
@@ -2661,7 +2661,7 @@ def test_a_decimal_count_inside_an_sr28_measure_is_never_read_as_a_whole_count()
 
 
 def test_a_plain_food_is_never_a_flavoured_one():
-    # the app-export form the brief cites ("Banana - Raw, 1 medium"), for a plain yogurt:
-    # SR28's only Chobani is vanilla, so the brand gives way and the line is approximate
+    # a food-diary app's export form ("Banana - Raw, 1 medium"), for a plain yogurt: SR28's
+    # only Chobani is vanilla, so the brand gives way and the line is approximate
     (yogurt,) = read_line("Chobani - Greek Yogurt, Non-Fat, Plain, 1 container (150g)")
     assert "vanilla" not in yogurt.resolution.food.lower() and yogurt.resolution.approximate
