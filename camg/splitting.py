@@ -107,6 +107,7 @@ def pieces(
     sandwich as its fillings and bread); so does a comma-separated part. `in_sandwich`:
     the line is under a heading that names a sandwich."""
     listed = _NOT_HAD.sub(r", \g<denied>", _WHITE_DRINK.sub(_with_milk, _SALAD_OF.sub("", text)))
+    listed = _FORTIFIED_WITH.sub(r"\g<what>-fortified", listed)  # not "with" two foods
     if listed != text and listed.strip():  # "a salad of watercress, rocket and pear"
         return pieces(listed, is_food, dish, in_sandwich)
     repeated = _TIMES.search(text)
@@ -134,6 +135,8 @@ def pieces(
     return _milk_with_cereal(_chips_with_a_meal(_fillings_in_sandwich(found, in_sandwich)))
 
 
+# "Soy beverage, fortified with calcium": calcium-fortified, not a beverage with calcium.
+_FORTIFIED_WITH = re.compile(r"\b(?:fortified|enriched) with (?P<what>calcium)\b", re.IGNORECASE)
 # "coffee with milk no sugar": what was not had, cut off the food it follows.
 _NOT_HAD = re.compile(
     r"(?<=[a-z])(?<!\bor)\s+(?P<denied>(?:no|without)\s+"

@@ -2665,3 +2665,14 @@ def test_a_plain_food_is_never_a_flavoured_one():
     # only Chobani is vanilla, so the brand gives way and the line is approximate
     (yogurt,) = read_line("Chobani - Greek Yogurt, Non-Fat, Plain, 1 container (150g)")
     assert "vanilla" not in yogurt.resolution.food.lower() and yogurt.resolution.approximate
+
+
+def test_canadian_plant_beverages_and_a_luna_bar_are_named():
+    # University of Chicago Medicine, "Food Sources Rich in Calcium" (phrases-dev7.csv)
+    (soy,) = read_line("Fortifed soy beverage 1 cup")
+    assert soy.resolution.food_id == "16139"
+    (bar,) = read_line("Luna Bar 1 bar")
+    assert bar.resolution.food_id == "25021" and bar.resolution.approximate
+    # Canadian "Food Sources of Calcium" handout: "fortified with calcium" joins no second food
+    parts = read_line("Soy or rice beverage, fortified with calcium 250 mL (1 cup)")
+    assert not any(part.problem and part.problem[0] == Kind.SUPPLEMENT for part in parts)
