@@ -27,6 +27,7 @@ from camg.salvage import Reader, salvaged, tells_a_story
 from camg.sandwiches import sandwich_pieces
 from camg.splitting import (
     CHIPS_AS_FRIES,
+    STILL_THE_FOOD,
     WITH_CEREAL,
     Piece,
     filled_omelette,
@@ -743,8 +744,7 @@ _APPROXIMATE = ('"', "remarks", "took", "borrowed", "no ")
 # "no sugar", "hold the mayo": what a line says was not had (but "no sugar added" is a
 # product's name).
 _DENIED = re.compile(
-    r"^\s*(?:no|without|hold the|minus)\s+"
-    r"(?!(?:added|fat|sugar added|salt added|salt|skin|seeds?|bones?|peel)\b)[a-z][\w -]*\.?\s*$",
+    rf"^\s*(?:no|without|hold the|minus)\s+(?!{STILL_THE_FOOD})[a-z][\w -]*\.?\s*$",
     re.IGNORECASE,
 )
 

@@ -137,10 +137,11 @@ def pieces(
 
 # "Soy beverage, fortified with calcium": calcium-fortified, not a beverage with calcium.
 _FORTIFIED_WITH = re.compile(r"\b(?:fortified|enriched) with (?P<what>calcium)\b", re.IGNORECASE)
+# What "no" or "without" leaves the food still itself: "without salt", "no sugar added".
+STILL_THE_FOOD = r"(?:added|fat|sugar added|salt added|salt|skin|seeds?|bones?|peel)\b"
 # "coffee with milk no sugar": what was not had, cut off the food it follows.
 _NOT_HAD = re.compile(
-    r"(?<=[a-z])(?<!\bor)\s+(?P<denied>(?:no|without)\s+"
-    r"(?!(?:added|fat|sugar added|salt added|salt|skin|seeds?|bones?|peel)\b)[a-z]+)\s*\.?\s*$",
+    rf"(?<=[a-z])(?<!\bor)\s+(?P<denied>(?:no|without)\s+(?!{STILL_THE_FOOD})[a-z]+)\s*\.?\s*$",
     re.IGNORECASE,
 )
 # "a cup of white tea", "coffee, white no sugar": tea or coffee with milk, as in the UK
