@@ -147,7 +147,7 @@ def _other_state(match: Match, raw: bool) -> sr28.Food | None:
         if found is None or _stateless(found.name) != name:
             continue
         said = set(words(found.name))
-        if ("raw" in said) != raw and (raw is False or "boiled" in said or "cooked" in said):
+        if ("raw" in said) != raw and (not raw or "boiled" in said or "cooked" in said):
             return found
     return None
 
