@@ -147,8 +147,10 @@ _NOT_HAD = re.compile(
 # "a cup of white tea", "coffee, white no sugar": tea or coffee with milk, as in the UK
 # and Ireland (SR28 has no white tea of the tea plant to mistake it for).
 _WHITE_DRINK = re.compile(
-    r"\bwhite\s+(?P<drink>tea|coffee)\b|\b(?P<drink2>tea|coffee),?\s+white\b", re.IGNORECASE
-)
+    r"\bwhite\s+(?P<drink>tea|coffee)\b|"
+    r"\b(?P<drink2>tea|coffee),?\s+white\b(?=\s*(?:$|[,;.)]|no\b|with\b|and\b|\d))",
+    re.IGNORECASE,
+)  # "tea, white toast" is tea and white toast
 
 
 def _with_milk(found: re.Match[str]) -> str:

@@ -2588,6 +2588,10 @@ def test_white_tea_is_tea_with_a_splash_of_milk_as_in_the_uk():
     assert foods == ["14355", "01079", "19335"]
     milk = parts[-2].resolution
     assert milk.grams < 20 and "splash" in milk.estimate
+    # a guard: "white" before a food of its own is that food's, as in the diary line of
+    # docs/log-format.md ("white toast with butter")
+    foods = [part.resolution.food_id for part in read_line("tea, white toast with butter")]
+    assert foods == ["14355", "18070", "01001"]
 
 
 def test_a_food_remembered_in_a_story_is_read_with_its_time_words_left_out():
