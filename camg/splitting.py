@@ -106,7 +106,9 @@ def pieces(
     dish it does not name whole stays one piece, unless `dish` reads it as its parts (a
     sandwich as its fillings and bread); so does a comma-separated part. `in_sandwich`:
     the line is under a heading that names a sandwich."""
-    listed = _NOT_HAD.sub(r", \g<denied>", _WHITE_DRINK.sub(_with_milk, _SALAD_OF.sub("", text)))
+    listed = _NOT_HAD.sub(
+        r", \g<denied>", _WHITE_DRINK.sub(_with_milk, _SALAD_OF.sub(_salad, text))
+    )
     listed = _FORTIFIED_WITH.sub(r"\g<what>-fortified", listed)  # not "with" two foods
     if listed != text and listed.strip():  # "a salad of watercress, rocket and pear"
         return pieces(listed, is_food, dish, in_sandwich)
@@ -153,14 +155,27 @@ _WHITE_DRINK = re.compile(
 )  # "tea, white toast" is tea and white toast
 
 
+def _salad(found: re.Match[str]) -> str:
+    """ "plus a salad of carrot, celery": the salad's words go, its foods stay; but "tuna
+    salad made with mayo" names a tuna salad, whose name stays."""
+    before = found.string[: found.start()].split()
+    if before and before[-1].lower() not in _BEFORE_A_SALAD and before[-1][-1] not in ",;:(":
+        return found.group(0)
+    return ""
+
+
+_BEFORE_A_SALAD = frozenset("plus and with had have ate made making up then also".split())
+
+
 def _with_milk(found: re.Match[str]) -> str:
     return f"{found.group('drink') or found.group('drink2')} with a splash of milk"
 
 
 # "a green salad made from lettuce, watercress and baby spinach": the salad is its list.
 _SALAD_OF = re.compile(
-    r"\b(?:an?\s+)?(?:[\w-]+\s+){0,2}?salad\s+(?:of|made\s+(?:from|with|up\s+of)|"
-    r"comprising|consisting\s+of)\s*",
+    r"\b(?:an?\s+)?(?:(?:lovely|large|big|small|side|simple|quick|fresh|mixed|green|garden|"
+    r"leafy|tossed|fruit)\s+){0,2}salad\s+(?:of|made\s+(?:from|with|up\s+of)|comprising|"
+    r"consisting\s+of)\s*",
     re.IGNORECASE,
 )
 _OMELETTES = frozenset({"omelet", "omelette"})

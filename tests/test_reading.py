@@ -2542,6 +2542,13 @@ def test_a_salad_of_foods_is_its_foods_and_a_spread_is_what_is_spread(line, food
     assert [part.resolution.food_id for part in read_line(line)] == foods
 
 
+def test_a_named_salad_made_with_a_food_keeps_its_name():
+    # a guard beside the rule above: "tuna salad made with light mayo" is SR28's tuna salad
+    # and the mayo, not the mayo alone
+    foods = [part.resolution.food_id for part in read_line("tuna salad made with light mayo")]
+    assert foods == ["15128", "04641"]
+
+
 def test_a_bracket_lists_what_the_last_food_before_it_was_made_of():
     # chickandfit.com, "Want to Eat Healthy? Try a Food Diary" (2011), day one
     parts = read_line(
