@@ -137,6 +137,9 @@ def pieces(
     return _milk_with_cereal(_chips_with_a_meal(_fillings_in_sandwich(found, in_sandwich)))
 
 
+# Headings of food tables, before the food's name ("Cereal, shredded wheat"); "Cheese, ham,
+# 2 crackers" lists three foods.
+_TABLE_HEADINGS = frozenset("cereal cracker cookie nut fish bread bean snack candy".split())
 # "Soy beverage, fortified with calcium": calcium-fortified, not a beverage with calcium.
 _FORTIFIED_WITH = re.compile(r"\b(?:fortified|enriched) with (?P<what>calcium)\b", re.IGNORECASE)
 # What "no" or "without" leaves the food still itself: "without salt", "no sugar added".
@@ -571,7 +574,14 @@ def _comma_pieces(text: str, is_food: Callable[[str], bool]) -> list[Piece]:
         if _AMOUNT_LED.match(rest):
             return [Piece(text, f"{rest} ({chunks[-1]})")]
         return [Piece(text, f"{chunks[-1]} {rest}")]
-    if len(chunks) > 2 and len(words(chunks[0])) == 1 and not amounts and counts_pieces(chunks[-1]):
+    heading = words(chunks[0])
+    if (
+        len(chunks) > 2
+        and len(heading) == 1
+        and heading[0] in _TABLE_HEADINGS
+        and not amounts
+        and counts_pieces(chunks[-1])
+    ):
         # "Cereal, shredded wheat, 2 rectangular biscuits": a table's food, by its pieces
         return [Piece(text, f"{', '.join(chunks[:-1])} ({chunks[-1]})")]
     if _BRACKET_AMOUNT.search(text) and amounts + bool(re.search(r"\d", chunks[-1])) <= 1:

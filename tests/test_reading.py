@@ -2471,6 +2471,12 @@ def test_a_food_table_line_is_one_food_and_its_amount(line, food, grams):
     assert part.resolution.grams == pytest.approx(grams, rel=0.01)
 
 
+def test_a_count_of_pieces_closes_a_tables_food_only_after_a_tables_heading():
+    # a guard beside the table lines above: a list that ends in a count is three foods
+    foods = [part.resolution.food_id for part in read_line("Cheese, ham, 2 crackers")]
+    assert len(foods) == 3 and foods[:2] == ["01009", "07029"]
+
+
 def test_a_size_in_inches_and_which_meat_of_a_bird_describe_the_food_before_them():
     # Academy of Nutrition and Dietetics calcium handout; "Little Black Dress" lunch menu
     (bagel,) = read_line('Bagel, enriched, 4" 1 each')
