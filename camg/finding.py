@@ -7,7 +7,6 @@ explained make it approximate.
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Iterator
 from functools import cache
@@ -17,7 +16,7 @@ from camg.amounts import ItemParts
 from camg.errors import ItemError, Kind
 from camg.matching import BOILERPLATE, VARIANTS, Match, brand_words, brands, food_index
 from camg.portions import ANY_SIZE, has_measure, head_of
-from camg.splitting import DESCRIBING, DISHES, SANDWICHES, last_word
+from camg.splitting import DESCRIBING, DISHES, SANDWICHES, STILL_THE_FOOD_WORDS, last_word
 from camg.text import COLOURS, key, singular, words
 from camg.units import HOUSEHOLD, VAGUE, Unit
 
@@ -383,36 +382,32 @@ _KINDS = (
 def _negation_dropped(food: str, phrase: str, ignored: str | None) -> bool:
     """Whether a reading keeps a word the food's words deny but drops the denial: "without
     salt" read as salt, "no sugar" as sugar."""
-    said = food.lower().split()
     kept = set(phrase.lower().split()) - set((ignored or "").lower().split(", "))
     return any(
-        word in _DENIALS and word not in kept and denied in kept and before != "or"
-        for before, word, denied in zip(["", *said], said, said[1:], strict=False)
-    )  # "with or without marmite" denies nothing
+        denial not in kept and word in kept for denial, word in _denials(food.lower().split())
+    )
 
 
 _DENIALS = frozenset({"without", "no", "not", "minus"})
 
 
-# What a food is had without, and is still the food: "without salt", "without skin" (the
-# modifiers and SR28's own names judge those).
-_PARTS_LEFT = frozenset("salt skin seed bone peel added fat".split())
+def _denials(said: list[str]) -> Iterator[tuple[str, str]]:
+    """Each denial and the word it denies: "no sugar"; "with or without marmite" denies
+    nothing."""
+    for before, denial, word in zip(["", *said], said, said[1:], strict=False):
+        if denial in _DENIALS and before != "or":
+            yield denial, word
 
 
 def _denied_named(food: str, name: str) -> bool:
     """Whether the food's name has a food the line denies ("no sauce"), unless the name
-    denies it too ("without salt")."""
-    said = words(food)
-    denied = {
-        word
-        for before, denial, word in zip(["", *said], said, said[1:], strict=False)
-        if denial in _DENIALS and before != "or" and word not in _PARTS_LEFT
-    }
+    denies it too ("without salt"). What leaves a food itself ("without skin") is for the
+    modifiers and SR28's own names to judge."""
+    denied = {word for _, word in _denials(words(food)) if word not in STILL_THE_FOOD_WORDS}
     if not denied:
         return False
     named = words(name)
-    denied_too = {word for denial, word in itertools.pairwise(named) if denial in _DENIALS}
-    return bool(denied & (set(named) - denied_too))
+    return bool(denied & (set(named) - {word for _, word in _denials(named)}))
 
 
 def _another_kind(food: str, match: Match) -> bool:

@@ -143,7 +143,10 @@ _TABLE_HEADINGS = frozenset("cereal cracker cookie nut fish bread bean snack can
 # "Soy beverage, fortified with calcium": calcium-fortified, not a beverage with calcium.
 _FORTIFIED_WITH = re.compile(r"\b(?:fortified|enriched) with (?P<what>calcium)\b", re.IGNORECASE)
 # What "no" or "without" leaves the food still itself: "without salt", "no sugar added".
-STILL_THE_FOOD = r"(?:added|fat|sugar added|salt added|salt|skin|seeds?|bones?|peel)\b"
+STILL_THE_FOOD_WORDS = frozenset("added fat salt skin seed bone peel".split())
+STILL_THE_FOOD = (
+    r"(?:sugar added|salt added|(?:" + "|".join(sorted(STILL_THE_FOOD_WORDS)) + r")s?)\b"
+)
 # "coffee with milk no sugar": what was not had, cut off the food it follows.
 _NOT_HAD = re.compile(
     rf"(?<=[a-z])(?<!\bor)\s+(?P<denied>(?:no|without)\s+(?!{STILL_THE_FOOD})[a-z]+)\s*\.?\s*$",
