@@ -23,7 +23,7 @@ from camg.matching import food_index
 from camg.parser import Day, ParsedLog
 from camg.plausible import implausible
 from camg.portions import PortionError
-from camg.salvage import Reader, salvaged, tells_a_story
+from camg.salvage import CLOCK, Reader, salvaged, tells_a_story
 from camg.sandwiches import sandwich_pieces
 from camg.splitting import (
     CHIPS_AS_FRIES,
@@ -245,7 +245,7 @@ def _read(text: str, salvage: bool, sandwich: bool = False) -> tuple[Part, ...]:
         text = f"{told[0]}, {told[1]}"
     elif told is not None and salvage:  # "Back from a run with a banana, then I had toast"
         before = _salvaged(Part(told[0]), told[0])
-        if before is None and _AMOUNT_IN.search(_CLOCK_TIME.sub(" ", told[0])):
+        if before is None and _AMOUNT_IN.search(CLOCK.sub(" ", told[0])):
             # "2 slices of rye, then I had"; not "I get up about 8am and then I had"
             before = _read(told[0], True, sandwich)  # its foods, or why camg cannot read them
         elif before is None and tells_a_story(told[0], _names_a_food):
@@ -256,7 +256,6 @@ def _read(text: str, salvage: bool, sandwich: bool = False) -> tuple[Part, ...]:
 
 # An amount among a story's words: a food camg must read or say it cannot.
 _AMOUNT_IN = re.compile(r"\d|[½⅓⅔¼¾⅛]")
-_CLOCK_TIME = re.compile(r"\b\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm)\b|\b\d{1,2}:\d{2}\b", re.I)
 
 
 def _read_told(text: str, salvage: bool, sandwich: bool) -> tuple[Part, ...]:

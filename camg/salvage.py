@@ -61,7 +61,8 @@ _AFTER_A_FOOD = word_set(
 # Words that, left over, undo the foods found: a denial, or the dish they were in.
 _UNDOING = word_set("no not hold without minus except skip didn't didnt don't dont never couldn't")
 _FRACTIONS = frozenset("½ ⅓ ⅔ ¼ ¾ ⅛ half quarter".split())
-_CLOCK = re.compile(r"\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm)|\d{1,2}:\d{2}")
+# A time of day: "8am", "10.30 pm", "12:45".
+CLOCK = re.compile(r"\b\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm)\b|\b\d{1,2}:\d{2}\b", re.IGNORECASE)
 
 
 class Salvage(NamedTuple):
@@ -235,7 +236,7 @@ def _plain(word: str) -> str:
 
 def _clock(word: str) -> bool:
     """ "10.30am I had ...": a time of day, not an amount."""
-    return bool(_CLOCK.fullmatch(word.lower()))
+    return bool(CLOCK.fullmatch(word))
 
 
 def _amount_word(word: str) -> bool:
