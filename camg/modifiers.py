@@ -42,7 +42,8 @@ def _p(pattern: str) -> re.Pattern[str]:
 
 
 _DAIRY = frozenset({"Dairy and Egg Products"})
-_CALCIUM_ADDED = r"added calcium|with calcium|calcium[- ]?(?:enriched|fortified)"
+# Words that say a food's calcium is added: "calcium-fortified", "with added calcium".
+CALCIUM_ADDED = r"added calcium|with calcium|calcium[- ]?(?:enriched|fortified)"
 _GRAINS = frozenset(
     {"Baked Products", "Cereal Grains and Pasta", "Breakfast Cereals", "Snacks", "Fast Foods"}
 )
@@ -50,11 +51,11 @@ RULES = (
     Rule(
         _p(r"\bfortified\b"),
         _p(r"calcium|(?<!not )fortified(?! with vitamin)"),
-        unless=_p(r"\b(?:un|not |non)[- ]?fortified|" + _CALCIUM_ADDED),
+        unless=_p(r"\b(?:un|not |non)[- ]?fortified|" + CALCIUM_ADDED),
         added=True,
     ),
     Rule(  # "calcium fortified cereal": a cereal fortified with iron alone is not it
-        _p(_CALCIUM_ADDED),
+        _p(CALCIUM_ADDED),
         _p(r"calcium"),
         unless=_p(r"\b(?:un|not |non)[- ]?fortified|no added calcium|without added calcium"),
         added=True,

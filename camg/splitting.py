@@ -16,6 +16,7 @@ from typing import NamedTuple
 from camg.amounts import NUMBER_WORDS, AmountError, counts_pieces, split_item, strip_describing
 from camg.estimates import names_a_filling
 from camg.matching import BOILERPLATE, COOKING, FILLER, SOFT, VARIANTS
+from camg.modifiers import CALCIUM_ADDED
 from camg.text import COLOURS, key, words
 from camg.units import HOUSEHOLD, VAGUE, canonical
 
@@ -720,9 +721,7 @@ def _describes(chunk: str) -> bool:
 # "Cereal, calcium fortified", "Bran cereal, ready to eat": what the food holds, or how it
 # is sold, not a food of its own.
 _DESCRIBING_PHRASES = re.compile(
-    r"\bcalcium[- ]?(?:fortified|enriched)\b|\bfortified with calcium\b|"
-    r"\bready[- ]to[- ](?:eat|serve|drink)\b",
-    re.IGNORECASE,
+    rf"\b(?:{CALCIUM_ADDED})\b|\bready[- ]to[- ](?:eat|serve|drink)\b", re.IGNORECASE
 )
 # "chicken breast, white meat": which meat of the bird, not a food of its own.
 _MEAT_OF_A_BIRD = frozenset({"white meat", "light meat", "dark meat"})
