@@ -294,7 +294,7 @@ def _several_default(
 
 
 _A_PLURAL = "a plural"
-_PRODUCE = frozenset({"Fruits and Fruit Juices", "Vegetables and Vegetable Products"})
+_PRODUCE = frozenset({"Fruits and Fruit Juices", _VEGETABLES})
 
 
 def _reference_if_any(match: Match, group: str, said: str) -> tuple[Weighed, str] | None:
