@@ -14,7 +14,15 @@ from functools import cache
 from camg import foodtable, modifiers, sr28, tables
 from camg.amounts import ItemParts
 from camg.errors import ItemError, Kind
-from camg.matching import BOILERPLATE, VARIANTS, Match, brand_words, brands, food_index
+from camg.matching import (
+    BOILERPLATE,
+    VARIANTS,
+    Match,
+    brand_words,
+    brands,
+    food_index,
+    other_state,
+)
 from camg.portions import ANY_SIZE, has_measure, head_of
 from camg.splitting import DESCRIBING, DISHES, SANDWICHES, STILL_THE_FOOD_WORDS, last_word
 from camg.text import COLOURS, key, singular, words
@@ -598,6 +606,9 @@ def _honoured(match: Match, parts: ItemParts) -> Match:
     missing = modifiers.unhonoured(said, match.name, foodtable.group_of(match.food_id))
     if not missing:
         return match
+    other = _in_the_state_said(match, said, missing)
+    if other is not None:  # "sauteed kale": SR28's kale boiled, beside its raw kale
+        return other
     head = set(words(head_of(match.name)))  # "almond milk" of "Beverages, almond milk"
     named = head | (set(words(match.name)) & set(words(said)))  # and what the log named
     unsaid = {word for word in head if not food_index().said(word, said)}
@@ -614,7 +625,13 @@ def _honoured(match: Match, parts: ItemParts) -> Match:
             honouring.append(candidate)
     if honouring:  # the one most like the food the words first matched ("toasted" kept)
         like = set(words(match.name))
-        best = max(honouring, key=lambda found: len(like & set(words(found.name))))
+        best = max(
+            honouring,
+            key=lambda found: (
+                len(like & set(words(found.name))),
+                modifiers.says_state(said, found.name),  # "roasted": cooked, not pickled
+            ),
+        )
         return best._replace(read_as=match.read_as, ignored=match.ignored)
     words_ = ", ".join(f'"{word}"' for word in dict.fromkeys(missing))
     raise ItemError(
@@ -623,6 +640,21 @@ def _honoured(match: Match, parts: ItemParts) -> Match:
         f'(see "camg foods search {parts.food}") or give its values in your own foods file',
         Kind.NOT_HONOURED,
     )
+
+
+def _in_the_state_said(match: Match, said: str, missing: list[str]) -> Match | None:
+    """The same food in the state the line says, where the state alone clashed: SR28
+    numbers a vegetable's raw and boiled forms side by side."""
+    if not all(modifiers.says_a_state(word) for word in missing):
+        return None  # another word than the state is missing too
+    raw = "raw" in words(match.name)
+    other = other_state(match, raw)
+    if other is None or not modifiers.says_state(said, other.name):
+        return None
+    group = foodtable.group_of(other.id)
+    if modifiers.unhonoured(said, other.name, group):
+        return None
+    return Match(other.id, other.name, read_as=match.read_as, ignored=match.ignored)
 
 
 def _unsalted(match: Match, parts: ItemParts) -> Match:

@@ -11,7 +11,11 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from functools import cache
 from typing import NamedTuple
+
+from camg import tables
+from camg.text import singular
 
 WEEKDAYS = {
     name: number
@@ -200,11 +204,35 @@ def _date_ends_well(found: re.Match[str]) -> bool:
 
 
 def _label_and_items(text: str, rest_at: int) -> tuple[str, str]:
-    """ "Monday: porridge" -> ("Monday", "porridge"); "Day 2 - rest day" keeps its label."""
+    """ "Monday: porridge" -> ("Monday", "porridge"); "Day 2 - rest day" keeps its label,
+    but "Monday - Baked salmon, Broccoli" lists the day's foods after its dash."""
     head, rest = text[:rest_at].strip(), text[rest_at:].strip()
     if rest.startswith(":"):
         return head.rstrip(",. "), rest[1:].strip()
+    dashed = _DASHED.match(rest)
+    if dashed and _lists_foods(rest[dashed.end() :]):
+        return head.rstrip(",. "), rest[dashed.end() :].strip()
     return text.strip().rstrip(":").strip(), ""
+
+
+_DASHED = re.compile(r"[-–—]+\s+")
+
+
+def _lists_foods(rest: str) -> bool:
+    """Whether the words after a heading's dash list foods rather than label the day: a
+    part of them ends in the last word of an everyday food's name ("Baked salmon, Stir-fried
+    Bok Choy", "Tuscan Kale & White Bean Soup & Salad"; not "rest day", "ran 6 miles")."""
+    for part in re.split(r"[,;]|\(.*?\)", rest):
+        last = re.findall(r"[a-z]+", part.lower())[-1:]
+        if last and singular(last[0]) in _food_heads():
+            return True
+    return False
+
+
+@cache
+def _food_heads() -> frozenset[str]:
+    """The last words of the alias table's everyday foods ("salmon", "soup", "salad")."""
+    return frozenset(row[0].split()[-1] for row in tables.read_tuples("aliases.csv"))
 
 
 def _dated(found: re.Match[str], weekday: int | None) -> Heading:

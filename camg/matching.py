@@ -123,6 +123,7 @@ class _Food(NamedTuple):
     tokens: tuple[str, ...]
     segment_of: dict[str, int]  # word -> index of the first comma segment holding it
     head: frozenset[str]  # the words of the name's head segment
+    main: frozenset[str]  # in a head "Corn with red and green peppers", the words of "Corn"
     aka: frozenset[str]  # words of its other names ("hot dog, frank, wiener")
     brand: frozenset[str]  # words of its brand, for branded foods (else empty)
     survey: bool
@@ -441,6 +442,7 @@ def user_match(food_id: str) -> Match:
 
 def _food(row: Any) -> _Food:
     positions, tokens = _segments(row.name)
+    first = row.name.split(",")[0].lower()
     head = frozenset(w for w, seg in positions.items() if seg == 0) - CATEGORY_HEADS
     aka = frozenset(_common_name_words(row.common_names)) if row.common_names else frozenset()
     for word in aka:
@@ -453,6 +455,7 @@ def _food(row: Any) -> _Food:
         tokens=tuple(tokens),
         segment_of=positions,
         head=head,
+        main=frozenset(words(first.split(" with ")[0])) if " with " in first else frozenset(),
         aka=aka,
         brand=frozenset(words(branded)) if branded else frozenset(),
         survey=row.survey == "Y",
@@ -518,6 +521,8 @@ def _may_mean(food: _Food, query: list[str], said: set[str]) -> bool:
         return False  # "this house" is no HOUSE FOODS tofu: a brand alone names no food
     if food.head and not (food.head | food.aka) & said:
         return False  # "cheese sandwich" is not "Crackers, cheese, sandwich-type"
+    if food.main and not food.main & said:
+        return False  # "red and green peppers" are no "Corn with red and green peppers"
     if "plain" in said and (set(food.tokens) & _FLAVOURED_BY) - said:
         return False  # "Greek Yogurt, Non-Fat, Plain" is no vanilla yogurt
     for joint in ("with", "and"):
@@ -598,6 +603,35 @@ def _kind_bonus(food: _Food, said: set[str]) -> float:
     if not says_how and (usual_raw or usual_cooked):
         bonus += 0.8
     return bonus
+
+
+def other_state(match: Match, raw: bool) -> sr28.Food | None:
+    """The same vegetable raw, or boiled, by SR28's name without its state words: SR28
+    numbers them side by side ("Kale, raw" #11233, "Kale, cooked, boiled" #11234), so the
+    neighbouring ids are looked up, not the whole table."""
+    if not match.food_id.isdigit():
+        return None
+    name = _stateless(match.name)
+    for step in (1, -1, 2, -2, 3, -3):
+        found = sr28.food(f"{int(match.food_id) + step:05d}")
+        if found is None or _stateless(found.name) != name:
+            continue
+        said = set(words(found.name))
+        if ("raw" in said) != raw and (not raw or "boiled" in said or "cooked" in said):
+            return found
+    return None
+
+
+def _stateless(name: str) -> str:
+    """ "Beans, snap, green, cooked, boiled, drained" -> "Beans, snap, green"."""
+    kept = [
+        segment for segment in name.split(",") if not set(words(segment)) <= COOKING | _STATE_WORDS
+    ]
+    return ",".join(kept)
+
+
+# The words of SR28's names that say a food's state and nothing else.
+_STATE_WORDS = frozenset({"raw", "drained", "without", "with", "salt"})
 
 
 @lru_cache(maxsize=8192)

@@ -14,7 +14,7 @@ from typing import NamedTuple
 from camg import sr28, tables
 from camg.text import fold
 
-_COOKED = r"cooked|boiled|steamed|baked|roasted|grilled|broiled|fried|prepared|simmered|stewed|poached|microwaved|scrambled|toasted"  # noqa: E501
+_COOKED = r"cooked|boiled|steamed|baked|roast|roasted|grilled|broiled|fried|prepared|simmered|stewed|poached|microwaved|scrambled|toasted|sauteed|braised|barbecued|chargrilled|griddled"  # noqa: E501
 _RAW = r"raw|dry|dried|uncooked|unprepared"
 
 
@@ -157,6 +157,21 @@ def changes_calcium_or_magnesium(text: str) -> bool:
     ("dry"): such a word is never left unused."""
     said = fold(text)
     return any(rule.said.search(said) for rule in RULES) or bool(_SAYS_RAW.search(said))
+
+
+def says_a_state(word: str) -> bool:
+    """Whether a word says only that a food is cooked or raw ("roasted", "dry")."""
+    return bool(_SAYS_COOKED.fullmatch(word) or _SAYS_RAW.fullmatch(word))
+
+
+def says_state(text: str, food_name: str) -> bool:
+    """Whether a food's name says the state the text says: "roasted eggplant" is SR28's
+    boiled eggplant, which says it was cooked, before its pickled one, which says neither."""
+    said, name = fold(text), fold(food_name)
+    cooked, raw = _SAYS_COOKED.search(said), _SAYS_RAW.search(said)
+    if bool(cooked) == bool(raw):
+        return False
+    return bool((_SAYS_COOKED if cooked else _SAYS_RAW).search(name))
 
 
 def _state_clash(said: str, name: str) -> list[str]:

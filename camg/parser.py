@@ -450,7 +450,9 @@ _RECIPE_END = re.compile(r"end(?:\s+(?:of\s+)?recipe)?\.?$", re.IGNORECASE)
 def _markdown_heading(line: str, heading: Heading) -> bool:
     """ "## Monday" is a heading; "# Saturday - notes" is a comment: one `#` and a label."""
     return line.startswith("##") or (
-        len(heading.label.split()) <= 4 and not re.search(r"[-–—:(|\"]", heading.label)
+        len(heading.label.split()) <= 4
+        and not re.search(r"[-–—:(|\"]", heading.label)
+        and not heading.items
     )
 
 

@@ -268,6 +268,10 @@ def _cut(
             found.append(piece)
             continue
         read = strip_describing(piece.read)
+        colours = None if food else _COLOURS_OF_ONE.fullmatch(read)
+        if colours is not None:  # "Red and Green Cabbage": one food, the first colour noted
+            found.append(piece._replace(read=_either_colour(colours)))
+            continue
         joined = [] if food else _named_whole(_joined_pieces(read), read, is_food)
         describing = any(_describes(part.read) for part in joined[1:])  # "baked w/ skin"
         changed = bool(joined) and [part.read for part in joined] != [piece.read]
@@ -278,6 +282,23 @@ def _cut(
         else:
             found.append(piece)
     return found
+
+
+_COLOUR = "|".join(sorted(COLOURS))
+# Colours of one food: "braised red and green cabbage", "red, green and yellow peppers".
+_COLOURS_OF_ONE = re.compile(
+    rf"(?P<lead>(?:[^\s,]+\s+)*?)(?P<colours>(?:{_COLOUR})(?:\s*,?\s+(?:{_COLOUR}))*,?\s+"
+    rf"(?:and|&|or|/)\s+(?:{_COLOUR}))\s+(?P<rest>(?!(?:and|with|or)\b)[a-z].*)",
+    re.IGNORECASE,
+)
+
+
+def _either_colour(found: re.Match[str]) -> str:
+    """ "red and green cabbage" read as "red cabbage or green cabbage": the first the table
+    has is taken and the choice noted, the whole amount in its colour."""
+    lead, rest = found.group("lead"), found.group("rest")
+    colours = re.findall(_COLOUR, found.group("colours"), re.IGNORECASE)
+    return " or ".join(f"{lead}{colour} {rest}" for colour in colours)
 
 
 def _named_whole(parts: list[Piece], text: str, is_food: Callable[[str], bool]) -> list[Piece]:
@@ -610,7 +631,7 @@ def _comma_pieces(text: str, is_food: Callable[[str], bool]) -> list[Piece]:
         elif (
             _adjective(previous.read)
             and (not is_food(previous.read) or last_word(previous.read) in COLOURS)
-            and is_food(adjectives.read)
+            and (is_food(adjectives.read) or _COLOURS_OF_ONE.fullmatch(adjectives.read))
         ):
             merged[-1] = adjectives  # "1 soft, white roll", "2 cups Green, leafy salad"
         else:

@@ -9,7 +9,7 @@ import re
 from camg import estimates, foodtable, sr28, tables
 from camg.amounts import VAGUE_SIZES, ItemParts
 from camg.errors import ItemError, Kind
-from camg.matching import COOKING, Match, food_index
+from camg.matching import COOKING, Match, food_index, other_state
 from camg.portions import PortionError, Weighed, weigh
 from camg.splitting import ACCOMPANIES, FILLING, WITH_CEREAL, WITH_DRINK
 from camg.text import singular, words
@@ -118,8 +118,8 @@ def _state_unsaid(
     if said & (COOKING | _STATES):
         return None
     raw = "raw" in words(match.name)
-    taken, other_state = ("raw", "cooked") if raw else ("cooked", "raw")
-    other = _other_state(match, raw)
+    taken, other_word = ("raw", "cooked") if raw else ("cooked", "raw")
+    other = other_state(match, raw)
     if other is None:
         return None
     try:
@@ -130,38 +130,11 @@ def _state_unsaid(
     if max(one.grams, then.grams) < _WILTS * min(one.grams, then.grams):
         return None
     return (
-        f"raw or cooked not said: taken {taken} ({one.portion}); {other_state} it weighs "
-        f'{then.grams:g} g by the same measure, so write "{other_state}" if it was'
+        f"raw or cooked not said: taken {taken} ({one.portion}); {other_word} it weighs "
+        f'{then.grams:g} g by the same measure, so write "{other_word}" if it was'
     )
 
 
-def _other_state(match: Match, raw: bool) -> sr28.Food | None:
-    """The same vegetable raw, or boiled, by SR28's name without its state words: SR28
-    numbers them side by side ("Kale, raw" #11233, "Kale, cooked, boiled" #11234), so the
-    neighbouring ids are looked up, not the whole table."""
-    if not match.food_id.isdigit():
-        return None
-    name = _stateless(match.name)
-    for step in (1, -1, 2, -2, 3, -3):
-        found = sr28.food(f"{int(match.food_id) + step:05d}")
-        if found is None or _stateless(found.name) != name:
-            continue
-        said = set(words(found.name))
-        if ("raw" in said) != raw and (not raw or "boiled" in said or "cooked" in said):
-            return found
-    return None
-
-
-def _stateless(name: str) -> str:
-    """ "Beans, snap, green, cooked, boiled, drained" -> "Beans, snap, green"."""
-    kept = [
-        segment for segment in name.split(",") if not set(words(segment)) <= COOKING | _STATE_WORDS
-    ]
-    return ",".join(kept)
-
-
-# The words of SR28's names that say a food's state and nothing else.
-_STATE_WORDS = frozenset({"raw", "drained", "without", "with", "salt"})
 _VEGETABLES = "Vegetables and Vegetable Products"
 _STATES = frozenset({"raw", "fresh", "uncooked", "frozen", "canned", "tinned"})
 # How much more a cup of the food in one state must weigh for the state to matter.

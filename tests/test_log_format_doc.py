@@ -84,5 +84,7 @@ def test_day_headings_example_reads_the_days_as_written():
         ("2026-03-10", ["Tuesday"]),
         ("None", ["Day 3 - rest day"]),
         ("2026-03-12", ["Thursday"]),
+        ("2026-03-13", ["Friday"]),
     ]
-    assert [item.text for item in days[-1].items] == ["2 rice cakes with ham, an apple"]
+    assert [item.text for item in days[-2].items] == ["2 rice cakes with ham, an apple"]
+    assert [item.text for item in days[-1].items] == ["baked salmon, broccoli"]

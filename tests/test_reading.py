@@ -42,6 +42,20 @@ def test_day_headings_as_people_write_them(heading, when):
     assert day == when and items == ["banana"]
 
 
+def test_a_weekday_then_a_dash_and_foods_is_the_day_and_its_items():
+    # The Wellness Scoop, Peggy's menu plan for the week of Feb 10 2014 (thewellnessscoop.com)
+    text = (
+        "Weds – Baked salmon, Stir-fried Bok Choy, FRO Haricots Verts (green beans)\n"
+        "Saturday – Tuscan Kale & White Bean Soup & Salad\n"
+        "Day 2 - rest day\n1 cup milk\n"
+    )
+    days = days_of(text)
+    assert days[0][1] == ["Weds"]
+    assert days[0][2] == ["Baked salmon, Stir-fried Bok Choy, FRO Haricots Verts (green beans)"]
+    assert days[1][1] == ["Saturday"] and days[1][2] == ["Tuscan Kale & White Bean Soup & Salad"]
+    assert days[2][1] == ["Day 2 - rest day"] and days[2][2] == ["1 cup milk"]  # a label
+
+
 def test_days_without_a_date_stay_apart_in_the_order_written():
     found = days_of("Day 1\nbanana\nDay 2 - rest day\nmilk\nDay 1\napple\n")
     assert [(labels, items) for _, labels, items in found] == [
@@ -1782,10 +1796,36 @@ def test_a_whole_grain_word_is_honoured_by_a_food_that_says_it_another_way():
     assert "whole grain" in bagel.food.lower()
 
 
-def test_a_colour_alone_is_no_food():
-    red, green, peppers = read_line("red, green and yellow peppers")
-    assert red.problem and green.problem and "colour" in red.problem[1]
-    assert "Peppers, sweet, yellow" in peppers.resolution.food
+def test_colours_of_one_food_are_one_entry_in_the_first_colour_noted():
+    # The Gourmet Goddess, Detox/Reset Menu Week 2 Day 2 (thegourmetgoddess.blogspot.com)
+    _salmon, cabbage, _polenta, _salad = read_line(
+        "Dinner: Grilled Salmon, Braised Red and Green Cabbage, Polenta and Garden Salad"
+    )
+    assert cabbage.text == "Braised Red and Green Cabbage"
+    assert cabbage.resolution.food.startswith("Cabbage, red, cooked")  # not pigeon peas
+    assert cabbage.resolution.approximate
+    [peppers] = read_line("red, green and yellow peppers")
+    assert (
+        peppers.resolution.food.startswith("Peppers, sweet, red") and peppers.resolution.approximate
+    )
+    # never SR28's "Corn with red and green peppers": a food whose own head is not said
+    [peppers] = read_line("red and green peppers")
+    assert "Corn" not in peppers.resolution.food
+    [red] = read_line("red")
+    assert red.problem and "colour" in red.problem[1]
+
+
+def test_a_cooking_method_sr28_lacks_is_the_same_vegetable_cooked_and_noted():
+    # Hen and Ink blog (tests/data/phrases-dev5.csv); The Wellness Scoop, Peggy's menu plan
+    # (thewellnessscoop.com); the Daily Journal's sauteed spinach (djournal.com)
+    for line, food_id in (
+        ("roast eggplant", "11210"),  # not "Eggplant, pickled", which says no state
+        ("Stir-fried Bok Choy", "11117"),  # was an unknown food
+        ("sautéed spinach", "11458"),  # was raw spinach, a cup of which weighs a sixth
+    ):
+        [part] = read_line(line)
+        assert part.resolution.food_id == food_id, line
+        assert part.resolution.approximate  # the method is said as a word not used
 
 
 def test_added_says_nothing_about_which_food():
