@@ -68,7 +68,7 @@ FORMS = word_set(
 # Forms that make another food of the one named: never taken unless said.
 OTHER_FOODS = word_set(
     "oil juice soup sauce gravy flour powder drink dressing spread paste syrup dip topping bar "
-    "filling pudding babyfood formula substitute imitation nectar extract"
+    "filling pudding babyfood formula substitute imitation nectar extract meatless"
 )
 # Variants of a food that a person names when they mean them.
 VARIANTS = word_set(
