@@ -41,7 +41,7 @@ def find_food(parts: ItemParts) -> tuple[Match, list[str], ItemParts]:
     parts = _named_by_its_size(_named_with_measure_word(parts))
     parts, notes = _such_as(parts)
     match, found_notes, parts = _food_or_alternative(parts)
-    match = _explained(_unsalted(_honoured(match, parts), parts))
+    match = _explained(_home_made(_unsalted(_honoured(match, parts), parts), parts))
     match, measured = _with_measure(match, parts)
     taken = [*_brand_taken(match, parts), *_stood_in(match)]
     return match, [*notes, *found_notes, *taken, *measured], parts
@@ -669,6 +669,20 @@ def _unsalted(match: Match, parts: ItemParts) -> Match:
     return match
 
 
+def _home_made(match: Match, parts: ItemParts) -> Match:
+    """ "a homemade cookie", "Whole Wheat Bread, homemade": SR28's own food of the same kind
+    "prepared from recipe", where it has one, rather than the commercial one."""
+    if not _HOME_MADE.search(parts.food) or _FROM_RECIPE.search(match.name):
+        return match
+    kind = match.name.split(",")[:2]
+    for candidate in food_index().rank(f"{' '.join(kind)} prepared from recipe", limit=20):
+        if candidate.name.split(",")[:2] == kind and _FROM_RECIPE.search(candidate.name):
+            return candidate._replace(read_as=match.read_as, ignored=match.ignored)
+    return match
+
+
+_HOME_MADE = re.compile(r"\bhome[- ]?made\b|\bfrom scratch\b", re.IGNORECASE)
+_FROM_RECIPE = re.compile(r"\bprepared from recipe\b|\bhome[- ]prepared\b|\bhomemade\b", re.I)
 _SALTED = re.compile(r"\b(?<!without )(?:with )?salt added\b|\b(?<!out )with salt\b", re.I)
 _SALT = re.compile(r",?\s*\b(?:with(?:out)?\s+)?(?:added\s+)?salt(?:\s+added)?\b", re.I)
 

@@ -2742,3 +2742,13 @@ def test_crumbed_is_breaded_and_never_a_meatless_food():
     assert chicken.resolution.food_id == "05058"  # breast, fried in batter
     assert "meatless" not in resolve_text("breaded chicken").food
     assert resolve_text("meatless chicken").food.startswith("Chicken, meatless")
+
+
+def test_a_homemade_food_is_sr28_s_own_prepared_from_recipe():
+    # a student's food diary, science4youngpeople.wordpress.com (tests/data/phrases-dev2.csv);
+    # a calcium and magnesium food table (tests/data/phrases-dev7.csv)
+    assert resolve_text("a homemade cookie").food.startswith(
+        "Cookies, chocolate chip, prepared from recipe"
+    )
+    assert resolve_text("Whole Wheat Bread, homemade 1 slice").food_id == "18077"
+    assert resolve_text("1 slice whole wheat bread").food_id == "18075"  # commercial unsaid
