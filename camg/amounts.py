@@ -79,6 +79,8 @@ _MULTIPLIER = re.compile(
 )
 
 
+# Calories a label states describe a food, they are no count of it: "90 calorie", "100-cal".
+_CALORIES = re.compile(r"(?<![(\w])\d+\s*-?\s*(?:k?cal(?:orie)?s?)\b(?![)])", re.IGNORECASE)
 # A size in inches describes a food, it is not an amount of it: "8-inch", "(2 1/2 in)".
 _DIMENSION = re.compile(
     r"\(?\b\d+(?:\.\d+|\s+\d+/\d+|/\d+)?\s*-?\s*(?:inch(?:es)?|in\.|\")(?=\W|$)"
@@ -180,6 +182,8 @@ def split_item(text: str) -> ItemParts:
     """Read amount, unit and food words from one item."""
     if text[:1] == "(" or text[:2] == " (":
         text = _BRACKETED_COUNT.sub(r"\1 ", text)  # "(1 1/2) c macaroni and cheese"
+    if "cal" in text.lower():  # "90 calorie granola bar": a label's figure, no count
+        text = _CALORIES.sub(r"(\g<0>)", text)
     plain, bracketed, remarks = _brackets(_plain_numbers(text))
     ambiguous = _AMBIGUOUS_COMMA.match(plain.strip()) if "," in plain else None
     if ambiguous:
@@ -543,7 +547,7 @@ def _unit_and_a_half(found: re.Match[str]) -> str:
 
 # A count of a container of a stated size: "1 30g bowl", "2 150g pots", "1 330 ml can".
 _COUNT_OF_A_SIZE = re.compile(
-    r"^\s*(\d{1,2})\s*(?:x\s*)?\s(\d+(?:\.\d+)?)\s*(g|ml|oz)\b(?=\s+(?:bowl|pot|tub|packet|pack|bag|glass|"
+    r"^\s*(\d{1,2})\s*(?:x\s*)?\s(\d+(?:\.\d+)?)\s*(g|ml|oz)\b\.?(?=\s+(?:bowl|pot|tub|packet|pack|bag|glass|"
     r"can|tin|bottle|carton|bar|sachet|serving|portion|container|slice|piece)s?\b)",
     re.IGNORECASE,
 )

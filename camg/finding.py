@@ -603,7 +603,11 @@ def _honoured(match: Match, parts: ItemParts) -> Match:
     """The food itself when it honours every word that changes Ca or Mg ("fortified",
     "skim", "dry"); else the best food that does; else the line is refused."""
     said = f"{parts.food} {_NEGATED.sub(' ', parts.remarks)}"  # "(not fried)" is no frying
-    missing = modifiers.unhonoured(said, match.name, foodtable.group_of(match.food_id))
+    group = foodtable.group_of(match.food_id)
+    in_a_can = parts.unit is not None and parts.unit.name in _CANS
+    if (in_a_can or _A_CAN.match(parts.food)) and group in _CANNED_GROUPS:
+        said = f"{said} canned"  # "1 can mandarin oranges": canned ones, not fresh
+    missing = modifiers.unhonoured(said, match.name, group)
     if not missing:
         return match
     other = _in_the_state_said(match, said, missing)
@@ -624,7 +628,7 @@ def _honoured(match: Match, parts: ItemParts) -> Match:
         if not modifiers.unhonoured(said, candidate.name, candidate_group):
             honouring.append(candidate)
     if honouring:  # the one most like the food the words first matched ("toasted" kept)
-        like = set(words(match.name))
+        like = set(words(match.name)) - BOILERPLATE - _SALT_WORDS  # what kind of food
         best = max(
             honouring,
             key=lambda found: (
@@ -640,6 +644,21 @@ def _honoured(match: Match, parts: ItemParts) -> Match:
         f'(see "camg foods search {parts.food}") or give its values in your own foods file',
         Kind.NOT_HONOURED,
     )
+
+
+# A can of fruit, vegetables, beans or fish holds the canned food ("a can of coke" is a
+# drink, whatever holds it).
+_CANS = frozenset(("can", "tin"))
+_SALT_WORDS = frozenset(("salt", "without", "no"))
+_A_CAN = re.compile(r"(?:cans?|tins?)\b(?:\s+of)?\s+\S", re.IGNORECASE)  # "10.5 oz can X"
+_CANNED_GROUPS = frozenset(
+    (
+        "Fruits and Fruit Juices",
+        "Vegetables and Vegetable Products",
+        "Legumes and Legume Products",
+        "Finfish and Shellfish Products",
+    )
+)
 
 
 def _in_the_state_said(match: Match, said: str, missing: list[str]) -> Match | None:

@@ -81,7 +81,10 @@ def is_drink(name: str, group: str) -> bool:
     if group == "Beverages":
         return "powder" not in folded and "dry" not in folded
     if group == "Fruits and Fruit Juices":
-        return "juice" in folded and "undiluted" not in folded
+        # "Tangerines, canned, juice pack" is fruit, packed in juice
+        return "juice" in folded.replace("juice pack", "") and "undiluted" not in folded
+    if group == "Legumes and Legume Products":
+        return "soymilk" in folded  # "a 16 oz. glass of soy milk"
     return (
         group == "Dairy and Egg Products"
         and folded.startswith(("milk,", "kefir"))

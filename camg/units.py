@@ -44,7 +44,7 @@ _SPELLINGS = {
     "dl": "dl decilitre deciliter",
     "l": "l ltr litre liter",
     "tsp": "tsp tsps teaspoon teaspoonful tspn",
-    "tbsp": "tbsp tbsps tbs tbl tbls tblsp tablespoon tablespoonful tbspn",
+    "tbsp": "tbsp tbsps tb tbs tbl tbls tblsp tablespoon tablespoonful tbspn",
     "fl oz": "floz fl.oz fl.oz.",
     "cup": "cup cups c. c",
     "pint": "pint pt",

@@ -2752,3 +2752,31 @@ def test_a_homemade_food_is_sr28_s_own_prepared_from_recipe():
     )
     assert resolve_text("Whole Wheat Bread, homemade 1 slice").food_id == "18077"
     assert resolve_text("1 slice whole wheat bread").food_id == "18075"  # commercial unsaid
+
+
+def test_label_figures_can_sizes_and_spellings_of_a_us_diet_diary():
+    # tests/data/phrases-dev8.csv: Married Couple by Torrey, Food diary (marriedcouplebytorrey
+    # .blogspot.com); More to Me blog, December 2nd (moretomeblog.wordpress.com); Kaye Dacus,
+    # Monday 11/10 recap (lowcarbkaye.com)
+    [bar] = read_line("Snack: 90 calorie granola bar")
+    assert bar.resolution.grams == pytest.approx(24)  # one 90-calorie bar, not 90 bars
+    ranch, *_ = read_line("2 Tb of light ranch dressing, 5 olives")
+    assert ranch.resolution.grams == pytest.approx(2 * resolve_text("1 tbsp ranch dressing").grams)
+    soy, *_ = read_line("A 16 oz. glass of soy milk and a bowl of Fruity Cheerios with soy milk.")
+    assert "16 x fl oz" in soy.resolution.portion  # a drink's ounces are fluid ounces
+    [mandarins] = read_line("1 10.5 oz. can Mandarin Orange Slices (packed in juice, drained)")
+    assert "canned" in mandarins.resolution.food  # a can holds canned fruit, not fresh
+    assert mandarins.resolution.grams == pytest.approx(10.5 * 28.349523125)
+    [tuna] = read_line("white albacore tuna (in water)")
+    assert tuna.resolution.food.startswith("Fish, tuna, white, canned in water")
+    assert resolve_text("1 can coke").food.startswith("Beverages, carbonated, cola")
+
+
+def test_a_babybel_is_an_edam_and_peameal_bacon_canadian_bacon():
+    # tests/data/phrases-dev8.csv: Buttercups and Burlap, Eating Better; Supper Tonight,
+    # Weekly Meal Plan 20170909 (a Canadian couple's menu)
+    babybel = resolve_text("Babybel cheese")
+    assert babybel.food == "Cheese, edam" and babybel.approximate  # a brand stood in for
+    days = days_of("Friday — Peameal Bacon\n")
+    assert days[0][2] == ["Peameal Bacon"]
+    assert resolve_text("Peameal Bacon").food.startswith("Canadian bacon")
