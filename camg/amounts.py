@@ -80,7 +80,13 @@ _MULTIPLIER = re.compile(
 
 
 # Calories a label states describe a food, they are no count of it: "90 calorie", "100-cal".
-_CALORIES = re.compile(r"(?<![(\w])\d+\s*-?\s*(?:k?cal(?:orie)?s?)\b(?![)])", re.IGNORECASE)
+_CALORIES = re.compile(
+    r"(?<![(\w])\d+\s*-?\s*(?:k?cal(?:orie)?s?)\b(?![)])(?=\s+[a-z])", re.IGNORECASE
+)
+# "Boiled egg – 88", "Ryvita (1) – 35": a diet diary's calories after a dash, no unit.
+_DASH_FIGURE = re.compile(r"(?<=\S)\s+[-–—]\s*(\d+(?:\.\d+)?)\s*$")
+# The most of a food a bare number after a dash counts ("Eggs - 2"); more is a figure.
+_MOST_COUNTED = 12
 # A size in inches describes a food, it is not an amount of it: "8-inch", "(2 1/2 in)".
 _DIMENSION = re.compile(
     r"\(?\b\d+(?:\.\d+|\s+\d+/\d+|/\d+)?\s*-?\s*(?:inch(?:es)?|in\.|\")(?=\W|$)"
@@ -185,6 +191,7 @@ def split_item(text: str) -> ItemParts:
     if "cal" in text.lower():  # "90 calorie granola bar": a label's figure, no count
         text = _CALORIES.sub(r"(\g<0>)", text)
     plain, bracketed, remarks = _brackets(_plain_numbers(text))
+    plain, figured = _without_a_figure(plain)
     ambiguous = _AMBIGUOUS_COMMA.match(plain.strip()) if "," in plain else None
     if ambiguous:
         raise AmountError(
@@ -197,6 +204,7 @@ def split_item(text: str) -> ItemParts:
     if re.match(r"[-−]\s*\.?\d", cleaned):
         raise AmountError("the amount must be positive")
     cleaned, notes = _fullness(cleaned)
+    notes = (*notes, *figured)
     cleaned, estimate = _midpoint(cleaned)
     unsure = _UNSURE.match(plain.strip())
     if unsure is not None:  # "maybe 2 biscuits", "over 2 cups of coffee"
@@ -223,9 +231,24 @@ def split_item(text: str) -> ItemParts:
     )
 
 
+def _without_a_figure(text: str) -> tuple[str, tuple[str, ...]]:
+    """ "Boiled egg - 88": a diet diary's calories after a dash, too many to count the
+    food, left out and said."""
+    figure = _DASH_FIGURE.search(text) if "-" in text or "–" in text else None
+    if figure is None or float(figure.group(1)) <= _MOST_COUNTED:
+        return text, ()
+    said = (
+        f'"{figure.group(0).strip()}" after the food read as the diary\'s calories or points, '
+        f'not a count: write "{figure.group(1)} x" if it was'
+    )
+    return text[: figure.start()], (said,)
+
+
 def _counted_in_brackets(remarks: str) -> tuple[float, Unit | None] | None:
     """ "(2 slices)", "(2 crackers)": the count of an item that states no amount before it,
     by a household measure or by pieces of the food itself."""
+    if _BARE_COUNT.fullmatch(remarks.strip()):
+        return number(remarks.strip()), None
     found = _COUNTED.fullmatch(remarks.strip())
     if found is None:
         return None
@@ -235,6 +258,7 @@ def _counted_in_brackets(remarks: str) -> tuple[float, Unit | None] | None:
     return (number(found.group(1)), None) if word in _PIECES else None
 
 
+_BARE_COUNT = re.compile(r"\d{1,2}(?:\.5)?|\d/\d")
 _COUNTED = re.compile(
     r"(?:about\s+|approx\.?\s+|~\s*)?(\d+(?:\.\d+)?)\s+"
     r"(?:(?:large|small|medium|whole|rectangular|round|square)\s+)?([A-Za-z]+)",
@@ -297,6 +321,8 @@ def _brackets(text: str) -> tuple[str, tuple[float, Unit, bool] | None, str]:
             rest = f"{inside[: stated.start()]} {inside[stated.end() :]}".strip(" ,;≈=~")
             if _says_something(rest):
                 remarks.append(" ".join(rest.split()))
+        elif _BARE_COUNT.fullmatch(inside):  # "Ryvita (1)": a count after the food
+            remarks.append(inside)
         elif _says_something(_DIMENSION.sub(" ", inside)):
             remarks.append(" ".join(_DIMENSION.sub(" ", inside).split()))
     rest = re.sub(r"\s+,", ",", " ".join(_BRACKET.sub(" ", text).split())).strip(" ,;")
@@ -629,7 +655,7 @@ _NUTRIENT_GRAMS = (
 )
 _ENERGY = rf"\d+(?:\.\d+)?\s*(?:{_ENERGY_UNITS}|{_NUTRIENT_GRAMS})\b"
 _ENERGY_NOTE = re.compile(
-    rf"\s*(?:[-–,]\s*|\(\s*)?\b{_ENERGY}\s*\)?(?=\s*[.,;]?\s*$)|\s*\(\s*{_ENERGY}\s*\)",
+    rf"\s*(?:[-–=,]\s*|\(\s*)?\b{_ENERGY}\s*\)?(?=\s*[.,;]?\s*$)|\s*\(\s*{_ENERGY}\s*\)",
     re.IGNORECASE,
 )
 

@@ -107,6 +107,10 @@ _SENTENCE = re.compile(
     + "".join(rf"(?<!\b{word})" for word in _ABBREVIATIONS)
     + r"\.\s+(?=[A-Z0-9])"
 )
+# A diary's calories between two foods, each after a dash: where one item ends.
+_ENERGY_BETWEEN = re.compile(
+    r"\s+[-–—]\s*\d+(?:\.\d+)?\s*(?:k?cals?|calories)\s*[-–—,]\s+(?=\S)", re.IGNORECASE
+)
 # A cheap first test for a day heading (camg.headings).
 _MAY_BE_HEADING = may_be_heading
 DEFAULT_ORDER = "mdy"
@@ -377,6 +381,8 @@ def _sections(lines: Iterable[str], source: str, log: ParsedLog) -> Iterator[_Se
             current, meal = _Section(numbered._replace(label=raw.strip()), number, []), None
             written = current.written
             continue
+        if "cal" in line:  # "lemon – 5 calories – Steamed Broccoli – 100g – 32 calories"
+            line = _ENERGY_BETWEEN.sub(";", line)
         texts = known.texts(
             _SENTENCE.split(line) if ". " in line or "…" in line else line.split(";")
         )

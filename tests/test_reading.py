@@ -2780,3 +2780,21 @@ def test_a_babybel_is_an_edam_and_peameal_bacon_canadian_bacon():
     days = days_of("Friday — Peameal Bacon\n")
     assert days[0][2] == ["Peameal Bacon"]
     assert resolve_text("Peameal Bacon").food.startswith("Canadian bacon")
+
+
+def test_a_diet_diary_s_calories_after_a_dash_are_no_count():
+    # tests/data/phrases-dev9.csv: a 5:2 diet diary, week 1 days 1 and 2
+    # (peterhisblog.wordpress.com): "Boiled egg – 88" weighed 88 eggs, 4.4 kg, unmarked
+    [egg] = read_line("Boiled egg – 88")
+    assert egg.resolution.grams == pytest.approx(50) and egg.resolution.approximate
+    assert egg.resolution.estimate and '"– 88"' in " ".join(egg.resolution.notes)
+    [ryvita] = read_line("Ryvita (1) – 35")  # the count in brackets, the calories after
+    assert ryvita.resolution.amount == 1 and ryvita.resolution.food_id == "18216"
+    [eggs] = read_line("Boiled eggs - 2")  # a small number is a count
+    assert eggs.resolution.grams == pytest.approx(100)
+    # 5:2 Fasting Diet – Week 1 – First Day (nutritiousdeliciousness.com): calories between
+    # two foods end the first
+    days = days_of("lemon – 5 calories – Steamed Broccoli – 100g – 32 calories,\n")
+    assert days[0][2] == ["lemon", "Steamed Broccoli – 100g – 32 calories,"]
+    [broccoli] = read_line("Steamed Broccoli – 100g – 32 calories,")
+    assert broccoli.resolution.grams == 100
