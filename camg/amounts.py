@@ -610,7 +610,8 @@ _I_ATE = re.compile(
 _LEAD_FILLER = re.compile(
     r"^(?:(?:and|then|also|plus|finally|the|my|remaining|rest of|add|mix|soak|stir in|stir|"
     r"top|serve|sprinkle|spread|blend|combine|bake|grill|steam|heat|warm|"
-    r"load up|fill|mash|(?:slice|chop|dice|grate) or (?:mash|slice|chop|dice|grate))\b,?\s+"
+    r"load up|fill|mash(?=\s+(?:\d|an?\b|the\b|up\b|one\b|half\b))|"
+    r"(?:slice|chop|dice|grate) or (?:mash|slice|chop|dice|grate))\b,?\s+"
     r"|stir-(?=fried\b))+(?=\S)",  # "stir-fried bok choy": fried, as "stir fried" is
     re.IGNORECASE,
 )

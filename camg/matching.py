@@ -28,7 +28,7 @@ from camg.units import HOUSEHOLD
 # Words that say nothing about which food is meant.
 FILLER = word_set(
     "a an the of some fresh organic homemade home made my bit serving portion style type kind "
-    "buttered added overnight side again too oven strong weak"
+    "buttered added overnight side again too oven strong weak rather quite really very fairly"
 )
 COOKING = word_set(
     "cooked boiled baked roasted grilled broiled fried steamed stewed braised sauteed poached "
@@ -124,7 +124,7 @@ class _Food(NamedTuple):
     segment_of: dict[str, int]  # word -> index of the first comma segment holding it
     head: frozenset[str]  # the words of the name's head segment
     main: frozenset[str]  # in a head "Corn with red and green peppers", the words of "Corn"
-    aka: frozenset[str]  # words of its other names ("hot dog, frank, wiener")
+    aka: frozenset[str]  # the last words of its other names ("dog, frank, wiener")
     brand: frozenset[str]  # words of its brand, for branded foods (else empty)
     survey: bool
     complete: bool
@@ -287,8 +287,11 @@ class FoodIndex:
             return None
         food = ranked[0][1]
         said = {option for word in query for option in self._expand(word)}
-        if (set(food.tokens) - said - CATEGORY_HEADS) & OTHER_FOODS:
+        unsaid = set(food.tokens) - said - CATEGORY_HEADS
+        if unsaid & OTHER_FOODS:
             return None  # "assorted salads" is no salad dressing: a form nobody named
+        if "mix" in unsaid and "prepared" not in food.tokens:
+            return None  # "Rice and Chicken" is no dry rice-and-vermicelli mix
         return Match(food.id, food.name)
 
     def _query(self, phrase: str) -> tuple[list[str], str | None]:
@@ -444,9 +447,12 @@ def _food(row: Any) -> _Food:
     positions, tokens = _segments(row.name)
     first = row.name.split(",")[0].lower()
     head = frozenset(w for w, seg in positions.items() if seg == 0) - CATEGORY_HEADS
-    aka = frozenset(_common_name_words(row.common_names)) if row.common_names else frozenset()
-    for word in aka:
-        positions.setdefault(word, 1)
+    names = _common_names(row.common_names) if row.common_names else []
+    for name in names:
+        for word in name:
+            positions.setdefault(word, 1)
+    # "London Broil" is one other name: "London" alone names no beef, "broil" might
+    aka = frozenset(name[-1] for name in names if name)
     branded = " ".join([row.manufacturer, *brand_words(row.name)]).strip()
     return _Food(
         id=row.id,
@@ -463,11 +469,12 @@ def _food(row: Any) -> _Food:
     )
 
 
-def _common_name_words(common_names: str) -> list[str]:
-    """Other names of a food ("cilantro"); USDA commodity notes are not names."""
+def _common_names(common_names: str) -> list[list[str]]:
+    """Other names of a food, each as its words ("cilantro"; "hot dog", "frank"); USDA
+    commodity notes are not names."""
     if common_names.lower().startswith("includes"):
         return []
-    return words(common_names)
+    return [words(name) for name in common_names.split(",")]
 
 
 def brand_words(name: str) -> list[str]:

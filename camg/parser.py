@@ -53,7 +53,7 @@ _HEADING = re.compile(
 )
 # "Breakfast - porridge with milk", "Lunch – soup": a meal word before a dash.
 _DASHED = re.compile(
-    r"\s*(?P<words>[A-Za-z][A-Za-z'\-]*?(?:\s+[A-Za-z]+){0,2})(?:\s+[-–—]\s+|\s*[–—]\s*)"
+    r"\s*(?P<words>[A-Za-z][A-Za-z'\-]*?(?:\s+[A-Za-z]+){0,2})(?:\s+[-–—]\s+|\s*[–—]\s*|-\s+)"
     r"(?P<rest>.+)$"
 )
 _MARKDOWN = re.compile(r"^(?:#{1,6}\s+|\*\*)|\*\*:?$")
@@ -631,7 +631,7 @@ def _heading(line: str) -> tuple[str, str] | None:
     meal word before a dash, or a meal word alone. "Greek yogurt: 150 g" is an item."""
     if ":" in line or "..." in line or "…" in line:
         found = _HEADING.match(_MARKDOWN.sub("", line) if line[0] in "#*" else line)
-    elif " - " in line or "–" in line or "—" in line:
+    elif " - " in line or "–" in line or "—" in line or "- " in line[:16]:  # "Drinks- tea"
         found = _DASHED.match(line)
         if found is not None and found.group("words").lower().split()[-1] not in MEAL_WORDS:
             return None

@@ -2798,3 +2798,32 @@ def test_a_diet_diary_s_calories_after_a_dash_are_no_count():
     assert days[0][2] == ["lemon", "Steamed Broccoli – 100g – 32 calories,"]
     [broccoli] = read_line("Steamed Broccoli – 100g – 32 calories,")
     assert broccoli.resolution.grams == 100
+
+
+def test_uk_diet_diaries_mash_drinks_and_a_story_s_place_names():
+    # tests/data/phrases-dev9.csv: Week 41 meal plan (itsnoteasybeinggreedy.com): "mash" was
+    # read as a recipe's verb and dropped unsaid
+    _faggots, mash, peas = read_line("Sunday – Faggots, mash and peas (bumped from last week)")
+    assert mash.resolution.food.startswith("Potatoes, mashed")
+    assert peas.resolution.food.startswith("Peas, green")
+    # An attempt to not scupper the 5:2 (gemsworldblog.wordpress.com): "Drinks-" opens a meal
+    days = days_of("Drinks- 2 cups of tea with a splash of milk- 20 calories\n")
+    assert days[0][2] == ["2 cups of tea with a splash of milk- 20 calories"]
+    # Week Three, 5:2 Diet (missstephanieusher.blogspot.com): "London" is no London broil,
+    # "rather" no rasher
+    parts = read_line(
+        "When I got home from London I had a rather large glass of rose with a couple of "
+        "macaroons that we bought from Paul’s earlier in the day."
+    )
+    assert not any("Beef" in (part.resolution.food if part.resolution else "") for part in parts)
+    rose = next(part for part in parts if "rose" in part.text)
+    assert rose.resolution.food == "Alcoholic beverages, wine, rose"
+    assert "rasher" not in " ".join(rose.resolution.notes)
+    # Colleen's style and diet profile (forcailini.blogspot.com): "Rice and Chicken" was a
+    # dry rice-and-vermicelli mix, unmarked
+    rice, chicken, *_ = read_line("Rice and Chicken with gravy and vegetables")  # after "Dinner:"
+    assert rice.resolution.food.startswith("Rice, white") and "mix" not in rice.resolution.food
+    assert chicken.resolution.food.startswith("Chicken")
+    # 5:2 Diet: vegetarian fast day 2 (pinkasblogblog.wordpress.com)
+    assert resolve_text("50 g chestnut mushrooms").food_id == "11266"
+    assert resolve_text("London broil").food.startswith("Beef, round, top round")
