@@ -38,6 +38,8 @@ LATER_SETS = [
     DATA / "phrases-dev5.csv",
     DATA / "phrases-dev6.csv",
     DATA / "phrases-dev7.csv",
+    DATA / "phrases-dev8.csv",
+    DATA / "phrases-dev9.csv",
     DATA / "phrases-check.csv",
     DATA / "phrases-check2.csv",
     DATA / "phrases-check3.csv",

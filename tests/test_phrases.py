@@ -85,6 +85,8 @@ def test_validation_lines_do_not_regress():
         ("phrases-dev5.csv", 0.57),
         ("phrases-dev6.csv", 0.51),
         ("phrases-dev7.csv", 0.84),
+        ("phrases-dev8.csv", 0.48),
+        ("phrases-dev9.csv", 0.45),
         ("phrases-check.csv", 0.66),
         ("phrases-check2.csv", 0.53),
         ("phrases-check3.csv", 0.38),
