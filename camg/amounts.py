@@ -598,7 +598,7 @@ _I_ATE = re.compile(
     r"^(?:had|have|ate|eat|drank|grabbed|snacked on)\s+(?=\S)|"
     r"^(?:(?P<before>[^.;()]*?)(?:,\s*|\s))?(?:and\s+|then\s+)?(?:I|we)(?:\s+|(?=['’]))"
     r"(?:(?:also|just|usually|generally|always|often|normally|then|then also)\s+)?"
-    r"(?:ate|had|have|drank|drink|eat|sip|sipped|munched|snacked|grabbed|finished|shared|tried|"
+    r"(?:ate|had|have|drank|drink|eat|sip|sipped|munched|snacked|grab|grabbed|finished|shared|tried|"
     r"made|cooked|ordered|got(?!\s+(?:to|home|back|up|ready|dressed|there)\b)|added|"
     r"am having|['’]m having|will have|['’]ll have|['’]ve had)"
     r"(?:\s+(?:eaten|had|drunk|been having))?(?:\s+on)?\s+",
@@ -749,8 +749,23 @@ _SHARES = {"half": 0.5, "a half": 0.5, "quarter": 0.25, "a quarter": 0.25, "thir
 _EXAMPLES_JOINED = re.compile(r"(\b(?:such as|e\.g\.?)\s+[^,;()]+?)\s+(?:and|&)\s+", re.IGNORECASE)
 
 
+# "Jelly - Sunday", "Galtee cheese -tea time": a meal plan's day or occasion after a dash.
+_DAY_AFTER = re.compile(
+    r"\s+[-–—]\s*(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?|"
+    r"tea\s?time|lunch\s?time|dinner\s?time|supper|tea|lunch|dinner|breakfast|snack)\s*$",
+    re.IGNORECASE,
+)
 # What a line says beside its foods, set aside before they are read.
-_ASIDES = (_FOOTNOTE, _ALLOWANCE, _WHEN, _ENERGY_NOTE, _SCORES, _TRAILING_JOIN, _LEAD_WITH)
+_ASIDES = (
+    _FOOTNOTE,
+    _ALLOWANCE,
+    _WHEN,
+    _ENERGY_NOTE,
+    _SCORES,
+    _TRAILING_JOIN,
+    _LEAD_WITH,
+    _DAY_AFTER,
+)
 
 
 _PACKAGE_OF = re.compile(

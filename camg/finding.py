@@ -251,6 +251,8 @@ def _food_or_alternative(parts: ItemParts) -> tuple[Match, list[str], ItemParts]
             candidate = parts._replace(food=f"{alternative} {kind}")
         else:
             candidate = parts._replace(food=f"{alternative} {last[-1]}" if shared else alternative)
+        if key(candidate.food) in _not_foods():
+            continue  # "daughter or dog": a dog is no corn dog
         try:
             match, notes = _find_food(candidate)
         except ItemError:

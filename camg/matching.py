@@ -56,6 +56,8 @@ SOFT = (
         "seeded half plain whole pureed puree"
     )
 )
+# Measures that are no part of a food ("tin", "slice"; not "thigh", "steak").
+_MEASURES = HOUSEHOLD & SOFT
 # Forms a food can take; a food in one of these forms is not what a person means
 # unless they name the form ("almonds" is not "Oil, almond").
 FORMS = word_set(
@@ -329,6 +331,7 @@ class FoodIndex:
         candidates = (
             key(phrase),
             " ".join(query),
+            " ".join(word for word in query if word not in _MEASURES),  # "tin chopped tomato"
             " ".join(solid),
             " ".join(self.synonyms.get(word, word) for word in solid),
         )

@@ -31,7 +31,7 @@ _STORY_WORDS = (
     r"\s*\b(?:for|after|before|at|to|so|but|while|until|which|that|was|were|is|are|had|"
     r"have|having|ate|eaten|also|then|when|because|as|if|made|make|cooked|got|grabbed|"
     r"ordered|bought|enjoyed|tried|finished|drank|from|where|grown|in|over|followed by|picked|"
-    r"will be)\b\s*"
+    r"will be|has|grab|put|took|take)\b\s*"
 )
 # Quotation marks around a food's name, not an apostrophe within a word ("Joe’s").
 _QUOTES = re.compile(r"[‘“”\"]|’(?![A-Za-z])")
@@ -56,7 +56,7 @@ _BEFORE_A_FOOD = word_set(
 )
 # Words that may follow a food in a story without changing it.
 _AFTER_A_FOOD = word_set(
-    "combination combo again too today tonight yesterday instead and sometime earlier later"
+    "combination combo again too today tonight yesterday instead and sometime earlier later first"
 )
 # Words that, left over, undo the foods found: a denial, or the dish they were in.
 _UNDOING = word_set("no not hold without minus except skip didn't didnt don't dont never couldn't")

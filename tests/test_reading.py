@@ -2827,3 +2827,30 @@ def test_uk_diet_diaries_mash_drinks_and_a_story_s_place_names():
     # 5:2 Diet: vegetarian fast day 2 (pinkasblogblog.wordpress.com)
     assert resolve_text("50 g chestnut mushrooms").food_id == "11266"
     assert resolve_text("London broil").food.startswith("Beef, round, top round")
+
+
+def test_an_irish_plan_s_days_a_tin_s_words_and_a_diary_s_verbs():
+    # tests/data/phrases-dev9.csv: Recession Diet, old Irish reliables (kerryview.blogspot.com)
+    [cheese] = read_line("Galtee cheese -tea time")  # the occasion is no food's word
+    assert cheese.resolution.food.startswith("Cheese")
+    [jelly] = read_line("Jelly - Sunday")
+    assert jelly.resolution is not None and "Sunday" not in (jelly.resolution.ignored or "")
+    # Cheap Meal Resource, a Sunday Star Times menu (symgardiner.blogspot.com)
+    assert resolve_text("400g tin chopped tomatoes").food_id == "11531"  # as "chopped tomatoes"
+    # What I eat in a day (veganshenanigans.com); This dietitian's not so perfect day on a
+    # plate (broccoliandblueberries.com)
+    toast, *_ = read_line(
+        "After swearing in my head about this and finding any way I can to blame my wife, "
+        "daughter or dog for making me forget, I grab some toast with houmous and hope we’ve "
+        "got enough bananas."
+    )
+    assert toast.resolution.food.startswith("Bread") and toast.resolution.food.endswith("toasted")
+    marmite, _toast = read_line("Naturally I put marmite on the toast first.")
+    assert marmite.resolution.food == "Yeast extract spread"
+    assert resolve_text("a ryvita cracker").food_id == "18216"  # the dietitian's words
+    assert resolve_text("some natural crunchy peanut butter").food_id == "16397"
+    # My food and weight loss, week 3 (eviesgran.wordpress.com)
+    weetabix, _coffee = read_line(
+        "Weetabix has gone down well and I have enjoyed my 2 early morning cups of coffee."
+    )
+    assert "WEETABIX" in weetabix.resolution.food
