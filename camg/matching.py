@@ -56,6 +56,7 @@ SOFT = (
         "seeded half plain whole pureed puree"
     )
 )
+_SKIN_ONLY = re.compile(r"\bskin only\b", re.IGNORECASE)
 # Measures that are no part of a food ("tin", "slice"; not "thigh", "steak").
 _MEASURES = HOUSEHOLD & SOFT
 # Forms a food can take; a food in one of these forms is not what a person means
@@ -531,6 +532,8 @@ def _may_mean(food: _Food, query: list[str], said: set[str]) -> bool:
         return False  # "this house" is no HOUSE FOODS tofu: a brand alone names no food
     if food.head and not (food.head | food.aka) & said:
         return False  # "cheese sandwich" is not "Crackers, cheese, sandwich-type"
+    if "skin" not in said and _SKIN_ONLY.search(food.name):
+        return False  # "baked potato with salt" is no potato skin
     if food.main and not food.main & said:
         return False  # "red and green peppers" are no "Corn with red and green peppers"
     if "plain" in said and (set(food.tokens) & _FLAVOURED_BY) - said:

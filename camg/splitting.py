@@ -273,7 +273,11 @@ def _cut(
             found.append(piece._replace(read=_either_colour(colours)))
             continue
         joined = [] if food else _named_whole(_joined_pieces(read), read, is_food)
-        describing = any(_describes(part.read) for part in joined[1:])  # "baked w/ skin"
+        seasoned = len(joined) > 2  # "with butter and salt", "with salt and pepper"
+        describing = any(  # "baked w/ skin", "with salt"; but a list's salt is a seasoning
+            _describes(part.read) and not (seasoned and key(part.read) in _SEASONINGS)
+            for part in joined[1:]
+        )
         changed = bool(joined) and [part.read for part in joined] != [piece.read]
         if changed and len(joined) > 1:  # "a jam sandwich with ...": the sandwich's parts
             joined = _dishes_read(joined, is_food, dish)
@@ -284,6 +288,8 @@ def _cut(
     return found
 
 
+# Seasonings a list adds to a food: "potato with butter and salt", "eggs with salt and pepper".
+_SEASONINGS = frozenset(("salt", "pepper", "black pepper"))
 _COLOUR = "|".join(sorted(COLOURS))
 # Colours of one food: "braised red and green cabbage", "red, green and yellow peppers".
 _COLOURS_OF_ONE = re.compile(

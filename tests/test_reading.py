@@ -2854,3 +2854,13 @@ def test_an_irish_plan_s_days_a_tin_s_words_and_a_diary_s_verbs():
         "Weetabix has gone down well and I have enjoyed my 2 early morning cups of coffee."
     )
     assert "WEETABIX" in weetabix.resolution.food
+
+
+def test_seasonings_a_list_adds_are_foods_and_a_potato_is_never_its_skin():
+    # tests/data/phrases-dev8.csv: Married Couple by Torrey, Food diary: the line was one
+    # food, SR28's scalloped potatoes "home-prepared with butter", and refused
+    potato, butter, salt = read_line("1 medium-sized baked potato with butter and salt")
+    assert potato.resolution.food.startswith("Potatoes, baked, flesh and skin")
+    assert butter.resolution.food.startswith("Butter") and salt.resolution.food == "Salt, table"
+    assert "skin only" not in resolve_text("baked potato with salt").food  # was the skin
+    assert "skin only" in resolve_text("chicken skin").food  # when said
