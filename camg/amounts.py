@@ -388,6 +388,9 @@ def _more_exact(parts: ItemParts, bracketed: tuple[float, Unit, bool]) -> ItemPa
     """ "1 cup (250 ml) milk", "1 container (5.3 oz) yogurt": a mass over a volume over a
     count; the bracket's amount when the two are of one kind."""
     amount, unit, each = bracketed
+    if amount == 0:  # "String cheese (0 grams)": a carbohydrate count, never a weight
+        note = f'"({amount:g} {unit.name})" in brackets is no weight: read as a nutrient figure'
+        return parts._replace(notes=(note,))
     if parts.amount is None and parts.unit is None:
         return parts._replace(amount=amount, unit=unit)  # "milk (1 cup)"
     written = parts.unit.kind if parts.unit else "household"

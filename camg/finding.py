@@ -513,7 +513,7 @@ def _explaining(match: Match, phrase: str, dropped: list[str]) -> tuple[Match, l
 RELAXABLE = re.compile(
     r"\b(?:(?:low|reduced|non|no)[- ]?fat|fat[- ]?free|nonfat|light|lite|trans[- ]?free|"
     r"(?:calcium[- ])?(?:fortified|enriched)|unsweetened|sweetened|whole[- ]?grain|wholemeal|"
-    r"reduced[- ]calorie|diet|calcium[- ]set|nigari[- ]set)\b",
+    r"reduced[- ]calorie|diet|calcium[- ]set|nigari[- ]set|sugar[- ]free|no sugar added)\b",
     re.IGNORECASE,
 )
 _CLASSES = (

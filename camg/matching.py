@@ -56,7 +56,11 @@ SOFT = (
         "seeded half plain whole pureed puree"
     )
 )
+# Words of a food's head that name no food: "sugar-free" is no "Fat free ice cream".
+_NAMES_NO_FOOD = word_set("free low reduced light lite fat nonfat lowfat sodium added no")
 _SKIN_ONLY = re.compile(r"\bskin only\b", re.IGNORECASE)
+_CALCIUM_FORTIFIED = re.compile(r"\bcalcium[- ]fortified\b|\bfortified with calcium\b", re.I)
+_SAYS_CALCIUM = frozenset(("calcium", "fortified"))
 # Measures that are no part of a food ("tin", "slice"; not "thigh", "steak").
 _MEASURES = HOUSEHOLD & SOFT
 # Forms a food can take; a food in one of these forms is not what a person means
@@ -530,8 +534,10 @@ def _may_mean(food: _Food, query: list[str], said: set[str]) -> bool:
         return False  # "ham sandwich" is not a HOT POCKETS unless the phrase says so
     if food.brand and not (said - food.brand) & set(food.tokens):
         return False  # "this house" is no HOUSE FOODS tofu: a brand alone names no food
-    if food.head and not (food.head | food.aka) & said:
+    if food.head and not ((food.head | food.aka) & said) - _NAMES_NO_FOOD:
         return False  # "cheese sandwich" is not "Crackers, cheese, sandwich-type"
+    if not said & _SAYS_CALCIUM and _CALCIUM_FORTIFIED.search(food.name):
+        return False  # "whole grain roll": no calcium-fortified roll unless the log says so
     if "skin" not in said and _SKIN_ONLY.search(food.name):
         return False  # "baked potato with salt" is no potato skin
     if food.main and not food.main & said:

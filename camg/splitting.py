@@ -605,7 +605,7 @@ def _comma_pieces(text: str, is_food: Callable[[str], bool]) -> list[Piece]:
         if _AMOUNT_LED.match(rest):
             return [Piece(text, f"{rest} ({chunks[-1]})")]
         return [Piece(text, f"{chunks[-1]} {rest}")]
-    heading = words(chunks[0])
+    heading = words(chunks[0]) if chunks else []
     if (
         len(chunks) > 2
         and len(heading) == 1
@@ -748,7 +748,9 @@ def _describes(chunk: str) -> bool:
 # "Cereal, calcium fortified", "Bran cereal, ready to eat": what the food holds, or how it
 # is sold, not a food of its own.
 _DESCRIBING_PHRASES = re.compile(
-    rf"\b(?:{CALCIUM_ADDED})\b|\bready[- ]to[- ](?:eat|serve|drink)\b", re.IGNORECASE
+    rf"\b(?:{CALCIUM_ADDED})\b|\bready[- ]to[- ](?:eat|serve|drink)\b"
+    r"|\b(?:sugar|gluten|dairy|lactose)[- ]free\b|\bno sugar added\b",  # "sugar-free, low-fat"
+    re.IGNORECASE,
 )
 # "chicken breast, white meat": which meat of the bird, not a food of its own.
 _MEAT_OF_A_BIRD = frozenset({"white meat", "light meat", "dark meat"})

@@ -2864,3 +2864,23 @@ def test_seasonings_a_list_adds_are_foods_and_a_potato_is_never_its_skin():
     assert butter.resolution.food.startswith("Butter") and salt.resolution.food == "Salt, table"
     assert "skin only" not in resolve_text("baked potato with salt").food  # was the skin
     assert "skin only" in resolve_text("chicken skin").food  # when said
+
+
+def test_a_diabetes_menu_s_roll_yogurt_and_carbohydrate_grams():
+    # tests/data/phrases-dev10.csv: Food Network, 30 Day Meal Plan for People with Diabetes
+    # (yumpu.com): the roll was SR28's calcium-fortified roll (233 mg per 100 g), unmarked
+    roll = resolve_text("1 (one-ounce) whole grain roll")
+    assert "calcium" not in roll.food.lower() and roll.grams == pytest.approx(28.35, abs=0.01)
+    assert "calcium-fortified" in resolve_text("calcium-fortified whole grain roll").food
+    [yogurt] = read_line("1 cup sugar-free, low-fat yogurt")  # was "Fat free ice cream"
+    assert yogurt.resolution.food.startswith("Yogurt") and yogurt.resolution.approximate
+    # My Gestational Diabetes Meal Plan (luckettjm.wordpress.com): grams of carbohydrate
+    [cheese] = read_line("String cheese (0 grams)")
+    assert cheese.resolution.grams == pytest.approx(28.35, abs=0.01)  # was 1 g
+    assert cheese.resolution.approximate and cheese.resolution.estimate
+
+
+def test_a_comma_before_any_words_is_no_traceback():
+    # found by the property test of any text: ", X0" raised an IndexError
+    [part] = read_line(", X0")
+    assert part.problem is not None
