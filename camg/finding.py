@@ -21,6 +21,7 @@ from camg.matching import (
     brand_words,
     brands,
     food_index,
+    never_unsaid,
     other_state,
 )
 from camg.portions import ANY_SIZE, has_measure, head_of
@@ -557,6 +558,7 @@ NEUTRAL = re.compile(
     r"\b(?:(?:prepared |cooked )?(?:without|with|no)[- ](?:added[- ])?salt(?:[- ]added)?|unsalted|"
     r"salted|"
     r"(?:prepared |made )?(?:with|w/) water|prepared|plain|fresh|organic|all[- ]natural|"
+    r"salt[- ]reduced|reduced[- ]salt|"
     r"home-?made|"
     r"cut (?:up )?(?:in|into) \w+|for (?:the )?\w+(?: and \w+)?$|"
     r"(?:equivalent to|about the size of|the size of)\b.*$|to taste|to go|to make\b.*$|"
@@ -623,10 +625,13 @@ def _honoured(match: Match, parts: ItemParts) -> Match:
     named -= VARIANTS  # "fortified" is for the modifiers to judge, not for the name to say
     named -= set(words(" ".join(missing)))  # "whole-wheat" bagel: a whole grain one will do
     honouring = []
+    said_words = {meaning for word in words(said) for meaning in food_index().meanings(word)}
     for candidate in food_index().rank(said, limit=40):
         candidate_group = foodtable.group_of(candidate.food_id)
         if not candidate_group or not named <= set(words(candidate.name)):
             continue
+        if never_unsaid(candidate.name, said_words) and not never_unsaid(match.name, said_words):
+            continue  # "broiled grapefruit" is no grapefruit juice with added calcium
         if not modifiers.unhonoured(said, candidate.name, candidate_group):
             honouring.append(candidate)
     if honouring:  # the one most like the food the words first matched ("toasted" kept)
@@ -635,6 +640,7 @@ def _honoured(match: Match, parts: ItemParts) -> Match:
             honouring,
             key=lambda found: (
                 len(like & set(words(found.name))),
+                foodtable.group_of(found.food_id) == group,  # no potato pancake for pancakes
                 modifiers.says_state(said, found.name),  # "roasted": cooked, not pickled
             ),
         )

@@ -58,8 +58,10 @@ SOFT = (
 )
 # Words of a food's head that name no food: "sugar-free" is no "Fat free ice cream".
 _NAMES_NO_FOOD = word_set("free low reduced light lite fat nonfat lowfat sodium added no")
+_BRACKETED = re.compile(r"\([^)]*\)")
 _SKIN_ONLY = re.compile(r"\bskin only\b", re.IGNORECASE)
 _CALCIUM_FORTIFIED = re.compile(r"\bcalcium[- ]fortified\b|\bfortified with calcium\b", re.I)
+_WITH_ADDED_CALCIUM = re.compile(r"\bwith added calcium\b", re.IGNORECASE)
 _SAYS_CALCIUM = frozenset(("calcium", "fortified"))
 # Measures that are no part of a food ("tin", "slice"; not "thigh", "steak").
 _MEASURES = HOUSEHOLD & SOFT
@@ -130,7 +132,9 @@ class _Food(NamedTuple):
     tokens: tuple[str, ...]
     segment_of: dict[str, int]  # word -> index of the first comma segment holding it
     head: frozenset[str]  # the words of the name's head segment
-    main: frozenset[str]  # in a head "Corn with red and green peppers", the words of "Corn"
+    main: frozenset[str]  # in a head "Corn with red and green peppers", "corn"; "Rice bowl
+    # with chicken", "bowl": the food the rest is with
+    named: frozenset[str]  # the words of its name outside brackets (which describe it)
     aka: frozenset[str]  # the last words of its other names ("dog, frank, wiener")
     brand: frozenset[str]  # words of its brand, for branded foods (else empty)
     survey: bool
@@ -294,10 +298,9 @@ class FoodIndex:
             return None
         food = ranked[0][1]
         said = {option for word in query for option in self._expand(word)}
-        unsaid = set(food.tokens) - said - CATEGORY_HEADS
-        if unsaid & OTHER_FOODS:
+        if (set(food.tokens) - said - CATEGORY_HEADS) & OTHER_FOODS:
             return None  # "assorted salads" is no salad dressing: a form nobody named
-        if "mix" in unsaid and "prepared" not in food.tokens:
+        if _dry_mix(food.name, said):
             return None  # "Rice and Chicken" is no dry rice-and-vermicelli mix
         return Match(food.id, food.name)
 
@@ -469,7 +472,8 @@ def _food(row: Any) -> _Food:
         tokens=tuple(tokens),
         segment_of=positions,
         head=head,
-        main=frozenset(words(first.split(" with ")[0])) if " with " in first else frozenset(),
+        main=frozenset(words(first.split(" with ")[0])[-1:]) if " with " in first else frozenset(),
+        named=frozenset(words(_BRACKETED.sub(" ", row.name))) | aka,
         aka=aka,
         brand=frozenset(words(branded)) if branded else frozenset(),
         survey=row.survey == "Y",
@@ -536,20 +540,41 @@ def _may_mean(food: _Food, query: list[str], said: set[str]) -> bool:
         return False  # "this house" is no HOUSE FOODS tofu: a brand alone names no food
     if food.head and not ((food.head | food.aka) & said) - _NAMES_NO_FOOD:
         return False  # "cheese sandwich" is not "Crackers, cheese, sandwich-type"
-    if not said & _SAYS_CALCIUM and _CALCIUM_FORTIFIED.search(food.name):
-        return False  # "whole grain roll": no calcium-fortified roll unless the log says so
-    if "skin" not in said and _SKIN_ONLY.search(food.name):
-        return False  # "baked potato with salt" is no potato skin
-    if food.main and not food.main & said:
+    if never_unsaid(food.name, said, chosen=False):
+        return False
+    if food.main and not food.main <= said:
         return False  # "red and green peppers" are no "Corn with red and green peppers"
     if "plain" in said and (set(food.tokens) & _FLAVOURED_BY) - said:
         return False  # "Greek Yogurt, Non-Fat, Plain" is no vanilla yogurt
     for joint in ("with", "and"):
         if joint in query and food.head:
-            before = set(query[: query.index(joint)])
-            if not food.head & before:
+            at = query.index(joint)
+            if not food.head & set(query[:at]):
                 return False
+            after = set(query[at + 1 :]) - SOFT
+            if joint == "and" and after and not after & food.named:
+                return False  # "Milk and water" is no coconut milk "(... meat and water)"
     return True
+
+
+def never_unsaid(name: str, said: set[str], chosen: bool = True) -> bool:
+    """A food no log means unless it says so: a calcium-fortified roll for "whole grain
+    roll", a potato's skin for "baked potato". Where a food is chosen in the place of
+    another, also a drink with added calcium ("broiled grapefruit") and a dry mix
+    ("whole grain pancakes"); the ranking weighs those itself (an unsweetened soy milk
+    has calcium added; a dry mix ranked first means no food was found)."""
+    if not said & _SAYS_CALCIUM and _CALCIUM_FORTIFIED.search(name):
+        return True
+    if chosen and not said & _SAYS_CALCIUM and _WITH_ADDED_CALCIUM.search(name):
+        return True
+    if chosen and _dry_mix(name, said):
+        return True
+    return "skin" not in said and _SKIN_ONLY.search(name) is not None
+
+
+def _dry_mix(name: str, said: set[str]) -> bool:
+    name_words = set(words(name))
+    return "mix" not in said and "mix" in name_words and "prepared" not in name_words
 
 
 def _score(

@@ -2884,3 +2884,26 @@ def test_a_comma_before_any_words_is_no_traceback():
     # found by the property test of any text: ", X0" raised an IndexError
     [part] = read_line(", X0")
     assert part.problem is not None
+
+
+def test_menus_of_three_countries_read_their_everyday_words():
+    # tests/data/phrases-dev10.csv: Woman's Day (Australia), vegetarian weekly meal plan
+    assert resolve_text("1 cup cooked English spinach").food_id == "11458"
+    assert resolve_text("½ cup brown lentils").food_id == "16070"
+    beans = resolve_text("120g salt-reduced baked beans")  # were kidney beans
+    assert beans.food.startswith("Beans, baked") and beans.grams == 120
+    # Bite Lab school lunches, Auckland (bitelab.nz)
+    assert resolve_text("Mixed Veges").food.startswith("Vegetables, mixed")
+    # a Heart Foundation early-learning menu (New Zealand): was coconut milk, "(liquid
+    # expressed from grated meat and water)", unmarked
+    assert "coconut" not in " ".join(
+        part.resolution.food for part in read_line("Milk and water") if part.resolution
+    )
+    # Food Network, 30 Day Meal Plan for People with Diabetes: was a dry pancake mix, 304 g
+    pancakes = resolve_text("2 (four-inch) whole grain pancakes")
+    assert pancakes.food_id == "18300" and pancakes.grams < 100
+    # never a drink with added calcium for a fruit, whatever its state
+    assert "calcium" not in (read_line("1/2 broiled grapefruit")[0].problem or ("", ""))[1]
+    # "Rice bowl with chicken" is a bowl: "rice and chicken" are two foods
+    rice, chicken, *_ = read_line("Rice and Chicken with gravy")
+    assert rice.resolution.food.startswith("Rice, white") and chicken.resolution
