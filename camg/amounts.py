@@ -190,6 +190,8 @@ def split_item(text: str) -> ItemParts:
         text = _BRACKETED_COUNT.sub(r"\1 ", text)  # "(1 1/2) c macaroni and cheese"
     if "cal" in text.lower():  # "90 calorie granola bar": a label's figure, no count
         text = _CALORIES.sub(r"(\g<0>)", text)
+    if "half and half" in text.lower():  # the cream: no half of "and half"
+        text = _HALF_AND_HALF.sub("half-and-half", text)
     plain, bracketed, remarks = _brackets(_plain_numbers(text))
     plain, figured = _without_a_figure(plain)
     ambiguous = _AMBIGUOUS_COMMA.match(plain.strip()) if "," in plain else None
@@ -742,6 +744,7 @@ def _poultry_skin(found: re.Match[str]) -> str:
 
 _NON_FAT = re.compile(r"\bnon[- ]fat\b", re.IGNORECASE)
 _PAN_FRIED = re.compile(r"\b(?:pan|shallow)[- ]fried\b", re.IGNORECASE)
+_HALF_AND_HALF = re.compile(r"\bhalf and half\b", re.IGNORECASE)
 # "(1 1/2) c macaroni and cheese": a count in brackets before its unit.
 _BRACKETED_COUNT = re.compile(r"^\s*\((\d+(?:\s+\d+/\d+|/\d+|\.\d+)?)\)\s*(?=\S)")
 # "avocado (quarter)": a share of the food, said after it.

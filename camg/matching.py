@@ -310,7 +310,7 @@ class FoodIndex:
         joined = " ".join(_correct_word(self, word) for word in raw).split()
         corrected = [word for word in joined if word not in FILLER]  # "homestyle" -> "style"
         read_as = " ".join(corrected) if corrected != raw else None
-        return corrected, read_as
+        return _one_cream(corrected), read_as
 
     def _compounds(self, query: list[str]) -> list[str]:
         """ "soy milk" as SR28's "soymilk", "crisp bread" as "crispbread": two words the
@@ -570,6 +570,15 @@ def never_unsaid(name: str, said: set[str], chosen: bool = True) -> bool:
     if chosen and _dry_mix(name, said):
         return True
     return "skin" not in said and _SKIN_ONLY.search(name) is not None
+
+
+def _one_cream(query: list[str]) -> list[str]:
+    """ "coffee with half and half": the cream is one word, which no instant coffee "with
+    whitener and low calorie sweetener" explains."""
+    for at in range(len(query) - 2):
+        if query[at : at + 3] == ["half", "and", "half"]:
+            return [*query[:at], "half-and-half", *query[at + 3 :]]
+    return query
 
 
 def _dry_mix(name: str, said: set[str]) -> bool:

@@ -59,7 +59,8 @@ _WITH_VERBS = (
     "mixed|topped|served|sprinkled|drizzled|garnished|layered|spread|filled|stuffed|cooked"
 )
 _JOINER = re.compile(
-    rf"\s+(?:and\s+)?(?:{_WITH_VERBS})\s+(with)\s+|\s+(and|with|plus|on|\+|&)\s+|\s+(w/)\s*|\s*(&|\+)\s*"
+    rf"\s+(?:and\s+)?(?:{_WITH_VERBS})\s+(with)\s+|\s+(?!(?<=\bhalf\s)and\s+half\b)(and|with|plus|on|\+|&)\s+"
+    r"|\s+(w/)\s*|\s*(&|\+)\s*"  # "half and half" is one cream
     r"|\s+(in)\s+(?=\d)"  # "30g oats in 200ml skimmed milk": two foods, each measured
     r"|\s+(?:rolled up|rolled|wrapped)\s+(in)\s+",  # "cheese rolled up in tortillas"
     re.IGNORECASE,
@@ -737,6 +738,8 @@ def _describes(chunk: str) -> bool:
     """An amount or describing words only: "150 g", "one cup", "prepared without salt"."""
     if key(chunk) in _MEAT_OF_A_BIRD:
         return True
+    if "half and half" in key(chunk):
+        return False  # the cream, though its words are an amount's
     found = key(_DESCRIBING_PHRASES.sub(" ", chunk)).split()
     if any(_NUMBER_AND_UNIT.fullmatch(word) for word in found):  # "200g plain", not "4oz meat"
         found = [word for word in found if not _NUMBER_AND_UNIT.fullmatch(word)]

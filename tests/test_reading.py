@@ -2907,3 +2907,25 @@ def test_menus_of_three_countries_read_their_everyday_words():
     # "Rice bowl with chicken" is a bowl: "rice and chicken" are two foods
     rice, chicken, *_ = read_line("Rice and Chicken with gravy")
     assert rice.resolution.food.startswith("Rice, white") and chicken.resolution
+
+
+def test_a_diary_s_half_and_half_sea_salt_and_short_words():
+    # tests/data/phrases-dev11.csv: A Long Life blog, What I ate (alonglifeblog.com)
+    parts = read_line("I also had a 2 point coffee, with 1 tsp sugar and 1 tbsp half and half.")
+    cream = [part for part in parts if part.resolution and "half" in part.resolution.food]
+    assert cream and cream[0].resolution.grams == pytest.approx(15)  # the cream, one food
+    # "coffee with half and half" was a dry instant coffee with whitener, 6.4 g, unmarked
+    coffee, cream = read_line("coffee with half and half")
+    assert coffee.resolution.food.startswith("Beverages, coffee, brewed")
+    assert cream.resolution.food == "Cream, fluid, half and half"
+    # What a wellness coach eats (sarahforgrave.com): was sea bass
+    popcorn, salt, _apple = read_line(
+        "Air-popped popcorn with a dash of sea salt; small apple".replace(";", ",")
+    )
+    assert salt.resolution.food == "Salt, table" and popcorn.resolution.food_id == "19034"
+    # Vegan in a Hurry (veganinahurry.wordpress.com): was black pepper, 0.1 g
+    pepper = read_line("Watercress, roasted pepper and butternut squash salad")[1]
+    assert pepper.resolution.food.startswith("Peppers, sweet, red, cooked")
+    # Barely Noticeable, Snapped week 3 (barelynoticeable.ca): was a frosted cake
+    assert resolve_text("cukes").food.startswith("Cucumber")
+    assert resolve_text("wasa bread").food_id == "18216"
