@@ -40,6 +40,8 @@ LATER_SETS = [
     DATA / "phrases-dev7.csv",
     DATA / "phrases-dev8.csv",
     DATA / "phrases-dev9.csv",
+    DATA / "phrases-dev10.csv",
+    DATA / "phrases-dev11.csv",
     DATA / "phrases-check.csv",
     DATA / "phrases-check2.csv",
     DATA / "phrases-check3.csv",

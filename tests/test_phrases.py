@@ -76,23 +76,26 @@ def test_validation_lines_do_not_regress():
 
 
 @pytest.mark.parametrize(
-    ("name", "floor"),
+    ("name", "floor", "most_silent"),
     [
-        ("phrases-dev.csv", 0.66),
-        ("phrases-dev2.csv", 0.70),
-        ("phrases-dev3.csv", 0.70),
-        ("phrases-dev4.csv", 0.65),
-        ("phrases-dev5.csv", 0.57),
-        ("phrases-dev6.csv", 0.51),
-        ("phrases-dev7.csv", 0.84),
-        ("phrases-dev8.csv", 0.48),
-        ("phrases-dev9.csv", 0.45),
-        ("phrases-check.csv", 0.66),
-        ("phrases-check2.csv", 0.53),
-        ("phrases-check3.csv", 0.38),
+        ("phrases-dev.csv", 0.66, 0.04),
+        ("phrases-dev2.csv", 0.70, 0.04),
+        ("phrases-dev3.csv", 0.70, 0.04),
+        ("phrases-dev4.csv", 0.65, 0.04),
+        ("phrases-dev5.csv", 0.57, 0.04),
+        ("phrases-dev6.csv", 0.51, 0.04),
+        ("phrases-dev7.csv", 0.84, 0.04),
+        ("phrases-dev8.csv", 0.48, 0.04),
+        ("phrases-dev9.csv", 0.45, 0.04),
+        # menus that write carbohydrate grams in brackets, read as weights (docs/log-format.md)
+        ("phrases-dev10.csv", 0.40, 0.09),
+        ("phrases-dev11.csv", 0.44, 0.04),
+        ("phrases-check.csv", 0.66, 0.04),
+        ("phrases-check2.csv", 0.53, 0.04),
+        ("phrases-check3.csv", 0.38, 0.04),
     ],
 )
-def test_later_published_sets_do_not_regress_and_name_their_sources(name, floor):
+def test_later_published_sets_do_not_regress_and_name_their_sources(name, floor, most_silent):
     import csv
 
     path = ROOT / "tests" / "data" / name
@@ -101,4 +104,4 @@ def test_later_published_sets_do_not_regress_and_name_their_sources(name, floor)
     assert len(rows) >= 140 and all(row["source"].strip() for row in rows)
     result = _evaluator().evaluate(path)
     assert result.accuracy >= floor, "\n".join(result.failures)
-    assert result.silent_rate <= 0.04, "\n".join(result.failures)
+    assert result.silent_rate <= most_silent, "\n".join(result.failures)
