@@ -33,6 +33,7 @@ from camg.units import HOUSEHOLD, VAGUE, Unit
 def find_food(parts: ItemParts) -> tuple[Match, list[str], ItemParts]:
     """The food an item names, honouring its modifiers; notes on how it was found; and the
     item as read (an example or an alternative may stand for its words)."""
+    parts = _wine_by_its_colour(parts)
     _check_pin(parts.food)
     _check_a_food(parts.food)
     hint = dish_hint(parts.food)
@@ -168,6 +169,19 @@ def _named_with_measure_word(parts: ItemParts) -> ItemParts:
     if mine is not None and measure in {singular(p.measure) for p in foodtable.portions_of(mine)}:
         return parts._replace(food=rest, unit=Unit(measure, "household"))
     return parts
+
+
+def _wine_by_its_colour(parts: ItemParts) -> ItemParts:
+    """ "a glass of red", "a bottle of white": wine named by its colour alone."""
+    unit = parts.unit.name if parts.unit else None
+    colour = key(parts.food)
+    if unit in _WINE_MEASURES and colour in _WINE_COLOURS:
+        return parts._replace(food=f"{colour} wine")
+    return parts
+
+
+_WINE_MEASURES = frozenset(("glass", "bottle", "large glass", "small glass"))
+_WINE_COLOURS = frozenset(("red", "white", "rose", "rosé"))
 
 
 def _named_by_its_size(parts: ItemParts) -> ItemParts:

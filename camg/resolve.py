@@ -241,6 +241,8 @@ def _read(text: str, salvage: bool, sandwich: bool = False) -> tuple[Part, ...]:
     if text.strip(" .!").lower() in _NOTHING:
         return (Part(text, left_out=f'"{text}": nothing eaten'),)
     told = told_before(text)
+    if told is not None and _ONLY_A_PRONOUN.fullmatch(told[1].strip(" .!?,")):
+        return _read(told[0], salvage, sandwich)  # "..., before I ate it": the food was before
     if told is not None and _reads_cleanly(told[0]):  # "Toast and jam, then I had a coffee"
         text = f"{told[0]}, {told[1]}"
     elif told is not None and salvage:  # "Back from a run with a banana, then I had toast"
@@ -254,6 +256,7 @@ def _read(text: str, salvage: bool, sandwich: bool = False) -> tuple[Part, ...]:
     return _read_told(text, salvage, sandwich)
 
 
+_ONLY_A_PRONOUN = re.compile(r"(?:it|them|this|that|these|those|one|some)", re.IGNORECASE)
 # An amount among a story's words: a food camg must read or say it cannot.
 _AMOUNT_IN = re.compile(r"\d|[½⅓⅔¼¾⅛]")
 

@@ -2929,3 +2929,19 @@ def test_a_diary_s_half_and_half_sea_salt_and_short_words():
     # Barely Noticeable, Snapped week 3 (barelynoticeable.ca): was a frosted cake
     assert resolve_text("cukes").food.startswith("Cucumber")
     assert resolve_text("wasa bread").food_id == "18216"
+
+
+def test_a_glass_of_red_is_wine_and_it_is_no_food():
+    # tests/data/phrases-dev11.csv: a Kona qualifier's weekly food diary (220triathlon.com)
+    wine, *_ = read_line("Sometimes I have a glass of red with my evening meal.")
+    assert wine.resolution.food == "Alcoholic beverage, wine, table, red"
+    [red] = read_line("red")  # a colour alone is still no food
+    assert red.problem is not None
+    # Do you just eat salad?, an Australian vegan challenge (doyoujusteatsalad.blogspot.com):
+    # "before I ate it" names no food "it"
+    parts = read_line(
+        "A toasted poppy seed bagel with strawberry jam, which I forgot to take a photo of "
+        "before I ate it."
+    )
+    assert not any(part.text.strip(" .") == "it" for part in parts)
+    assert any(part.resolution and part.resolution.food_id == "19297" for part in parts)
