@@ -181,7 +181,7 @@ def _wine_by_its_colour(parts: ItemParts) -> ItemParts:
 
 
 _WINE_MEASURES = frozenset(("glass", "bottle", "large glass", "small glass"))
-_WINE_COLOURS = frozenset(("red", "white", "rose", "rosé"))
+_WINE_COLOURS = frozenset(("red", "white", "rose"))  # "rosé" too: `key` folds accents
 
 
 def _named_by_its_size(parts: ItemParts) -> ItemParts:
@@ -671,8 +671,9 @@ def _honoured(match: Match, parts: ItemParts) -> Match:
 # A can of fruit, vegetables, beans or fish holds the canned food ("a can of coke" is a
 # drink, whatever holds it).
 _CANS = frozenset(("can", "tin"))
-_SALT_WORDS = frozenset(("salt", "without", "no"))
 _A_CAN = re.compile(r"(?:cans?|tins?)\b(?:\s+of)?\s+\S", re.IGNORECASE)  # "10.5 oz can X"
+# SR28's words of salt, which say nothing of what kind of food it is.
+_SALT_WORDS = frozenset(("salt", "without", "no"))
 _CANNED_GROUPS = frozenset(
     (
         "Fruits and Fruit Juices",

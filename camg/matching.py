@@ -582,6 +582,7 @@ def _one_cream(query: list[str]) -> list[str]:
 
 
 def _dry_mix(name: str, said: set[str]) -> bool:
+    """A mix as sold, dry ("Pancakes, whole wheat, dry mix, incomplete"), not one said."""
     name_words = set(words(name))
     return "mix" not in said and "mix" in name_words and "prepared" not in name_words
 

@@ -458,8 +458,12 @@ def _markdown_heading(line: str, heading: Heading) -> bool:
     return line.startswith("##") or (
         len(heading.label.split()) <= 4
         and not re.search(r"[-–—:(|\"]", heading.label)
-        and not heading.items
+        and not (heading.items and not _AFTER_A_COLON.search(line))  # "# Friday - a title"
     )
+
+
+# "# Monday: porridge": a one-# heading's items after a colon straight after its words.
+_AFTER_A_COLON = re.compile(r"^#\s*[\w ,./]+?:")
 
 
 def _meal(line: str, meal: str | None) -> tuple[str | None, str]:

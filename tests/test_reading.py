@@ -54,6 +54,11 @@ def test_a_weekday_then_a_dash_and_foods_is_the_day_and_its_items():
     assert days[0][2] == ["Baked salmon, Stir-fried Bok Choy, FRO Haricots Verts (green beans)"]
     assert days[1][1] == ["Saturday"] and days[1][2] == ["Tuscan Kale & White Bean Soup & Salad"]
     assert days[2][1] == ["Day 2 - rest day"] and days[2][2] == ["1 cup milk"]  # a label
+    # a one-# heading keeps its items after a colon; after a dash it is a comment
+    assert days_of("# Monday: porridge\n")[0][2] == ["porridge"]
+    assert days_of("# Friday - Year 4, Day 69: Walking Again, a diet blog\n1 cup milk\n") == [
+        (None, (), ["1 cup milk"])
+    ]
 
 
 def test_days_without_a_date_stay_apart_in_the_order_written():
