@@ -63,6 +63,7 @@ _SKIN_ONLY = re.compile(r"\bskin only\b", re.IGNORECASE)
 _CALCIUM_FORTIFIED = re.compile(r"\bcalcium[- ]fortified\b|\bfortified with calcium\b", re.I)
 _WITH_ADDED_CALCIUM = re.compile(r"\bwith added calcium\b", re.IGNORECASE)
 _SAYS_CALCIUM = frozenset(("calcium", "fortified"))
+_SAYS_SKIN = frozenset(("skin",))
 # Measures that are no part of a food ("tin", "slice"; not "thigh", "steak").
 _MEASURES = HOUSEHOLD & SOFT
 # Forms a food can take; a food in one of these forms is not what a person means
@@ -135,6 +136,7 @@ class _Food(NamedTuple):
     main: frozenset[str]  # in a head "Corn with red and green peppers", "corn"; "Rice bowl
     # with chicken", "bowl": the food the rest is with
     named: frozenset[str]  # the words of its name outside brackets (which describe it)
+    unsaid_only: frozenset[str]  # words one of which the log must say: "calcium", "skin"
     aka: frozenset[str]  # the last words of its other names ("dog, frank, wiener")
     brand: frozenset[str]  # words of its brand, for branded foods (else empty)
     survey: bool
@@ -456,6 +458,7 @@ def user_match(food_id: str) -> Match:
 
 def _food(row: Any) -> _Food:
     positions, tokens = _segments(row.name)
+    tokens_ = frozenset(tokens)
     first = row.name.split(",")[0].lower()
     head = frozenset(w for w, seg in positions.items() if seg == 0) - CATEGORY_HEADS
     names = _common_names(row.common_names) if row.common_names else []
@@ -473,7 +476,9 @@ def _food(row: Any) -> _Food:
         segment_of=positions,
         head=head,
         main=frozenset(words(first.split(" with ")[0])[-1:]) if " with " in first else frozenset(),
-        named=frozenset(words(_BRACKETED.sub(" ", row.name))) | aka,
+        named=(frozenset(words(_BRACKETED.sub(" ", row.name))) if "(" in row.name else tokens_)
+        | aka,
+        unsaid_only=_unsaid_only(row.name),
         aka=aka,
         brand=frozenset(words(branded)) if branded else frozenset(),
         survey=row.survey == "Y",
@@ -540,8 +545,8 @@ def _may_mean(food: _Food, query: list[str], said: set[str]) -> bool:
         return False  # "this house" is no HOUSE FOODS tofu: a brand alone names no food
     if food.head and not ((food.head | food.aka) & said) - _NAMES_NO_FOOD:
         return False  # "cheese sandwich" is not "Crackers, cheese, sandwich-type"
-    if never_unsaid(food.name, said, chosen=False):
-        return False
+    if food.unsaid_only and not food.unsaid_only & said:
+        return False  # "whole grain roll" is no calcium-fortified roll, "baked potato" no skin
     if food.main and not food.main <= said:
         return False  # "red and green peppers" are no "Corn with red and green peppers"
     if "plain" in said and (set(food.tokens) & _FLAVOURED_BY) - said:
@@ -557,19 +562,26 @@ def _may_mean(food: _Food, query: list[str], said: set[str]) -> bool:
     return True
 
 
-def never_unsaid(name: str, said: set[str], chosen: bool = True) -> bool:
-    """A food no log means unless it says so: a calcium-fortified roll for "whole grain
-    roll", a potato's skin for "baked potato". Where a food is chosen in the place of
-    another, also a drink with added calcium ("broiled grapefruit") and a dry mix
-    ("whole grain pancakes"); the ranking weighs those itself (an unsweetened soy milk
-    has calcium added; a dry mix ranked first means no food was found)."""
-    if not said & _SAYS_CALCIUM and _CALCIUM_FORTIFIED.search(name):
+def _unsaid_only(name: str) -> frozenset[str]:
+    """What a log must say for a food to be meant: a calcium-fortified roll is not what
+    "whole grain roll" means, nor a potato's skin "baked potato"."""
+    if _CALCIUM_FORTIFIED.search(name):
+        return _SAYS_CALCIUM
+    return _SAYS_SKIN if _SKIN_ONLY.search(name) else frozenset()
+
+
+def never_unsaid(name: str, said: set[str]) -> bool:
+    """A food no log means unless it says so, where one is chosen in another's place: a
+    calcium-fortified roll, a potato's skin, a drink with added calcium ("broiled
+    grapefruit"), a dry mix ("whole grain pancakes"). The ranking weighs the last two
+    itself: an unsweetened soy milk has calcium added; a dry mix ranked first means no
+    food was found."""
+    only = _unsaid_only(name)
+    if only and not only & said:
         return True
-    if chosen and not said & _SAYS_CALCIUM and _WITH_ADDED_CALCIUM.search(name):
+    if not said & _SAYS_CALCIUM and _WITH_ADDED_CALCIUM.search(name):
         return True
-    if chosen and _dry_mix(name, said):
-        return True
-    return "skin" not in said and _SKIN_ONLY.search(name) is not None
+    return _dry_mix(name, said)
 
 
 def _one_cream(query: list[str]) -> list[str]:
