@@ -59,7 +59,6 @@ SOFT = (
 # Words of a food's head that name no food: "sugar-free" is no "Fat free ice cream".
 _NAMES_NO_FOOD = word_set("free low reduced light lite fat nonfat lowfat sodium added no")
 _BRACKETED = re.compile(r"\([^)]*\)")
-_SKIN_ONLY = re.compile(r"\bskin only\b", re.IGNORECASE)
 _CALCIUM_FORTIFIED = re.compile(r"\bcalcium[- ]fortified\b|\bfortified with calcium\b", re.I)
 _WITH_ADDED_CALCIUM = re.compile(r"\bwith added calcium\b", re.IGNORECASE)
 _SAYS_CALCIUM = frozenset(("calcium", "fortified"))
@@ -135,7 +134,6 @@ class _Food(NamedTuple):
     head: frozenset[str]  # the words of the name's head segment
     main: frozenset[str]  # in a head "Corn with red and green peppers", "corn"; "Rice bowl
     # with chicken", "bowl": the food the rest is with
-    named: frozenset[str]  # the words of its name outside brackets (which describe it)
     unsaid_only: frozenset[str]  # words one of which the log must say: "calcium", "skin"
     aka: frozenset[str]  # the last words of its other names ("dog, frank, wiener")
     brand: frozenset[str]  # words of its brand, for branded foods (else empty)
@@ -458,7 +456,6 @@ def user_match(food_id: str) -> Match:
 
 def _food(row: Any) -> _Food:
     positions, tokens = _segments(row.name)
-    tokens_ = frozenset(tokens)
     first = row.name.split(",")[0].lower()
     head = frozenset(w for w, seg in positions.items() if seg == 0) - CATEGORY_HEADS
     names = _common_names(row.common_names) if row.common_names else []
@@ -476,8 +473,6 @@ def _food(row: Any) -> _Food:
         segment_of=positions,
         head=head,
         main=frozenset(words(first.split(" with ")[0])[-1:]) if " with " in first else frozenset(),
-        named=(frozenset(words(_BRACKETED.sub(" ", row.name))) if "(" in row.name else tokens_)
-        | aka,
         unsaid_only=_unsaid_only(row.name),
         aka=aka,
         brand=frozenset(words(branded)) if branded else frozenset(),
@@ -557,17 +552,25 @@ def _may_mean(food: _Food, query: list[str], said: set[str]) -> bool:
             if not food.head & set(query[:at]):
                 return False
             after = set(query[at + 1 :]) - SOFT
-            if joint == "and" and after and not after & food.named:
+            if joint == "and" and after and not after & (_outside_brackets(food) | food.aka):
                 return False  # "Milk and water" is no coconut milk "(... meat and water)"
     return True
+
+
+def _outside_brackets(food: _Food) -> frozenset[str]:
+    """The words of a food's name outside its brackets, which only describe it."""
+    if "(" not in food.name:
+        return frozenset(food.tokens)
+    return frozenset(words(_BRACKETED.sub(" ", food.name)))
 
 
 def _unsaid_only(name: str) -> frozenset[str]:
     """What a log must say for a food to be meant: a calcium-fortified roll is not what
     "whole grain roll" means, nor a potato's skin "baked potato"."""
-    if _CALCIUM_FORTIFIED.search(name):
+    folded = name.lower()
+    if "calcium" in folded and _CALCIUM_FORTIFIED.search(name):
         return _SAYS_CALCIUM
-    return _SAYS_SKIN if _SKIN_ONLY.search(name) else frozenset()
+    return _SAYS_SKIN if "skin only" in folded else frozenset()
 
 
 def never_unsaid(name: str, said: set[str]) -> bool:
