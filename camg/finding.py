@@ -572,7 +572,7 @@ NEUTRAL = re.compile(
     r"\b(?:(?:prepared |cooked )?(?:without|with|no)[- ](?:added[- ])?salt(?:[- ]added)?|unsalted|"
     r"salted|"
     r"(?:prepared |made )?(?:with|w/) water|prepared|plain|fresh|organic|all[- ]natural|"
-    r"salt[- ]reduced|reduced[- ]salt|"
+    r"salt[- ]reduced|reduced[- ]salt|live|heart[- ]healthy|"
     r"home-?made|"
     r"cut (?:up )?(?:in|into) \w+|for (?:the )?\w+(?: and \w+)?$|"
     r"(?:equivalent to|about the size of|the size of)\b.*$|to taste|to go|to make\b.*$|"

@@ -33,11 +33,13 @@ FILLER = word_set(
 COOKING = word_set(
     "cooked boiled baked roasted grilled broiled fried steamed stewed braised sauteed poached "
     "scrambled toasted microwaved smoked mashed heated prepared roast griddled chargrilled "
-    "barbecued"
+    "barbecued seared"
 )
 PLAIN_COOKING = word_set("cooked boiled roasted broiled baked")
 # Methods that any food "cooked" covers; frying, smoking and the like change a food.
-GENERIC_COOKING = PLAIN_COOKING | word_set("grilled steamed stewed braised roast heated microwaved")
+GENERIC_COOKING = PLAIN_COOKING | word_set(
+    "grilled steamed stewed braised roast heated microwaved seared"
+)
 # How a food was cut: "shredded", "sliced".
 CUT = word_set("sliced chopped diced cubed shredded grated crumbled halved minced")
 # Words of cut and measure: they refine a match but never decide it.

@@ -14,7 +14,7 @@ from typing import NamedTuple
 from camg import sr28, tables
 from camg.text import fold
 
-_COOKED = r"cooked|boiled|steamed|baked|roast|roasted|grilled|broiled|fried|prepared|simmered|stewed|poached|microwaved|scrambled|toasted|sauteed|braised|barbecued|chargrilled|griddled"  # noqa: E501
+_COOKED = r"cooked|boiled|steamed|baked|roast|roasted|grilled|broiled|fried|prepared|simmered|stewed|poached|microwaved|scrambled|toasted|sauteed|braised|barbecued|chargrilled|griddled|seared"  # noqa: E501
 _RAW = r"raw|dry|dried|uncooked|unprepared"
 
 

@@ -2950,3 +2950,14 @@ def test_a_glass_of_red_is_wine_and_it_is_no_food():
     )
     assert not any(part.text.strip(" .") == "it" for part in parts)
     assert any(part.resolution and part.resolution.food_id == "19297" for part in parts)
+
+
+def test_flax_hot_wings_and_a_seared_fish():
+    # tests/data/phrases-dev8.csv: Dear Diary (sher58.blogspot.com); What I Ate Wednesday
+    # #177 (jessicacordingnutrition.com); Menu Plan Monday, Dunaway Dietetics
+    wings = resolve_text("3 hot wings")
+    assert wings.food_id == "05102" and wings.grams == pytest.approx(3 * 32)
+    assert resolve_text("flax").food == "Seeds, flaxseed"
+    [salmon, *_] = read_line("Seared Salmon with Cucumber Vinaigrette")
+    assert salmon.resolution.food.startswith("Fish, salmon") and "cooked" in salmon.resolution.food
+    assert not salmon.resolution.approximate  # seared is a way of cooking it, dry heat
