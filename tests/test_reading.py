@@ -2961,3 +2961,13 @@ def test_flax_hot_wings_and_a_seared_fish():
     [salmon, *_] = read_line("Seared Salmon with Cucumber Vinaigrette")
     assert salmon.resolution.food.startswith("Fish, salmon") and "cooked" in salmon.resolution.food
     assert not salmon.resolution.approximate  # seared is a way of cooking it, dry heat
+
+
+def test_a_wellness_coach_s_snacks_and_a_vegan_s_biscuits():
+    # tests/data/phrases-dev11.csv: What a wellness coach eats (sarahforgrave.com); Vegan in
+    # a Hurry (veganinahurry.wordpress.com)
+    rice_cake = resolve_text("Lundberg brown rice cake")  # was refused
+    assert rice_cake.food.startswith("Snacks, rice cakes, brown rice") and rice_cake.approximate
+    assert resolve_text("Mozzarella cheese stick").food_id == "01029"  # string cheese
+    biscuits = resolve_text("a couple of oaty biscuits")  # were Marie biscuits
+    assert biscuits.food.startswith("Cookies, oatmeal") and biscuits.grams == 36
