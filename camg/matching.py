@@ -554,16 +554,16 @@ def _may_mean(food: _Food, query: list[str], said: set[str]) -> bool:
             if not food.head & set(query[:at]):
                 return False
             after = set(query[at + 1 :]) - SOFT
-            if joint == "and" and after and not after & (_outside_brackets(food) | food.aka):
+            if joint == "and" and after and not after & (_outside_brackets(food.name) | food.aka):
                 return False  # "Milk and water" is no coconut milk "(... meat and water)"
     return True
 
 
-def _outside_brackets(food: _Food) -> frozenset[str]:
-    """The words of a food's name outside its brackets, which only describe it."""
-    if "(" not in food.name:
-        return frozenset(food.tokens)
-    return frozenset(words(_BRACKETED.sub(" ", food.name)))
+@lru_cache(maxsize=4096)
+def _outside_brackets(name: str) -> frozenset[str]:
+    """The words of a food's name outside its brackets, which only describe it: asked of
+    the same foods again and again, by every line with "and"."""
+    return frozenset(words(_BRACKETED.sub(" ", name)))
 
 
 def _unsaid_only(name: str) -> frozenset[str]:
